@@ -1,0 +1,72 @@
+package org.leadhandoff.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * In embedded mode, points the Camunda client at the in-memory engine, whatever else is configured:
+ * plaintext gRPC on the loopback interface, because the engine serves no REST API.
+ */
+public class EmbeddedEngineEnvironment implements EnvironmentPostProcessor, Ordered {
+
+  static final String PROPERTY_SOURCE = "leadHandoffEmbeddedEngine";
+  static final String PORT_PROPERTY = EngineProperties.PREFIX + ".embedded.port";
+
+  @Override
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
+    if (!isEmbedded(environment)) {
+      return;
+    }
+    int port = environment.getProperty(PORT_PROPERTY, Integer.class, 26500);
+    if (port == 0) {
+      port = freePort();
+    }
+    String address = "http://127.0.0.1:" + port;
+    environment
+        .getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                PROPERTY_SOURCE,
+                Map.of(
+                    PORT_PROPERTY,
+                    port,
+                    "camunda.client.mode",
+                    "self-managed",
+                    "camunda.client.grpc-address",
+                    address,
+                    "camunda.client.rest-address",
+                    address,
+                    "camunda.client.prefer-rest-over-grpc",
+                    false,
+                    "camunda.client.auth.method",
+                    "none")));
+  }
+
+  static boolean isEmbedded(ConfigurableEnvironment environment) {
+    String mode = environment.getProperty(EngineProperties.PREFIX + ".mode", "embedded");
+    return EngineProperties.Mode.EMBEDDED.name().equals(mode.trim().toUpperCase(Locale.ROOT));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port for the embedded engine", e);
+    }
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+}

@@ -1,0 +1,29 @@
+package org.leadhandoff.engine;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Which Zeebe engine the application talks to.
+ *
+ * @param mode {@code embedded} starts an in-memory engine inside the application; {@code remote}
+ *     connects to a Camunda 8 gateway configured through the standard {@code camunda.client.*}
+ *     properties or their environment variables.
+ * @param embedded settings of the in-memory engine
+ */
+@ConfigurationProperties("lead-handoff.engine")
+public record EngineProperties(
+    @DefaultValue("embedded") Mode mode, @DefaultValue Embedded embedded) {
+
+  public static final String PREFIX = "lead-handoff.engine";
+
+  public enum Mode {
+    EMBEDDED,
+    REMOTE
+  }
+
+  /**
+   * @param port the gRPC port of the in-memory engine; 0 picks a free port (tests do)
+   */
+  public record Embedded(@DefaultValue("26500") int port) {}
+}

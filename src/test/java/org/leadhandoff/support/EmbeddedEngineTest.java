@@ -1,0 +1,22 @@
+package org.leadhandoff.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on its embedded engine (free port) with an in-memory lead store. One
+ * context is shared by all such tests; tests keep apart by using their own leads.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(ProcessTestSupport.class)
+public @interface EmbeddedEngineTest {}
