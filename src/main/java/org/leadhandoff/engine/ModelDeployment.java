@@ -15,6 +15,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -35,14 +36,25 @@ class ModelDeployment implements SmartInitializingSingleton {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final CamundaClient client;
+  private final List<String> locations;
   private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
+  @Autowired
   ModelDeployment(CamundaClient client) {
+    this(client, LOCATIONS);
+  }
+
+  ModelDeployment(CamundaClient client, List<String> locations) {
     this.client = client;
+    this.locations = List.copyOf(locations);
   }
 
   @Override
   public void afterSingletonsInstantiated() {
+    deploy();
+  }
+
+  void deploy() {
     List<Resource> resources = resources();
     if (resources.isEmpty()) {
       throw new ModelDeploymentException(
@@ -77,7 +89,7 @@ class ModelDeployment implements SmartInitializingSingleton {
 
   private List<Resource> resources() {
     List<Resource> found = new ArrayList<>();
-    for (String location : LOCATIONS) {
+    for (String location : locations) {
       try {
         found.addAll(Arrays.asList(resolver.getResources(location)));
       } catch (IOException e) {

@@ -1,0 +1,67 @@
+package org.leadhandoff.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs a test against PostgreSQL where the machine has one: {@code LEAD_HANDOFF_TEST_POSTGRES_URL}
+ * (default {@code jdbc:postgresql://127.0.0.1:5432/test}), user {@code
+ * LEAD_HANDOFF_TEST_POSTGRES_USER} (default {@code postgres}), password {@code
+ * LEAD_HANDOFF_TEST_POSTGRES_PASSWORD}. Without one the test is skipped and says why, unless {@code
+ * LEAD_HANDOFF_REQUIRE_POSTGRES=true} (CI sets it), which makes a missing database a failure.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ExtendWith(PostgresAvailable.Condition.class)
+public @interface PostgresAvailable {
+
+  /** Where the PostgreSQL for tests is, from the environment. */
+  final class Database {
+    public static final String URL =
+        env("LEAD_HANDOFF_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String USER = env("LEAD_HANDOFF_TEST_POSTGRES_USER", "postgres");
+    public static final String PASSWORD = env("LEAD_HANDOFF_TEST_POSTGRES_PASSWORD", "");
+
+    /** Each run works in its own schema, dropped and rebuilt by Flyway. */
+    public static final String SCHEMA = "lead_handoff_test";
+
+    private Database() {}
+
+    private static String env(String name, String fallback) {
+      String value = System.getenv(name);
+      return value == null || value.isBlank() ? fallback : value;
+    }
+  }
+
+  class Condition implements ExecutionCondition {
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      Properties props = new Properties();
+      props.setProperty("user", Database.USER);
+      props.setProperty("password", Database.PASSWORD);
+      props.setProperty("connectTimeout", "3");
+      try (Connection ignored = DriverManager.getConnection(Database.URL, props)) {
+        return ConditionEvaluationResult.enabled("PostgreSQL answers at " + Database.URL);
+      } catch (SQLException e) {
+        String why = "PostgreSQL is not reachable at " + Database.URL + " (" + e.getMessage() + ")";
+        if ("true".equalsIgnoreCase(System.getenv("LEAD_HANDOFF_REQUIRE_POSTGRES"))) {
+          throw new IllegalStateException(why + ", and LEAD_HANDOFF_REQUIRE_POSTGRES=true");
+        }
+        return ConditionEvaluationResult.disabled(why + "; PostgreSQL store tests skipped");
+      }
+    }
+  }
+}

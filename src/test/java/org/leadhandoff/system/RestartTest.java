@@ -1,0 +1,57 @@
+package org.leadhandoff.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leadhandoff.LeadHandoffApplication;
+import org.leadhandoff.intake.LeadCaptureService;
+import org.leadhandoff.lead.LeadContact;
+import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.lead.Stage;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The default run: embedded engine and the H2 file store; leads survive a restart. */
+class RestartTest {
+
+  @TempDir Path dataDir;
+
+  @Test
+  @DisplayName("stopping and starting the application keeps the lead store's data")
+  void leadStoreSurvivesRestart() {
+    var leadId =
+        withApplication(
+            app ->
+                app.getBean(LeadCaptureService.class)
+                    .capture(LeadContact.ofEmail("restart@example.com"), "test")
+                    .leadId());
+
+    withApplication(
+        app -> {
+          LeadStore store = app.getBean(LeadStore.class);
+          assertThat(store.findByEmail("restart@example.com"))
+              .hasValueSatisfying(lead -> assertThat(lead.id()).isEqualTo(leadId));
+          assertThat(store.history(leadId))
+              .first()
+              .extracting(c -> c.toStage())
+              .isEqualTo(Stage.NAME);
+          return null;
+        });
+  }
+
+  private <T> T withApplication(
+      java.util.function.Function<ConfigurableApplicationContext, T> use) {
+    try (ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(LeadHandoffApplication.class)
+            .properties(
+                "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("lead-handoff"),
+                "server.port=0",
+                "lead-handoff.engine.embedded.port=0")
+            .run()) {
+      return use.apply(app);
+    }
+  }
+}
