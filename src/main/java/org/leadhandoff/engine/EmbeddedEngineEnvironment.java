@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -32,24 +33,16 @@ public class EmbeddedEngineEnvironment implements EnvironmentPostProcessor, Orde
       port = freePort();
     }
     String address = "http://127.0.0.1:" + port;
-    environment
-        .getPropertySources()
-        .addFirst(
-            new MapPropertySource(
-                PROPERTY_SOURCE,
-                Map.of(
-                    PORT_PROPERTY,
-                    port,
-                    "camunda.client.mode",
-                    "self-managed",
-                    "camunda.client.grpc-address",
-                    address,
-                    "camunda.client.rest-address",
-                    address,
-                    "camunda.client.prefer-rest-over-grpc",
-                    false,
-                    "camunda.client.auth.method",
-                    "none")));
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put(PORT_PROPERTY, port);
+    properties.put("camunda.client.mode", "self-managed");
+    properties.put("camunda.client.grpc-address", address);
+    properties.put("camunda.client.rest-address", address);
+    properties.put("camunda.client.prefer-rest-over-grpc", false);
+    properties.put("camunda.client.auth.method", "none");
+    // Plaintext is right for a loopback-only engine; the client warns about it on every call.
+    properties.put("logging.level.io.camunda.client.impl.CamundaCallCredentials", "ERROR");
+    environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
   }
 
   static boolean isEmbedded(ConfigurableEnvironment environment) {
