@@ -1,0 +1,32 @@
+package org.leadhandoff.scoring;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+/** Binds a criteria YAML file from the test classpath the way the application does. */
+final class TestCriteria {
+
+  private TestCriteria() {}
+
+  static ScoringCriteria load() {
+    return load("scoring/test-criteria.yaml");
+  }
+
+  static ScoringCriteria load(String resource) {
+    try {
+      StandardEnvironment environment = new StandardEnvironment();
+      new YamlPropertySourceLoader()
+          .load(resource, new ClassPathResource(resource))
+          .forEach(environment.getPropertySources()::addFirst);
+      return new Binder(ConfigurationPropertySources.get(environment))
+          .bindOrCreate("lead-handoff.criteria", ScoringCriteria.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
