@@ -1,17 +1,45 @@
 package org.leadhandoff.lead;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import org.leadhandoff.scoring.FitProfile;
+import org.leadhandoff.scoring.Grade;
+import org.leadhandoff.scoring.SourceCategory;
+import org.leadhandoff.scoring.Temperature;
 
-/** A lead as the lead store holds it: contact data stays here and never enters the engine. */
+/**
+ * A lead as the lead store holds it: contact data and profile, current stage, and the latest scores
+ * and classification (null until scored). Contact data never enters the engine.
+ */
 public record Lead(
     UUID id,
     String emailKey,
     String email,
     String firstName,
     String lastName,
+    String phone,
     String company,
+    Integer companySize,
+    String industry,
+    String title,
+    String country,
     String source,
+    String referredBy,
+    Map<String, String> attributes,
     Stage stage,
+    Integer fitPoints,
+    Grade fitGrade,
+    Boolean inProfile,
+    Integer engagementPoints,
+    Temperature temperature,
+    SourceCategory sourceCategory,
+    Integer priority,
+    Instant engagementSince,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  public FitProfile fitProfile() {
+    return new FitProfile(email, companySize, industry, country, title, attributes);
+  }
+}

@@ -1,17 +1,31 @@
 package org.leadhandoff.lead;
 
-/** Contact data of a captured person, as intake receives it. Only {@code email} is required. */
+import java.util.Map;
+
+/**
+ * A captured person and company, as intake receives it. Only {@code email} is required.
+ *
+ * @param attributes custom firmographic flags, e.g. {@code existing-customer: "true"}
+ */
 public record LeadContact(
     String email,
     String firstName,
     String lastName,
     String phone,
     String company,
+    Integer companySize,
+    String industry,
     String title,
     String country,
-    String source) {
+    String source,
+    String referredBy,
+    Map<String, String> attributes) {
+
+  public LeadContact {
+    attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+  }
 
   public static LeadContact ofEmail(String email) {
-    return new LeadContact(email, null, null, null, null, null, null, null);
+    return new LeadContact(email, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

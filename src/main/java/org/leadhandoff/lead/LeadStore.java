@@ -10,6 +10,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.leadhandoff.scoring.Classification;
+import org.leadhandoff.scoring.EngagementEvent;
+import org.leadhandoff.scoring.EngagementScore;
+import org.leadhandoff.scoring.FitScore;
+import org.leadhandoff.scoring.Grade;
+import org.leadhandoff.scoring.ScoreLine;
+import org.leadhandoff.scoring.SourceCategory;
+import org.leadhandoff.scoring.Temperature;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,10 +56,12 @@ public class LeadStore {
     OffsetDateTime now = now();
     jdbc.sql(
             """
-            insert into lead (id, email_key, email, first_name, last_name, phone, company, title,
-                              country, source, stage, created_at, updated_at)
-            values (:id, :emailKey, :email, :firstName, :lastName, :phone, :company, :title,
-                    :country, :source, :stage, :now, :now)
+            insert into lead (id, email_key, email, first_name, last_name, phone, company,
+                              company_size, industry, title, country, source, referred_by,
+                              attributes, stage, engagement_since, created_at, updated_at)
+            values (:id, :emailKey, :email, :firstName, :lastName, :phone, :company,
+                    :companySize, :industry, :title, :country, :source, :referredBy,
+                    :attributes, :stage, null, :now, :now)
             """)
         .param("id", id)
         .param("emailKey", Emails.normalise(contact.email()))
@@ -60,9 +70,13 @@ public class LeadStore {
         .param("lastName", contact.lastName())
         .param("phone", contact.phone())
         .param("company", contact.company())
+        .param("companySize", contact.companySize())
+        .param("industry", contact.industry())
         .param("title", contact.title())
         .param("country", contact.country())
         .param("source", contact.source())
+        .param("referredBy", contact.referredBy())
+        .param("attributes", Json.write(contact.attributes()))
         .param("stage", Stage.NAME.name())
         .param("now", now)
         .update();
@@ -81,7 +95,8 @@ public class LeadStore {
    * Moves a lead to a stage and appends the change to its history, once per idempotency key: a
    * retried worker that calls this again with the same key changes nothing.
    *
-   * @return true if the change was recorded now, false if the key had been recorded before
+   * @return true if the change was recorded now; false if the key had been recorded before, or the
+   *     lead is in that stage already (a rescore that confirms the stage is no change)
    * @throws LeadNotFoundException when the lead is not in the store
    */
   @Transactional
@@ -94,6 +109,9 @@ public class LeadStore {
             .query((rs, n) -> Stage.valueOf(rs.getString("stage")))
             .optional()
             .orElseThrow(() -> new LeadNotFoundException(leadId));
+    if (from == to) {
+      return false;
+    }
     if (idempotencyKey != null
         && jdbc.sql("select count(*) from lead_stage_change where idempotency_key = ?")
                 .param(idempotencyKey)
@@ -106,6 +124,219 @@ public class LeadStore {
     insertChange(leadId, from, to, reason, changedBy, idempotencyKey, now);
     jdbc.sql("update lead set stage = ?, updated_at = ? where id = ?")
         .params(to.name(), now, leadId)
+        .update();
+    return true;
+  }
+
+  /**
+   * Updates a lead's profile with what a later capture brought: fields it carries replace the
+   * stored ones, fields it leaves empty keep theirs, attributes are merged.
+   */
+  @Transactional
+  public Lead updateProfile(UUID leadId, LeadContact update) {
+    Lead lead = lockedLead(leadId);
+    java.util.Map<String, String> attributes = new java.util.HashMap<>(lead.attributes());
+    attributes.putAll(update.attributes());
+    jdbc.sql(
+            """
+            update lead set first_name = :firstName, last_name = :lastName, phone = :phone,
+                company = :company, company_size = :companySize, industry = :industry,
+                title = :title, country = :country, referred_by = :referredBy,
+                attributes = :attributes, updated_at = :now
+            where id = :id
+            """)
+        .param("firstName", or(update.firstName(), lead.firstName()))
+        .param("lastName", or(update.lastName(), lead.lastName()))
+        .param("phone", or(update.phone(), lead.phone()))
+        .param("company", or(update.company(), lead.company()))
+        .param(
+            "companySize", update.companySize() != null ? update.companySize() : lead.companySize())
+        .param("industry", or(update.industry(), lead.industry()))
+        .param("title", or(update.title(), lead.title()))
+        .param("country", or(update.country(), lead.country()))
+        .param("referredBy", or(update.referredBy(), lead.referredBy()))
+        .param("attributes", Json.write(attributes))
+        .param("now", now())
+        .param("id", leadId)
+        .update();
+    return find(leadId).orElseThrow();
+  }
+
+  /** Records a fit score and makes it the lead's current one, once per idempotency key. */
+  @Transactional
+  public boolean recordFit(
+      UUID leadId, FitScore score, String criteriaVersion, String scoredBy, String idempotencyKey) {
+    if (!insertScore(
+        leadId,
+        ScoreKind.FIT,
+        score.points(),
+        score.grade().name(),
+        score.explanation(),
+        criteriaVersion,
+        scoredBy,
+        idempotencyKey)) {
+      return false;
+    }
+    jdbc.sql(
+            "update lead set fit_points = ?, fit_grade = ?, in_profile = ?, updated_at = ? where id = ?")
+        .params(score.points(), score.grade().name(), score.inProfile(), now(), leadId)
+        .update();
+    return true;
+  }
+
+  /** Records an engagement score and makes it the lead's current one, once per key. */
+  @Transactional
+  public boolean recordEngagement(
+      UUID leadId,
+      EngagementScore score,
+      String criteriaVersion,
+      String scoredBy,
+      String idempotencyKey) {
+    String result = score.handRaise() ? "HAND_RAISE" : score.mql() ? "MQL" : "BELOW_MQL";
+    if (!insertScore(
+        leadId,
+        ScoreKind.ENGAGEMENT,
+        score.points(),
+        result,
+        score.explanation(),
+        criteriaVersion,
+        scoredBy,
+        idempotencyKey)) {
+      return false;
+    }
+    jdbc.sql("update lead set engagement_points = ?, updated_at = ? where id = ?")
+        .params(score.points(), now(), leadId)
+        .update();
+    return true;
+  }
+
+  /** Records a classification and makes it the lead's current one, once per key. */
+  @Transactional
+  public boolean recordClassification(
+      UUID leadId,
+      Classification classification,
+      String criteriaVersion,
+      String scoredBy,
+      String idempotencyKey) {
+    if (!insertScore(
+        leadId,
+        ScoreKind.CLASSIFICATION,
+        classification.priority(),
+        classification.temperature().name(),
+        classification.explanation(),
+        criteriaVersion,
+        scoredBy,
+        idempotencyKey)) {
+      return false;
+    }
+    jdbc.sql(
+            "update lead set temperature = ?, source_category = ?, priority = ?, updated_at = ?"
+                + " where id = ?")
+        .params(
+            classification.temperature().name(),
+            classification.sourceCategory().name(),
+            classification.priority(),
+            now(),
+            leadId)
+        .update();
+    return true;
+  }
+
+  /** Every score recorded for the lead, oldest first. */
+  public List<StoredScore> scores(UUID leadId) {
+    return jdbc.sql("select * from lead_score where lead_id = ? order by id")
+        .param(leadId)
+        .query(
+            (rs, n) ->
+                new StoredScore(
+                    rs.getLong("id"),
+                    rs.getObject("lead_id", UUID.class),
+                    ScoreKind.valueOf(rs.getString("kind")),
+                    rs.getInt("points"),
+                    rs.getString("result"),
+                    Json.lines(rs.getString("explanation")),
+                    rs.getString("criteria_version"),
+                    instant(rs, "scored_at"),
+                    rs.getString("scored_by")))
+        .list();
+  }
+
+  /**
+   * Adds an engagement event to a lead.
+   *
+   * @return false if the lead already has an event with this id (a redelivery)
+   */
+  @Transactional
+  public boolean addEngagementEvent(
+      UUID leadId, String eventId, String type, Instant occurredAt, String detail) {
+    lockedLead(leadId);
+    boolean seen =
+        jdbc.sql("select count(*) from engagement_event where lead_id = ? and event_id = ?")
+                .params(leadId, eventId)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (seen) {
+      return false;
+    }
+    jdbc.sql(
+            """
+            insert into engagement_event (lead_id, event_id, type, occurred_at, detail, received_at)
+            values (?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            leadId,
+            eventId,
+            type,
+            OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC),
+            detail,
+            now())
+        .update();
+    return true;
+  }
+
+  /** The events that count for the lead's engagement now: those since its last reset. */
+  public List<EngagementEvent> countingEngagementEvents(UUID leadId) {
+    return jdbc.sql(
+            """
+            select e.type, e.occurred_at from engagement_event e join lead l on l.id = e.lead_id
+            where e.lead_id = ? and (l.engagement_since is null or e.occurred_at >= l.engagement_since)
+            order by e.occurred_at, e.id
+            """)
+        .param(leadId)
+        .query((rs, n) -> new EngagementEvent(rs.getString("type"), instant(rs, "occurred_at")))
+        .list();
+  }
+
+  /**
+   * Starts the lead's engagement afresh: earlier events no longer count, so a recycled lead must
+   * earn MQL again. Once per idempotency key.
+   */
+  @Transactional
+  public boolean resetEngagement(UUID leadId, String resetBy, String idempotencyKey) {
+    lockedLead(leadId);
+    EngagementScore zero =
+        new EngagementScore(
+            0,
+            false,
+            false,
+            List.of(
+                new ScoreLine(
+                    "engagement.reset", 0, "engagement reset: earlier events no longer count")));
+    if (!insertScore(
+        leadId,
+        ScoreKind.ENGAGEMENT,
+        0,
+        "RESET",
+        zero.explanation(),
+        "-",
+        resetBy,
+        idempotencyKey)) {
+      return false;
+    }
+    jdbc.sql(
+            "update lead set engagement_since = ?, engagement_points = 0, updated_at = ? where id = ?")
+        .params(now(), now(), leadId)
         .update();
     return true;
   }
@@ -143,6 +374,56 @@ public class LeadStore {
         .update();
   }
 
+  private Lead lockedLead(UUID leadId) {
+    return jdbc.sql("select * from lead where id = ? for update")
+        .param(leadId)
+        .query(LeadStore::lead)
+        .optional()
+        .orElseThrow(() -> new LeadNotFoundException(leadId));
+  }
+
+  private boolean insertScore(
+      UUID leadId,
+      ScoreKind kind,
+      int points,
+      String result,
+      List<ScoreLine> explanation,
+      String criteriaVersion,
+      String scoredBy,
+      String idempotencyKey) {
+    lockedLead(leadId);
+    if (idempotencyKey != null
+        && jdbc.sql("select count(*) from lead_score where idempotency_key = ?")
+                .param(idempotencyKey)
+                .query(Long.class)
+                .single()
+            > 0) {
+      return false;
+    }
+    jdbc.sql(
+            """
+            insert into lead_score (lead_id, kind, points, result, explanation, criteria_version,
+                                    scored_at, scored_by, idempotency_key)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            leadId,
+            kind.name(),
+            points,
+            result,
+            Json.write(explanation),
+            criteriaVersion,
+            now(),
+            scoredBy,
+            idempotencyKey)
+        .update();
+    return true;
+  }
+
+  private static String or(String update, String current) {
+    return update != null && !update.isBlank() ? update : current;
+  }
+
   private OffsetDateTime now() {
     return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
@@ -154,11 +435,30 @@ public class LeadStore {
         rs.getString("email"),
         rs.getString("first_name"),
         rs.getString("last_name"),
+        rs.getString("phone"),
         rs.getString("company"),
+        (Integer) rs.getObject("company_size", Integer.class),
+        rs.getString("industry"),
+        rs.getString("title"),
+        rs.getString("country"),
         rs.getString("source"),
+        rs.getString("referred_by"),
+        Json.attributes(rs.getString("attributes")),
         Stage.valueOf(rs.getString("stage")),
+        rs.getObject("fit_points", Integer.class),
+        enumOf(Grade.class, rs.getString("fit_grade")),
+        rs.getObject("in_profile", Boolean.class),
+        rs.getObject("engagement_points", Integer.class),
+        enumOf(Temperature.class, rs.getString("temperature")),
+        enumOf(SourceCategory.class, rs.getString("source_category")),
+        rs.getObject("priority", Integer.class),
+        instant(rs, "engagement_since"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"));
+  }
+
+  private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+    return name == null ? null : Enum.valueOf(type, name);
   }
 
   private static StageChange change(ResultSet rs, int row) throws SQLException {

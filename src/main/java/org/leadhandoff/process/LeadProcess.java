@@ -12,6 +12,7 @@ public final class LeadProcess {
   public static final class Processes {
     public static final String LEAD_LIFECYCLE = "lead-lifecycle";
     public static final String PHONE_QUALIFICATION = "phone-qualification";
+    public static final String SALES_HANDOFF = "sales-handoff";
 
     private Processes() {}
   }
@@ -21,6 +22,15 @@ public final class LeadProcess {
     /** Starts a lead's lifecycle; correlation key is the lead's normalised email. */
     public static final String LEAD_CAPTURED = "Msg_LeadCaptured";
 
+    /** An engagement event arrived for the lead; correlation key is the lead id. */
+    public static final String LEAD_ENGAGED = "Msg_LeadEngaged";
+
+    /** New profile data arrived for the lead (a later capture); correlation key is the lead id. */
+    public static final String LEAD_PROFILE_UPDATED = "Msg_LeadProfileUpdated";
+
+    /** A person disqualified the lead outside a task; correlation key is the lead id. */
+    public static final String LEAD_DISQUALIFIED = "Msg_LeadDisqualified";
+
     private Messages() {}
   }
 
@@ -28,6 +38,13 @@ public final class LeadProcess {
   public static final class Jobs {
     /** Milestone events (message throw events): record the stage named in their header. */
     public static final String RECORD_STAGE = "record-stage";
+
+    public static final String SCORE_FIT = "score-fit";
+    public static final String SCORE_ENGAGEMENT = "score-engagement";
+    public static final String CLASSIFY_LEAD = "classify-lead";
+    public static final String RESET_ENGAGEMENT = "reset-engagement";
+    public static final String PLAN_RECYCLE = "plan-recycle";
+    public static final String PLAN_CALL_ATTEMPT = "plan-call-attempt";
 
     /** The job type the engine gives job-worker user tasks. */
     public static final String USER_TASK = "io.camunda.zeebe:userTask";
@@ -46,8 +63,15 @@ public final class LeadProcess {
   /** Process variables. The process carries the lead id, never contact data. */
   public static final class Variables {
     public static final String LEAD_ID = "leadId";
+    public static final String FIT_OUTCOME = "fitOutcome";
+    public static final String ENGAGEMENT_OUTCOME = "engagementOutcome";
     public static final String QUALIFICATION_OUTCOME = "qualificationOutcome";
     public static final String DISQUALIFICATION_REASON = "disqualificationReason";
+    public static final String MIS_SCORED_REASON = "misScoredReason";
+    public static final String REVISIT_DATE = "revisitDate";
+    public static final String CALL_ATTEMPTS = "callAttempts";
+    public static final String SALES_DECISION = "salesDecision";
+    public static final String REJECTION_REASON = "rejectionReason";
 
     /** Local input of a milestone event: why the lead enters the stage, where that varies. */
     public static final String STAGE_REASON = "stageReason";
@@ -58,6 +82,7 @@ public final class LeadProcess {
   /** Form ids (the file under {@code forms/} has the same name). */
   public static final class Forms {
     public static final String PHONE_QUALIFICATION = "phone-qualification";
+    public static final String SALES_ACCEPTANCE = "sales-acceptance";
 
     private Forms() {}
   }

@@ -3,9 +3,17 @@ package org.leadhandoff.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.leadhandoff.scoring.EngagementEvent;
+import org.leadhandoff.scoring.FitScore;
+import org.leadhandoff.scoring.Grade;
+import org.leadhandoff.scoring.ScoreLine;
 import org.leadhandoff.system.ClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
@@ -30,15 +38,22 @@ abstract class LeadStoreContract {
                 "Lovelace",
                 "+44 20 1234",
                 "Analytical Engines",
+                120,
+                "Software",
                 "CTO",
                 "GB",
-                "web-form"),
+                "web-form",
+                null,
+                Map.of("existing-customer", "true")),
             "intake-api");
 
     assertThat(lead.emailKey()).isEqualTo("ada@example.com");
     assertThat(lead.email()).isEqualTo("Ada@Example.COM");
     assertThat(lead.stage()).isEqualTo(Stage.NAME);
     assertThat(lead.company()).isEqualTo("Analytical Engines");
+    assertThat(lead.companySize()).isEqualTo(120);
+    assertThat(lead.attributes()).containsEntry("existing-customer", "true");
+    assertThat(lead.engagementSince()).as("every event counts until a reset").isNull();
     assertThat(store.findByEmail("ADA@example.com")).contains(lead);
     assertThat(store.history(lead.id()))
         .singleElement()
@@ -102,5 +117,121 @@ abstract class LeadStoreContract {
         .isInstanceOf(LeadNotFoundException.class)
         .hasMessage("Lead " + unknown + " is not in the lead store");
     assertThat(store.history(unknown)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the same lead captured with new data: given fields replace, missing ones stay")
+  void profileUpdateMerges() {
+    Lead lead =
+        store.create(
+            new LeadContact(
+                "kim@co.example",
+                "Kim",
+                null,
+                null,
+                "Co",
+                10,
+                null,
+                null,
+                "GB",
+                "web-form",
+                null,
+                Map.of("a", "1")),
+            "test");
+
+    Lead updated =
+        store.updateProfile(
+            lead.id(),
+            new LeadContact(
+                "kim@co.example",
+                null,
+                "Lee",
+                null,
+                null,
+                500,
+                "Software",
+                "CTO",
+                null,
+                "trade-show",
+                null,
+                Map.of("b", "2")));
+
+    assertThat(updated.firstName()).isEqualTo("Kim");
+    assertThat(updated.lastName()).isEqualTo("Lee");
+    assertThat(updated.companySize()).isEqualTo(500);
+    assertThat(updated.country()).isEqualTo("GB");
+    assertThat(updated.title()).isEqualTo("CTO");
+    assertThat(updated.source()).as("the first source is kept").isEqualTo("web-form");
+    assertThat(updated.attributes()).containsEntry("a", "1").containsEntry("b", "2");
+  }
+
+  @Test
+  @DisplayName("a score is stored with its explanation and criteria version, once per key")
+  void fitScoreStoredOnce() {
+    Lead lead = store.create(LeadContact.ofEmail("score@example.com"), "test");
+    FitScore score =
+        new FitScore(
+            72, Grade.A, true, List.of(new ScoreLine("fit.industries", 20, "industry software")));
+
+    assertThat(
+            store.recordFit(
+                lead.id(), score, "2026-Q4", "lead-lifecycle/Task_ScoreFit", "score-fit:1"))
+        .isTrue();
+    assertThat(
+            store.recordFit(
+                lead.id(), score, "2026-Q4", "lead-lifecycle/Task_ScoreFit", "score-fit:1"))
+        .isFalse();
+
+    assertThat(store.scores(lead.id()))
+        .singleElement()
+        .satisfies(
+            stored -> {
+              assertThat(stored.kind()).isEqualTo(ScoreKind.FIT);
+              assertThat(stored.points()).isEqualTo(72);
+              assertThat(stored.result()).isEqualTo("A");
+              assertThat(stored.explanation())
+                  .containsExactly(new ScoreLine("fit.industries", 20, "industry software"));
+              assertThat(stored.criteriaVersion()).isEqualTo("2026-Q4");
+            });
+    Lead current = store.find(lead.id()).orElseThrow();
+    assertThat(current.fitPoints()).isEqualTo(72);
+    assertThat(current.fitGrade()).isEqualTo(Grade.A);
+    assertThat(current.inProfile()).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "an engagement event id seen before is ignored; a reset makes earlier events stop counting")
+  void engagementEventsAndReset() throws InterruptedException {
+    Lead lead = store.create(LeadContact.ofEmail("events@example.com"), "test");
+    Instant then = Instant.now().minus(1, ChronoUnit.DAYS);
+
+    assertThat(store.addEngagementEvent(lead.id(), "e1", "pricing-page", then, null)).isTrue();
+    assertThat(store.addEngagementEvent(lead.id(), "e1", "pricing-page", then, null)).isFalse();
+    assertThat(store.addEngagementEvent(lead.id(), "e2", "demo-request", then, "from the web"))
+        .isTrue();
+    assertThat(store.countingEngagementEvents(lead.id()))
+        .extracting(EngagementEvent::type)
+        .containsExactly("pricing-page", "demo-request");
+
+    assertThat(store.resetEngagement(lead.id(), "lead-lifecycle/Task_ResetEngagement", "reset:1"))
+        .isTrue();
+    assertThat(store.resetEngagement(lead.id(), "lead-lifecycle/Task_ResetEngagement", "reset:1"))
+        .isFalse();
+    store.addEngagementEvent(lead.id(), "e3", "page-visit", Instant.now().plusSeconds(1), null);
+
+    assertThat(store.countingEngagementEvents(lead.id()))
+        .extracting(EngagementEvent::type)
+        .containsExactly("page-visit");
+    assertThat(store.find(lead.id()).orElseThrow().engagementPoints()).isZero();
+  }
+
+  @Test
+  @DisplayName("a stage change into the stage the lead is in is no change")
+  void sameStageIsNoChange() {
+    Lead lead = store.create(LeadContact.ofEmail("same@example.com"), "test");
+
+    assertThat(store.changeStage(lead.id(), Stage.NAME, null, "worker", "k-same")).isFalse();
+    assertThat(store.history(lead.id())).hasSize(1);
   }
 }

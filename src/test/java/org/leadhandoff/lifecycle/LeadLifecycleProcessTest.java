@@ -4,28 +4,34 @@ import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
-import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leadhandoff.intake.CaptureResult;
-import org.leadhandoff.intake.LeadCaptureService;
+import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadContact;
 import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.lead.ScoreKind;
 import org.leadhandoff.lead.Stage;
-import org.leadhandoff.lead.StageChange;
+import org.leadhandoff.lead.StoredScore;
 import org.leadhandoff.process.LeadProcess.Processes;
+import org.leadhandoff.scoring.Grade;
+import org.leadhandoff.scoring.Temperature;
 import org.leadhandoff.support.EmbeddedEngineTest;
+import org.leadhandoff.support.LeadFixtures;
 import org.leadhandoff.support.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 
+/** The lead lifecycle from capture to phone qualification: fit, engagement and their detours. */
 @EmbeddedEngineTest
 class LeadLifecycleProcessTest {
 
-  @Autowired LeadCaptureService intake;
+  @Autowired LeadFixtures leads;
   @Autowired LeadStore store;
   @Autowired ProcessTestSupport process;
+  @Autowired LifecycleMessages messages;
 
   @BeforeEach
   void assertions() {
@@ -33,106 +39,174 @@ class LeadLifecycleProcessTest {
   }
 
   @Test
-  @DisplayName("a captured lead goes to the qualifiers and, qualified by phone, becomes an SQL")
-  void qualifiedLeadBecomesSql() {
-    UUID leadId = capture("Ada.Lovelace@Example.com");
-
-    process.completeUserTask(
-        Processes.PHONE_QUALIFICATION,
-        leadId,
-        "UserTask_QualifyByPhone",
-        Map.of("qualificationOutcome", "QUALIFIED", "qualificationNotes", "Budget approved"));
-
+  @DisplayName("a grade-A lead engaged to the MQL threshold goes to phone qualification")
+  void engagedLeadReachesQualification() {
+    UUID leadId = leads.gradeA();
     InspectedProcessInstance lifecycle = process.lifecycleOf(leadId);
-    process.awaitCompleted(lifecycle);
+    process.awaitWaitingAt(lifecycle, "Gateway_AwaitEngagement");
+
+    leads.engageToMql(leadId);
+
+    InspectedProcessInstance qualification =
+        process.instanceOf(Processes.PHONE_QUALIFICATION, leadId);
+    process.awaitWaitingAt(qualification, "UserTask_QualifyByPhone");
     assertThat(lifecycle)
         .hasPassedElementsInOrder(
             "StartEvent_LeadCaptured",
-            "Event_Sal",
-            "CallActivity_QualifyByPhone",
-            "Gateway_QualificationOutcome",
-            "Event_Sql",
-            "EndEvent_LeadQualified")
-        .hasNotPassedElement("Event_Disqualified")
-        .isCompleted();
-    assertThat(store.history(leadId))
-        .extracting(StageChange::toStage)
-        .containsExactly(Stage.NAME, Stage.SAL, Stage.SQL);
-    assertThat(store.find(leadId).orElseThrow().stage()).isEqualTo(Stage.SQL);
+            "Task_ScoreFit",
+            "Event_InProfile",
+            "Task_ScoreEngagement",
+            "Gateway_AwaitEngagement",
+            "Event_EngagementReceived",
+            "Task_ScoreEngagement",
+            "Event_Mql",
+            "Task_ClassifyLead",
+            "Event_Sal")
+        .hasNotPassedElement("Event_OutOfProfile");
+    assertThat(leads.stages(leadId))
+        .containsExactly(Stage.NAME, Stage.IN_PROFILE, Stage.MQL, Stage.SAL);
+    Lead lead = store.find(leadId).orElseThrow();
+    assertThat(lead.fitGrade()).isEqualTo(Grade.A);
+    assertThat(lead.engagementPoints()).isEqualTo(50);
+    assertThat(lead.temperature()).isEqualTo(Temperature.WARM);
+    StoredScore fit = store.scores(leadId).getFirst();
+    assertThat(fit.kind()).isEqualTo(ScoreKind.FIT);
+    assertThat(fit.points()).isEqualTo(90);
+    assertThat(fit.explanation())
+        .extracting(line -> line.rule())
+        .contains("fit.industries", "fit.titles");
+    assertThat(fit.criteriaVersion()).isEqualTo("2026-Q4");
   }
 
   @Test
-  @DisplayName("a lead the qualifier disqualifies is closed with the reason recorded")
-  void disqualifiedLeadIsClosedWithReason() {
-    UUID leadId = capture("spam-bot@example.org");
+  @DisplayName("a hand-raise from a grade-A lead fast-tracks it to qualification as HOT")
+  void handRaiseFastTracks() {
+    UUID leadId = leads.gradeA();
+    process.awaitWaitingAt(process.lifecycleOf(leadId), "Gateway_AwaitEngagement");
 
-    process.completeUserTask(
-        Processes.PHONE_QUALIFICATION,
-        leadId,
-        "UserTask_QualifyByPhone",
-        Map.of("qualificationOutcome", "DISQUALIFIED", "disqualificationReason", "SPAM"));
+    leads.engage(leadId, "demo-request", 0);
 
+    process.awaitWaitingAt(
+        process.instanceOf(Processes.PHONE_QUALIFICATION, leadId), "UserTask_QualifyByPhone");
+    Lead lead = store.find(leadId).orElseThrow();
+    assertThat(lead.stage()).isEqualTo(Stage.SAL);
+    assertThat(lead.temperature()).isEqualTo(Temperature.HOT);
+    assertThat(lead.priority()).isEqualTo(85);
+    assertThat(store.scores(leadId))
+        .filteredOn(s -> s.kind() == ScoreKind.ENGAGEMENT)
+        .last()
+        .extracting(StoredScore::result)
+        .isEqualTo("HAND_RAISE");
+  }
+
+  @Test
+  @DisplayName("a poor-fit lead stays out of profile and is closed after the configured time")
+  void poorFitIsClosedAfterTimeout() {
+    UUID leadId = leads.poorFit();
     InspectedProcessInstance lifecycle = process.lifecycleOf(leadId);
+    process.awaitWaitingAt(lifecycle, "Gateway_AwaitProfileUpdate");
+    assertThat(store.find(leadId).orElseThrow().fitGrade()).isEqualTo(Grade.D);
+
+    process.advance(Duration.ofDays(91));
+
     process.awaitCompleted(lifecycle);
     assertThat(lifecycle)
         .hasPassedElementsInOrder(
-            "Gateway_QualificationOutcome", "Event_Disqualified", "EndEvent_LeadClosed")
-        .hasNotPassedElement("Event_Sql");
-    StageChange last = store.history(leadId).getLast();
-    assertThat(last.toStage()).isEqualTo(Stage.DISQUALIFIED);
-    assertThat(last.fromStage()).isEqualTo(Stage.SAL);
-    assertThat(last.reason()).isEqualTo("SPAM");
-    assertThat(last.changedBy()).isEqualTo("lead-lifecycle/Event_Disqualified");
+            "Task_ScoreFit",
+            "Event_OutOfProfile",
+            "Event_OutOfProfileTimeout",
+            "EndEvent_LeftWithMarketing")
+        .hasNotPassedElement("Event_InProfile");
+    assertThat(leads.stages(leadId)).containsExactly(Stage.NAME, Stage.OUT_OF_PROFILE);
   }
 
   @Test
-  @DisplayName("the qualification task carries the phone-qualification form deployed beside it")
-  void qualificationTaskHasLinkedForm() {
-    UUID leadId = capture("grace.hopper@example.com");
+  @DisplayName("an out-of-profile lead captured again with data that fits is rescored into profile")
+  void profileUpdateBringsLeadIntoProfile() {
+    String email = LeadFixtures.unique("sam", "smallco.example");
+    UUID leadId = leads.sparse(email);
+    InspectedProcessInstance lifecycle = process.lifecycleOf(leadId);
+    process.awaitWaitingAt(lifecycle, "Gateway_AwaitProfileUpdate");
 
-    long instanceKey =
-        process.instanceOf(Processes.PHONE_QUALIFICATION, leadId).getProcessInstanceKey();
-    var job =
-        org.awaitility.Awaitility.await()
-            .atMost(ProcessTestSupport.WAIT)
-            .until(
-                () -> process.userTaskJob(instanceKey, "UserTask_QualifyByPhone"),
-                o -> o.isPresent())
-            .orElseThrow();
+    CaptureResult again = leads.captureAgain(LeadFixtures.gradeAProfile(email.toUpperCase()));
 
-    assertThat(job.getValue().getCustomHeaders())
-        .containsEntry("io.camunda.zeebe:candidateGroups", "[\"qualifiers\"]")
-        .containsKey("io.camunda.zeebe:formKey");
-    // The task sees the lead id, not the lead's contact data.
-    assertThat(process.records().variableRecords())
-        .filteredOn(v -> v.getValue().getProcessInstanceKey() == instanceKey)
-        .extracting(v -> v.getValue().getName())
-        .containsOnly("leadId");
+    assertThat(again.created()).isFalse();
+    assertThat(again.leadId()).isEqualTo(leadId);
+    process.awaitWaitingAt(lifecycle, "Gateway_AwaitEngagement");
+    assertThat(lifecycle)
+        .hasPassedElementsInOrder(
+            "Task_ScoreFit",
+            "Event_OutOfProfile",
+            "Event_ProfileUpdatedOutOfProfile",
+            "Task_ScoreFit",
+            "Event_InProfile");
+    assertThat(leads.stages(leadId))
+        .containsExactly(Stage.NAME, Stage.OUT_OF_PROFILE, Stage.IN_PROFILE);
+    assertThat(store.scores(leadId))
+        .filteredOn(s -> s.kind() == ScoreKind.FIT)
+        .extracting(StoredScore::result)
+        .containsExactly("D", "A");
+    assertThat(process.instanceKeys(Processes.LEAD_LIFECYCLE, leadId)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("decay keeps a once-active lead below MQL, also when it is rescored a week later")
+  void decayKeepsOldInterestBelowMql() {
+    UUID leadId = leads.gradeA();
+    InspectedProcessInstance lifecycle = process.lifecycleOf(leadId);
+    process.awaitWaitingAt(lifecycle, "Gateway_AwaitEngagement");
+
+    // The same events that make an MQL when fresh, but two months old.
+    leads.engage(leadId, "pricing-page", 60);
+    leads.engage(leadId, "pricing-page", 60);
+    leads.engage(leadId, "webinar-attended", 60);
+    leads.engage(leadId, "webinar-attended", 60);
+    process.awaitPassed(lifecycle, "Event_EngagementReceived", 4);
+    process.awaitWaitingAt(lifecycle, "Gateway_AwaitEngagement");
+    process.advance(Duration.ofDays(8));
+    process.awaitPassed(lifecycle, "Event_RescoreDue", 1);
+    process.awaitWaitingAt(lifecycle, "Gateway_AwaitEngagement");
+
+    assertThat(lifecycle).hasNotPassedElement("Event_Mql");
+    assertThat(store.find(leadId).orElseThrow().stage()).isEqualTo(Stage.IN_PROFILE);
+    assertThat(store.find(leadId).orElseThrow().engagementPoints()).isBetween(0, 5);
+  }
+
+  @Test
+  @DisplayName("a person can disqualify a waiting lead at any time, with a reason")
+  void disqualifiedByPerson() {
+    UUID leadId = leads.gradeA();
+    InspectedProcessInstance lifecycle = process.lifecycleOf(leadId);
+    process.awaitWaitingAt(lifecycle, "Gateway_AwaitEngagement");
+
+    messages.disqualified(leadId, "COMPETITOR");
+
+    process.awaitCompleted(lifecycle);
+    assertThat(lifecycle)
+        .hasPassedElementsInOrder(
+            "StartEvent_DisqualifiedByPerson",
+            "Event_DisqualifiedByPerson",
+            "EndEvent_ClosedByPerson");
+    assertThat(store.history(leadId).getLast())
+        .satisfies(
+            change -> {
+              assertThat(change.toStage()).isEqualTo(Stage.DISQUALIFIED);
+              assertThat(change.reason()).isEqualTo("COMPETITOR");
+            });
   }
 
   @Test
   @DisplayName("the same person captured twice is one lead with one lifecycle")
   void samePersonTwiceIsOneLead() {
-    CaptureResult first = intake.capture(LeadContact.ofEmail("Alan.Turing@example.com"), "test");
+    String email = LeadFixtures.unique("alan", "example.com");
+    UUID leadId = leads.capture(LeadContact.ofEmail(email));
     CaptureResult second =
-        intake.capture(LeadContact.ofEmail("  alan.turing@EXAMPLE.com "), "test");
+        leads.captureAgain(LeadContact.ofEmail("  " + email.toUpperCase() + " "));
 
-    assertThat(first.created()).isTrue();
     assertThat(second.created()).isFalse();
-    assertThat(second.leadId()).isEqualTo(first.leadId());
-    process.lifecycleOf(first.leadId());
-    assertThat(process.instanceKeys(Processes.LEAD_LIFECYCLE, first.leadId())).hasSize(1);
-    assertThat(store.history(first.leadId()))
-        .filteredOn(change -> change.toStage() == Stage.NAME)
-        .hasSize(1);
-  }
-
-  private UUID capture(String email) {
-    CaptureResult result =
-        intake.capture(
-            new LeadContact(email, "Test", "Lead", null, "Example Ltd", "CTO", "GB", "web-form"),
-            "test");
-    assertThat(result.created()).isTrue();
-    return result.leadId();
+    assertThat(second.leadId()).isEqualTo(leadId);
+    process.lifecycleOf(leadId);
+    assertThat(process.instanceKeys(Processes.LEAD_LIFECYCLE, leadId)).hasSize(1);
+    assertThat(leads.stages(leadId)).filteredOn(stage -> stage == Stage.NAME).hasSize(1);
   }
 }

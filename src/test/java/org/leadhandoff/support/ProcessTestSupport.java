@@ -33,10 +33,22 @@ public class ProcessTestSupport {
 
   private final ZeebeTestEngine engine;
   private final CamundaClient client;
+  private final EngineClock clock;
 
-  ProcessTestSupport(ZeebeTestEngine engine, CamundaClient client) {
+  ProcessTestSupport(ZeebeTestEngine engine, CamundaClient client, EngineClock clock) {
     this.engine = engine;
     this.client = client;
+    this.clock = clock;
+  }
+
+  /** Moves the engine clock, and the application's with it; timers due by then fire. */
+  public void advance(Duration by) {
+    clock.advance(by);
+    engine.increaseTime(by);
+  }
+
+  public java.time.Instant now() {
+    return clock.instant();
   }
 
   /** Points the ZPT assertions of the calling thread at this engine. */
@@ -66,8 +78,10 @@ public class ProcessTestSupport {
     return instanceOf(Processes.LEAD_LIFECYCLE, leadId);
   }
 
+  /** The latest instance (a lead can pass through a called process more than once). */
   private Optional<Long> findInstance(String processId, UUID leadId) {
-    return instanceKeys(processId, leadId).stream().findFirst();
+    List<Long> keys = instanceKeys(processId, leadId);
+    return keys.isEmpty() ? Optional.empty() : Optional.of(keys.getLast());
   }
 
   /** Every instance of the process that was started for the lead, oldest first. */
@@ -105,8 +119,62 @@ public class ProcessTestSupport {
         .findFirst();
   }
 
-  private Optional<Long> openUserTaskJob(long instanceKey, String elementId) {
-    return userTaskJob(instanceKey, elementId).map(Record::getKey);
+  /** The user task job of the element that is open now: created, not yet completed or canceled. */
+  public Optional<Long> openUserTaskJob(long instanceKey, String elementId) {
+    List<Record<JobRecordValue>> records =
+        StreamSupport.stream(records().jobRecords().spliterator(), false)
+            .filter(r -> r.getValue().getType().equals(Jobs.USER_TASK))
+            .filter(r -> r.getValue().getProcessInstanceKey() == instanceKey)
+            .filter(r -> r.getValue().getElementId().equals(elementId))
+            .toList();
+    java.util.Set<Long> ended =
+        records.stream()
+            .filter(
+                r -> r.getIntent() == JobIntent.COMPLETED || r.getIntent() == JobIntent.CANCELED)
+            .map(Record::getKey)
+            .collect(java.util.stream.Collectors.toSet());
+    return records.stream()
+        .filter(r -> r.getIntent() == JobIntent.CREATED)
+        .map(Record::getKey)
+        .filter(key -> !ended.contains(key))
+        .reduce((first, second) -> second);
+  }
+
+  /** How many user task jobs the element has had in the instance. */
+  public long userTaskJobsCreated(long instanceKey, String elementId) {
+    return StreamSupport.stream(records().jobRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == JobIntent.CREATED)
+        .filter(r -> r.getValue().getType().equals(Jobs.USER_TASK))
+        .filter(r -> r.getValue().getProcessInstanceKey() == instanceKey)
+        .filter(r -> r.getValue().getElementId().equals(elementId))
+        .count();
+  }
+
+  /** Waits until the instance is at the element: activated and not yet left. */
+  public void awaitWaitingAt(InspectedProcessInstance instance, String elementId) {
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                count(instance, elementId, ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                    > count(instance, elementId, ProcessInstanceIntent.ELEMENT_COMPLETED)
+                        + count(instance, elementId, ProcessInstanceIntent.ELEMENT_TERMINATED));
+  }
+
+  /** Waits until the instance has passed the element the given number of times. */
+  public void awaitPassed(InspectedProcessInstance instance, String elementId, int times) {
+    await()
+        .atMost(WAIT)
+        .until(() -> count(instance, elementId, ProcessInstanceIntent.ELEMENT_COMPLETED) >= times);
+  }
+
+  public long count(
+      InspectedProcessInstance instance, String elementId, ProcessInstanceIntent intent) {
+    return StreamSupport.stream(records().processInstanceRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == intent)
+        .filter(r -> r.getValue().getProcessInstanceKey() == instance.getProcessInstanceKey())
+        .filter(r -> r.getValue().getElementId().equals(elementId))
+        .count();
   }
 
   /** Waits until the process instance has ended. */

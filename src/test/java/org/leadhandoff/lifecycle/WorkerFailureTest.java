@@ -21,14 +21,14 @@ import org.leadhandoff.support.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @EmbeddedEngineTest
-class RecordStageWorkerTest {
+class WorkerFailureTest {
 
   @Autowired CamundaClient client;
   @Autowired ProcessTestSupport process;
 
   @Test
   @DisplayName(
-      "a milestone for a lead the store does not know fails with backoff and ends in a readable incident")
+      "a job for a lead the store does not know fails with backoff and ends in a readable incident")
   void unknownLeadEndsInReadableIncident() {
     UUID unknown = UUID.randomUUID();
     client
@@ -45,7 +45,7 @@ class RecordStageWorkerTest {
       int expected = failures;
       await().atMost(ProcessTestSupport.WAIT).until(() -> jobFailures(instanceKey) >= expected);
       assertThat(incident(instanceKey)).isEmpty();
-      process.engine().increaseTime(Duration.ofSeconds(11));
+      process.advance(Duration.ofSeconds(11));
     }
 
     Record<IncidentRecordValue> incident =
@@ -53,7 +53,7 @@ class RecordStageWorkerTest {
             .atMost(ProcessTestSupport.WAIT)
             .until(() -> incident(instanceKey), Optional::isPresent)
             .orElseThrow();
-    assertThat(incident.getValue().getElementId()).isEqualTo("Event_Sal");
+    assertThat(incident.getValue().getElementId()).isEqualTo("Task_ScoreFit");
     assertThat(incident.getValue().getErrorMessage())
         .isEqualTo("Lead " + unknown + " is not in the lead store");
     assertThat(jobFailures(instanceKey)).isEqualTo(3);

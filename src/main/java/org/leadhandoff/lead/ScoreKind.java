@@ -1,0 +1,8 @@
+package org.leadhandoff.lead;
+
+/** What a stored score is of. */
+public enum ScoreKind {
+  FIT,
+  ENGAGEMENT,
+  CLASSIFICATION
+}

@@ -1,0 +1,39 @@
+package org.leadhandoff.lifecycle;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.UUID;
+import org.leadhandoff.process.LeadProcess.Jobs;
+import org.leadhandoff.process.Outcomes.FitOutcome;
+import org.leadhandoff.scoring.FitScore;
+import org.leadhandoff.scoring.Grade;
+import org.leadhandoff.scoring.ScoringCriteria;
+import org.springframework.stereotype.Component;
+
+/** "Score lead fit": gives the gateway "In profile?" its answer. */
+@Component
+public class ScoreFitWorker {
+
+  /**
+   * @param outOfProfileCloseAfter how long an out-of-profile lead waits for new data (ISO-8601)
+   */
+  public record FitResult(FitOutcome fitOutcome, Grade fitGrade, String outOfProfileCloseAfter) {}
+
+  private final LeadScoringService scoring;
+  private final ScoringCriteria criteria;
+
+  ScoreFitWorker(LeadScoringService scoring, ScoringCriteria criteria) {
+    this.scoring = scoring;
+    this.criteria = criteria;
+  }
+
+  @JobWorker(type = Jobs.SCORE_FIT)
+  public FitResult scoreFit(ActivatedJob job, @Variable(optional = false) UUID leadId) {
+    FitScore score = scoring.scoreFit(leadId, Occurrence.decidedBy(job), Occurrence.of(job));
+    return new FitResult(
+        score.inProfile() ? FitOutcome.IN_PROFILE : FitOutcome.OUT_OF_PROFILE,
+        score.grade(),
+        criteria.lifecycle().outOfProfileCloseAfter().toString());
+  }
+}

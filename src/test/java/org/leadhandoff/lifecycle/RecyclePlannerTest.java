@@ -1,0 +1,84 @@
+package org.leadhandoff.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.leadhandoff.process.Outcomes.CallAttemptOutcome;
+import org.leadhandoff.process.Outcomes.QualificationOutcome;
+import org.leadhandoff.process.Outcomes.SalesDecision;
+import org.leadhandoff.scoring.ScoringCriteria;
+
+class RecyclePlannerTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+  private static final ScoringCriteria.Lifecycle LIFECYCLE =
+      new ScoringCriteria.Lifecycle(
+          Duration.ofDays(90), Duration.ofDays(60), 3, Duration.ofDays(1));
+  private static final ScoringCriteria CRITERIA =
+      new ScoringCriteria(
+          "t",
+          null,
+          null,
+          new ScoringCriteria.Classification(
+              Map.of(), new ScoringCriteria.Priority(80, 50, 20, 15, 5)),
+          LIFECYCLE);
+
+  private final RecyclePlanner planner = new RecyclePlanner(CRITERIA);
+  private final CallAttemptPlanner calls = new CallAttemptPlanner(CRITERIA);
+
+  @Test
+  @DisplayName("not now with a date: back at 08:00 UTC on that date")
+  void notNowWithDate() {
+    var plan =
+        planner.plan(QualificationOutcome.NOT_NOW, null, null, LocalDate.of(2026, 12, 22), 0, NOW);
+
+    assertThat(plan.revisitAt()).isEqualTo(Instant.parse("2026-12-22T08:00:00Z"));
+    assertThat(plan.waitFor()).isEqualTo(Duration.ofDays(29).plusHours(20));
+    assertThat(plan.reason()).isEqualTo("not now: revisit on 2026-12-22");
+  }
+
+  @Test
+  @DisplayName("a revisit date in the past brings the lead back at once, not never")
+  void pastDate() {
+    var plan =
+        planner.plan(QualificationOutcome.NOT_NOW, null, null, LocalDate.of(2026, 1, 1), 0, NOW);
+
+    assertThat(plan.waitFor()).isEqualTo(RecyclePlanner.MINIMUM_WAIT);
+  }
+
+  @Test
+  @DisplayName("no date, no answer, or rejected: back after recycle-for, with the reason")
+  void defaultWait() {
+    assertThat(planner.plan(QualificationOutcome.NOT_NOW, null, null, null, 0, NOW).waitFor())
+        .isEqualTo(Duration.ofDays(60));
+    assertThat(planner.plan(QualificationOutcome.NO_ANSWER, null, null, null, 3, NOW).reason())
+        .isEqualTo("no answer after 3 call attempts");
+    assertThat(
+            planner
+                .plan(
+                    QualificationOutcome.QUALIFIED, SalesDecision.REJECT, "NO_BUDGET", null, 0, NOW)
+                .reason())
+        .isEqualTo("rejected by sales: NO_BUDGET");
+  }
+
+  @Test
+  @DisplayName("unanswered calls are retried until the configured number of attempts")
+  void callCadence() {
+    assertThat(
+            List.of(
+                calls.afterUnansweredCall(0),
+                calls.afterUnansweredCall(1),
+                calls.afterUnansweredCall(2)))
+        .extracting(CallAttemptPlanner.CallAttemptPlan::outcome)
+        .containsExactly(
+            CallAttemptOutcome.RETRY, CallAttemptOutcome.RETRY, CallAttemptOutcome.GIVE_UP);
+    assertThat(calls.afterUnansweredCall(0).retryIn()).isEqualTo(Duration.ofDays(1));
+    assertThat(calls.afterUnansweredCall(2).callAttempts()).isEqualTo(3);
+  }
+}
