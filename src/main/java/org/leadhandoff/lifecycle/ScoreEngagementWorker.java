@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class ScoreEngagementWorker {
 
   /**
+   * @param engagementSummary why, in words, recorded with the MQL stage
    * @param engagementRescoreIn when to score again if nothing happens (ISO-8601), so decay shows
    */
-  public record EngagementResult(EngagementOutcome engagementOutcome, String engagementRescoreIn) {}
+  public record EngagementResult(
+      EngagementOutcome engagementOutcome, String engagementSummary, String engagementRescoreIn) {}
 
   private final LeadScoringService scoring;
   private final ScoringCriteria criteria;
@@ -34,6 +36,14 @@ public class ScoreEngagementWorker {
         scoring.scoreEngagement(leadId, Occurrence.decidedBy(job), Occurrence.of(job));
     return new EngagementResult(
         score.mql() ? EngagementOutcome.MQL : EngagementOutcome.NOT_YET,
+        (score.handRaise() ? "hand-raise, " : "")
+            + "engagement "
+            + score.points()
+            + " points (MQL at "
+            + criteria.engagement().mqlAt()
+            + ", criteria "
+            + criteria.version()
+            + ")",
         criteria.engagement().rescoreEvery().toString());
   }
 }

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class ScoreFitWorker {
 
   /**
+   * @param fitSummary why, in words, recorded with the stage the lead enters
    * @param outOfProfileCloseAfter how long an out-of-profile lead waits for new data (ISO-8601)
    */
-  public record FitResult(FitOutcome fitOutcome, Grade fitGrade, String outOfProfileCloseAfter) {}
+  public record FitResult(
+      FitOutcome fitOutcome, Grade fitGrade, String fitSummary, String outOfProfileCloseAfter) {}
 
   private final LeadScoringService scoring;
   private final ScoringCriteria criteria;
@@ -34,6 +36,13 @@ public class ScoreFitWorker {
     return new FitResult(
         score.inProfile() ? FitOutcome.IN_PROFILE : FitOutcome.OUT_OF_PROFILE,
         score.grade(),
+        "fit "
+            + score.points()
+            + " points, grade "
+            + score.grade()
+            + " (criteria "
+            + criteria.version()
+            + ")",
         criteria.lifecycle().outOfProfileCloseAfter().toString());
   }
 }

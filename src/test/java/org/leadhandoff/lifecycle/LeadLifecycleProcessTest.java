@@ -76,6 +76,13 @@ class LeadLifecycleProcessTest {
         .extracting(line -> line.rule())
         .contains("fit.industries", "fit.titles");
     assertThat(fit.criteriaVersion()).isEqualTo("2026-Q4");
+    assertThat(store.history(leadId))
+        .extracting(change -> change.reason())
+        .containsExactly(
+            "captured from web-form",
+            "fit 90 points, grade A (criteria 2026-Q4)",
+            "engagement 50 points (MQL at 50, criteria 2026-Q4)",
+            null);
   }
 
   @Test
