@@ -50,19 +50,17 @@ class LeadLifecycleProcessTest {
     InspectedProcessInstance qualification =
         process.instanceOf(Processes.PHONE_QUALIFICATION, leadId);
     process.awaitWaitingAt(qualification, "UserTask_QualifyByPhone");
+    // How many events are scored one by one depends on timing; the milestones do not.
     assertThat(lifecycle)
-        .hasPassedElementsInOrder(
-            "StartEvent_LeadCaptured",
-            "Task_ScoreFit",
-            "Event_InProfile",
-            "Task_ScoreEngagement",
-            "Gateway_AwaitEngagement",
-            "Event_EngagementReceived",
-            "Task_ScoreEngagement",
-            "Event_Mql",
-            "Task_ClassifyLead",
-            "Event_Sal")
+        .hasPassedElementsInOrder("StartEvent_LeadCaptured", "Task_ScoreFit", "Event_InProfile")
+        .hasPassedElementsInOrder("Event_Mql", "Task_ClassifyLead", "Event_Sal")
         .hasNotPassedElement("Event_OutOfProfile");
+    assertThat(
+            process.count(
+                lifecycle,
+                "Event_EngagementReceived",
+                io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent.ELEMENT_COMPLETED))
+        .isBetween(1L, 4L);
     assertThat(leads.stages(leadId))
         .containsExactly(Stage.NAME, Stage.IN_PROFILE, Stage.MQL, Stage.SAL);
     Lead lead = store.find(leadId).orElseThrow();
