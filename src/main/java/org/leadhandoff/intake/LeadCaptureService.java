@@ -1,68 +1,54 @@
 package org.leadhandoff.intake;
 
-import io.camunda.client.CamundaClient;
-import java.time.Duration;
 import java.util.Optional;
 import org.leadhandoff.lead.Emails;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadContact;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lifecycle.LifecycleMessages;
-import org.leadhandoff.process.LeadProcess.Messages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Captures a person as a lead: one lead per normalised email in the store, and one lifecycle for it
  * in the engine. The same person arriving again updates that lead's profile, and its lifecycle
- * scores the new data; it never starts a second lifecycle.
+ * scores the new data; it never starts a second lifecycle. The lead and the message that starts (or
+ * informs) its lifecycle are written in one transaction; the outbox publishes the message.
  */
 @Service
 public class LeadCaptureService {
 
   private final LeadStore store;
-  private final CamundaClient client;
   private final LifecycleMessages messages;
+  private final TransactionTemplate transaction;
 
-  LeadCaptureService(LeadStore store, CamundaClient client, LifecycleMessages messages) {
+  LeadCaptureService(LeadStore store, LifecycleMessages messages, TransactionTemplate transaction) {
     this.store = store;
-    this.client = client;
     this.messages = messages;
+    this.transaction = transaction;
   }
 
   public CaptureResult capture(LeadContact contact, String capturedBy) {
     String emailKey = Emails.normalise(contact.email());
+    try {
+      return transaction.execute(tx -> captureOrMerge(emailKey, contact, capturedBy));
+    } catch (DuplicateKeyException raceLost) {
+      // Another request created the same person between our look-up and our insert.
+      return transaction.execute(tx -> captureOrMerge(emailKey, contact, capturedBy));
+    }
+  }
+
+  private CaptureResult captureOrMerge(String emailKey, LeadContact contact, String capturedBy) {
     Optional<Lead> existing = store.findByEmail(emailKey);
     if (existing.isPresent()) {
-      return merge(existing.get(), contact);
+      Lead updated = store.updateProfile(existing.get().id(), contact);
+      messages.profileUpdated(updated.id(), String.valueOf(updated.updatedAt().toEpochMilli()));
+      return new CaptureResult(updated.id(), false);
     }
-    Lead lead;
-    try {
-      lead = store.create(contact, capturedBy);
-    } catch (DuplicateKeyException raceLost) {
-      return merge(store.findByEmail(emailKey).orElseThrow(), contact);
-    }
-    startLifecycle(lead);
+    Lead lead = store.create(contact, capturedBy);
+    store.attachPendingEngagementEvents(lead.id());
+    messages.leadCaptured(lead.id());
     return new CaptureResult(lead.id(), true);
-  }
-
-  private CaptureResult merge(Lead lead, LeadContact contact) {
-    Lead updated = store.updateProfile(lead.id(), contact);
-    messages.profileUpdated(lead.id(), String.valueOf(updated.updatedAt().toEpochMilli()));
-    return new CaptureResult(lead.id(), false);
-  }
-
-  private void startLifecycle(Lead lead) {
-    // Keyed by the lead id, not the email, so the engine never holds an address; the message id
-    // makes a re-published capture of the same lead a no-op.
-    client
-        .newPublishMessageCommand()
-        .messageName(Messages.LEAD_CAPTURED)
-        .correlationKey(lead.id().toString())
-        .messageId("captured:" + lead.id())
-        .timeToLive(Duration.ofMinutes(10))
-        .variables(new LeadCaptured(lead.id()))
-        .send()
-        .join();
   }
 }

@@ -27,6 +27,7 @@ public record Lead(
     String source,
     String referredBy,
     Map<String, String> attributes,
+    Boolean consent,
     Stage stage,
     Integer fitPoints,
     Grade fitGrade,

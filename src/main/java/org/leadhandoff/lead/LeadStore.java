@@ -58,10 +58,10 @@ public class LeadStore {
             """
             insert into lead (id, email_key, email, first_name, last_name, phone, company,
                               company_size, industry, title, country, source, referred_by,
-                              attributes, stage, engagement_since, created_at, updated_at)
+                              attributes, consent, stage, engagement_since, created_at, updated_at)
             values (:id, :emailKey, :email, :firstName, :lastName, :phone, :company,
                     :companySize, :industry, :title, :country, :source, :referredBy,
-                    :attributes, :stage, null, :now, :now)
+                    :attributes, :consent, :stage, null, :now, :now)
             """)
         .param("id", id)
         .param("emailKey", Emails.normalise(contact.email()))
@@ -77,6 +77,7 @@ public class LeadStore {
         .param("source", contact.source())
         .param("referredBy", contact.referredBy())
         .param("attributes", Json.write(contact.attributes()))
+        .param("consent", contact.consent())
         .param("stage", Stage.NAME.name())
         .param("now", now)
         .update();
@@ -142,7 +143,7 @@ public class LeadStore {
             update lead set first_name = :firstName, last_name = :lastName, phone = :phone,
                 company = :company, company_size = :companySize, industry = :industry,
                 title = :title, country = :country, referred_by = :referredBy,
-                attributes = :attributes, updated_at = :now
+                attributes = :attributes, consent = :consent, updated_at = :now
             where id = :id
             """)
         .param("firstName", or(update.firstName(), lead.firstName()))
@@ -156,6 +157,7 @@ public class LeadStore {
         .param("country", or(update.country(), lead.country()))
         .param("referredBy", or(update.referredBy(), lead.referredBy()))
         .param("attributes", Json.write(attributes))
+        .param("consent", update.consent() != null ? update.consent() : lead.consent())
         .param("now", now())
         .param("id", leadId)
         .update();
@@ -293,6 +295,68 @@ public class LeadStore {
             now())
         .update();
     return true;
+  }
+
+  /**
+   * Keeps an engagement event for an email that is not a lead yet, until the person is captured.
+   *
+   * @return false if an event with this id is kept for the email already
+   */
+  @Transactional
+  public boolean addPendingEngagementEvent(
+      String email, String eventId, String type, Instant occurredAt, String detail) {
+    String emailKey = Emails.normalise(email);
+    boolean seen =
+        jdbc.sql(
+                    "select count(*) from pending_engagement_event where email_key = ? and event_id = ?")
+                .params(emailKey, eventId)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (seen) {
+      return false;
+    }
+    jdbc.sql(
+            """
+            insert into pending_engagement_event
+                (email_key, event_id, type, occurred_at, detail, received_at)
+            values (?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            emailKey,
+            eventId,
+            type,
+            OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC),
+            detail,
+            now())
+        .update();
+    return true;
+  }
+
+  /**
+   * Moves the events kept for the lead's email onto the lead, in the caller's transaction.
+   *
+   * @return how many were moved
+   */
+  @Transactional
+  public int attachPendingEngagementEvents(UUID leadId) {
+    Lead lead = lockedLead(leadId);
+    int moved =
+        jdbc.sql(
+                """
+                insert into engagement_event (lead_id, event_id, type, occurred_at, detail, received_at)
+                select ?, p.event_id, p.type, p.occurred_at, p.detail, p.received_at
+                from pending_engagement_event p
+                where p.email_key = ?
+                  and not exists (select 1 from engagement_event e
+                                  where e.lead_id = ? and e.event_id = p.event_id)
+                """)
+            .params(leadId, lead.emailKey(), leadId)
+            .update();
+    jdbc.sql("delete from pending_engagement_event where email_key = ?")
+        .param(lead.emailKey())
+        .update();
+    return moved;
   }
 
   /** The events that count for the lead's engagement now: those since its last reset. */
@@ -444,6 +508,7 @@ public class LeadStore {
         rs.getString("source"),
         rs.getString("referred_by"),
         Json.attributes(rs.getString("attributes")),
+        rs.getObject("consent", Boolean.class),
         Stage.valueOf(rs.getString("stage")),
         rs.getObject("fit_points", Integer.class),
         enumOf(Grade.class, rs.getString("fit_grade")),

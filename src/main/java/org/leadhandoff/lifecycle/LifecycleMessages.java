@@ -1,59 +1,58 @@
 package org.leadhandoff.lifecycle;
 
-import io.camunda.client.CamundaClient;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.leadhandoff.process.LeadProcess.Messages;
+import org.leadhandoff.outbox.MessageKind;
+import org.leadhandoff.outbox.Outbox;
 import org.leadhandoff.process.LeadProcess.Variables;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells a lead's running lifecycle that something happened to the lead. Messages are keyed by the
- * lead id and carry no contact data; their message id makes a re-sent message harmless.
+ * Tells a lead's lifecycle that something happened to the lead, through the outbox: in the same
+ * transaction as the change in the lead store. Messages are keyed by the lead id, carry no contact
+ * data, and have ids that make a repeated message harmless.
  */
 @Component
 public class LifecycleMessages {
 
-  /**
-   * How long a message waits for a lead that is busy (being scored) to start listening. A lead in
-   * qualification does not listen; for it the news is in the lead store when it next scores.
-   */
-  static final Duration TIME_TO_LIVE = Duration.ofMinutes(10);
+  private final Outbox outbox;
 
-  private final CamundaClient client;
-
-  LifecycleMessages(CamundaClient client) {
-    this.client = client;
+  LifecycleMessages(Outbox outbox) {
+    this.outbox = outbox;
   }
 
+  @Transactional
+  public void leadCaptured(UUID leadId) {
+    outbox.add(
+        MessageKind.LEAD_CAPTURED.name(),
+        leadId,
+        "captured:" + leadId,
+        Map.of(Variables.LEAD_ID, leadId.toString()));
+  }
+
+  @Transactional
   public void leadEngaged(UUID leadId, String eventId) {
-    publish(Messages.LEAD_ENGAGED, leadId, "engaged:" + leadId + ":" + eventId, Map.of());
+    outbox.add(
+        MessageKind.LEAD_ENGAGED.name(), leadId, "engaged:" + leadId + ":" + eventId, Map.of());
   }
 
+  @Transactional
   public void profileUpdated(UUID leadId, String updateId) {
-    publish(Messages.LEAD_PROFILE_UPDATED, leadId, "profile:" + leadId + ":" + updateId, Map.of());
+    outbox.add(
+        MessageKind.LEAD_PROFILE_UPDATED.name(),
+        leadId,
+        "profile:" + leadId + ":" + updateId,
+        Map.of());
   }
 
   /** Ends the lead's lifecycle as DISQUALIFIED, wherever it is. */
+  @Transactional
   public void disqualified(UUID leadId, String reason) {
-    publish(
-        Messages.LEAD_DISQUALIFIED,
+    outbox.add(
+        MessageKind.LEAD_DISQUALIFIED.name(),
         leadId,
         "disqualified:" + leadId,
         Map.of(Variables.DISQUALIFICATION_REASON, reason));
-  }
-
-  private void publish(
-      String message, UUID leadId, String messageId, Map<String, Object> variables) {
-    client
-        .newPublishMessageCommand()
-        .messageName(message)
-        .correlationKey(leadId.toString())
-        .messageId(messageId)
-        .timeToLive(TIME_TO_LIVE)
-        .variables(variables)
-        .send()
-        .join();
   }
 }

@@ -31,6 +31,11 @@ public class EngagementScoring {
     return engagement.events().containsKey(Keys.normalise(type));
   }
 
+  /** The event types the criteria weigh, sorted. */
+  public java.util.List<String> eventTypes() {
+    return engagement.events().keySet().stream().sorted().toList();
+  }
+
   public EngagementScore score(List<EngagementEvent> events, Instant now) {
     Map<String, double[]> byType = new LinkedHashMap<>(); // type -> {decayed points, count}
     boolean handRaise = false;

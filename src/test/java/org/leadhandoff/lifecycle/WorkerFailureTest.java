@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.leadhandoff.intake.LeadCaptured;
 import org.leadhandoff.process.LeadProcess.Messages;
 import org.leadhandoff.support.EmbeddedEngineTest;
 import org.leadhandoff.support.ProcessTestSupport;
@@ -35,7 +34,7 @@ class WorkerFailureTest {
         .newPublishMessageCommand()
         .messageName(Messages.LEAD_CAPTURED)
         .correlationKey(unknown.toString())
-        .variables(new LeadCaptured(unknown))
+        .variables(java.util.Map.of("leadId", unknown.toString()))
         .send()
         .join();
     long instanceKey = process.lifecycleOf(unknown).getProcessInstanceKey();

@@ -1,0 +1,141 @@
+package org.leadhandoff.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Messages waiting to be published to the engine. Written in the caller's transaction, next to the
+ * lead data they concern, so that both happen or neither does.
+ */
+@Repository
+public class Outbox {
+
+  /** A message due for publishing. */
+  public record Pending(
+      long id,
+      String kind,
+      UUID leadId,
+      String messageId,
+      Map<String, Object> variables,
+      int attempts) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  Outbox(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * Adds a message, in the caller's transaction. A message id that is already in the outbox adds
+   * nothing: the same news is published once.
+   *
+   * @return false if the message id was there already
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean add(String kind, UUID leadId, String messageId, Map<String, Object> variables) {
+    if (jdbc.sql("select count(*) from outbox where message_id = ?")
+            .param(messageId)
+            .query(Long.class)
+            .single()
+        > 0) {
+      return false;
+    }
+    OffsetDateTime now = now();
+    jdbc.sql(
+            """
+            insert into outbox (kind, lead_id, message_id, payload, created_at, attempts, next_attempt_at)
+            values (?, ?, ?, ?, ?, 0, ?)
+            """)
+        .params(kind, leadId, messageId, write(variables), now, now)
+        .update();
+    return true;
+  }
+
+  List<Pending> due(int limit) {
+    return jdbc.sql(
+            """
+            select id, kind, lead_id, message_id, payload, attempts from outbox
+            where sent_at is null and next_attempt_at <= ?
+            order by id
+            fetch first ? rows only
+            """)
+        .params(now(), limit)
+        .query(
+            (rs, n) ->
+                new Pending(
+                    rs.getLong("id"),
+                    rs.getString("kind"),
+                    rs.getObject("lead_id", UUID.class),
+                    rs.getString("message_id"),
+                    read(rs.getString("payload")),
+                    rs.getInt("attempts")))
+        .list();
+  }
+
+  void sent(long id) {
+    jdbc.sql(
+            "update outbox set sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
+        .params(now(), id)
+        .update();
+  }
+
+  void failed(long id, String error, Instant retryAt) {
+    jdbc.sql(
+            "update outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?")
+        .params(
+            error.length() > 1000 ? error.substring(0, 1000) : error,
+            OffsetDateTime.ofInstant(retryAt, ZoneOffset.UTC),
+            id)
+        .update();
+  }
+
+  /** Messages not yet published, and the age of the oldest, for health and monitoring. */
+  public Backlog backlog() {
+    return jdbc.sql(
+            "select count(*) as waiting, min(created_at) as oldest from outbox where sent_at is null")
+        .query(
+            (rs, n) -> {
+              OffsetDateTime oldest = rs.getObject("oldest", OffsetDateTime.class);
+              return new Backlog(rs.getLong("waiting"), oldest == null ? null : oldest.toInstant());
+            })
+        .single();
+  }
+
+  public record Backlog(long waiting, Instant oldest) {}
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private static String write(Map<String, Object> variables) {
+    try {
+      return JSON.writeValueAsString(variables);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Message variables are not JSON", e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> read(String payload) {
+    try {
+      return payload == null ? Map.of() : JSON.readValue(payload, Map.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable outbox payload", e);
+    }
+  }
+}

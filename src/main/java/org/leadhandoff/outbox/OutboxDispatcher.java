@@ -1,0 +1,105 @@
+package org.leadhandoff.outbox;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.response.PublishMessageResponse;
+import io.grpc.Status;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
+import org.leadhandoff.outbox.Outbox.Pending;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes due outbox messages to the engine, at most {@code max-per-second}. A message the engine
+ * cannot take now is retried with a growing backoff, for as long as it takes: a lead captured while
+ * the engine is away starts its lifecycle once the engine is back.
+ */
+@Component
+class OutboxDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Outbox outbox;
+  private final CamundaClient client;
+  private final OutboxProperties properties;
+  private final Clock clock;
+
+  OutboxDispatcher(Outbox outbox, CamundaClient client, OutboxProperties properties, Clock clock) {
+    this.outbox = outbox;
+    this.client = client;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Scheduled(fixedDelayString = "${lead-handoff.outbox.poll-interval:PT0.1S}")
+  void dispatch() {
+    List<Pending> due = outbox.due(properties.batchSize());
+    if (due.isEmpty()) {
+      return;
+    }
+    List<Future<PublishMessageResponse>> sent = new ArrayList<>(due.size());
+    for (Pending message : due) {
+      sent.add(publish(message));
+    }
+    for (int i = 0; i < due.size(); i++) {
+      Pending message = due.get(i);
+      try {
+        sent.get(i).get();
+        outbox.sent(message.id());
+      } catch (Exception e) {
+        Throwable cause =
+            e instanceof CompletionException || e.getCause() != null ? e.getCause() : e;
+        if (alreadyPublished(cause)) {
+          outbox.sent(message.id());
+        } else {
+          Duration backoff = backoff(message.attempts());
+          log.warn(
+              "Could not publish {} for lead {} (attempt {}), retrying in {}: {}",
+              message.kind(),
+              message.leadId(),
+              message.attempts() + 1,
+              backoff,
+              cause == null ? e.toString() : cause.getMessage());
+          outbox.failed(
+              message.id(),
+              String.valueOf(cause == null ? e : cause.getMessage()),
+              clock.instant().plus(backoff));
+        }
+      }
+    }
+  }
+
+  private Future<PublishMessageResponse> publish(Pending message) {
+    MessageKind kind = MessageKind.valueOf(message.kind());
+    return client
+        .newPublishMessageCommand()
+        .messageName(kind.messageName())
+        .correlationKey(message.leadId().toString())
+        .messageId(message.messageId())
+        .timeToLive(kind.timeToLive())
+        .variables(message.variables())
+        .requestTimeout(REQUEST_TIMEOUT)
+        .send()
+        .toCompletableFuture();
+  }
+
+  /** The engine already has a message with this id: a publish that succeeded before a crash. */
+  private static boolean alreadyPublished(Throwable cause) {
+    return cause instanceof ClientStatusException status
+        && status.getStatusCode() == Status.Code.ALREADY_EXISTS;
+  }
+
+  Duration backoff(int attempts) {
+    long seconds = 1L << Math.min(attempts, 16);
+    Duration backoff = Duration.ofSeconds(seconds);
+    return backoff.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : backoff;
+  }
+}
