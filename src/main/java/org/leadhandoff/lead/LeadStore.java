@@ -405,6 +405,31 @@ public class LeadStore {
     return true;
   }
 
+  /** Leads, newest change first, optionally only those in a stage. */
+  public List<Lead> list(Stage stage, int limit, int offset) {
+    String where = stage == null ? "" : " where stage = :stage";
+    var query =
+        jdbc.sql(
+                "select * from lead"
+                    + where
+                    + " order by updated_at desc, id offset :offset rows fetch next :limit rows only")
+            .param("offset", offset)
+            .param("limit", limit);
+    if (stage != null) {
+      query = query.param("stage", stage.name());
+    }
+    return query.query(LeadStore::lead).list();
+  }
+
+  public long count(Stage stage) {
+    return stage == null
+        ? jdbc.sql("select count(*) from lead").query(Long.class).single()
+        : jdbc.sql("select count(*) from lead where stage = ?")
+            .param(stage.name())
+            .query(Long.class)
+            .single();
+  }
+
   /** The lead's stage history, oldest first. */
   public List<StageChange> history(UUID leadId) {
     return jdbc.sql("select * from lead_stage_change where lead_id = ? order by id")

@@ -1,0 +1,145 @@
+package org.leadhandoff.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers 413 to a request body over the limit: at once when its Content-Length says so, and as
+ * soon as the limit is crossed when it is sent in chunks. CSV imports have their own, larger limit.
+ */
+@Component
+class BodySizeLimit extends OncePerRequestFilter {
+
+  static final String IMPORT_PATH = "/api/leads/import";
+
+  private final ApiProperties properties;
+  private final ObjectMapper json;
+
+  BodySizeLimit(ApiProperties properties, ObjectMapper json) {
+    this.properties = properties;
+    this.json = json;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !request.getRequestURI().startsWith("/api/");
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    long limit =
+        request.getRequestURI().equals(IMPORT_PATH)
+            ? properties.maxCsvSize().toBytes()
+            : properties.maxBodySize().toBytes();
+    if (request.getContentLengthLong() > limit) {
+      tooLarge(response, limit);
+      return;
+    }
+    LimitedRequest limited = new LimitedRequest(request, limit);
+    try {
+      chain.doFilter(limited, response);
+    } catch (ServletException | RuntimeException e) {
+      if (limited.exceeded && !response.isCommitted()) {
+        response.reset();
+        tooLarge(response, limit);
+        return;
+      }
+      throw e;
+    }
+    if (limited.exceeded && !response.isCommitted()) {
+      response.reset();
+      tooLarge(response, limit);
+    }
+  }
+
+  private void tooLarge(HttpServletResponse response, long limit) throws IOException {
+    ProblemDetail problem =
+        ApiErrors.problem(
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "Request too large",
+            "The request body is larger than the limit of " + limit + " bytes.",
+            null);
+    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+
+  /** Counts what the application reads and stops at the limit. */
+  private static final class LimitedRequest extends HttpServletRequestWrapper {
+    private final long limit;
+    private boolean exceeded;
+    private ServletInputStream stream;
+
+    LimitedRequest(HttpServletRequest request, long limit) {
+      super(request);
+      this.limit = limit;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        ServletInputStream in = super.getInputStream();
+        stream =
+            new ServletInputStream() {
+              private long read;
+
+              @Override
+              public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0) {
+                  count(1);
+                }
+                return b;
+              }
+
+              @Override
+              public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = in.read(buffer, offset, length);
+                if (n > 0) {
+                  count(n);
+                }
+                return n;
+              }
+
+              private void count(int n) throws IOException {
+                read += n;
+                if (read > limit) {
+                  exceeded = true;
+                  throw new IOException("Request body over the limit of " + limit + " bytes");
+                }
+              }
+
+              @Override
+              public boolean isFinished() {
+                return in.isFinished();
+              }
+
+              @Override
+              public boolean isReady() {
+                return in.isReady();
+              }
+
+              @Override
+              public void setReadListener(ReadListener listener) {
+                in.setReadListener(listener);
+              }
+            };
+      }
+      return stream;
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package org.leadhandoff.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a request with an {@code Idempotency-Key} header harmless to retry: the first request with
+ * a key does the work and its answer is kept; the same key with the same body gets that answer
+ * again and does nothing; the same key with another body is refused (422).
+ */
+@Component
+public class IdempotentRequests {
+
+  public static final String HEADER = "Idempotency-Key";
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  IdempotentRequests(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  private record Stored(String hash, Integer status, String body) {}
+
+  public <T> ResponseEntity<T> handle(
+      String key,
+      String endpoint,
+      Object request,
+      Class<T> type,
+      Supplier<ResponseEntity<T>> work) {
+    if (key == null) {
+      return work.get();
+    }
+    if (key.isBlank() || key.length() > 200) {
+      throw new InvalidFieldException(HEADER, "must be 1 to 200 characters");
+    }
+    String hash = hash(endpoint, request);
+    try {
+      jdbc.sql(
+              "insert into idempotent_request (idempotency_key, endpoint, request_hash, created_at)"
+                  + " values (?, ?, ?, ?)")
+          .params(key, endpoint, hash, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+          .update();
+    } catch (DuplicateKeyException seenBefore) {
+      return replay(key, hash, type);
+    }
+    ResponseEntity<T> response;
+    try {
+      response = work.get();
+    } catch (RuntimeException e) {
+      // Nothing was done, so a retry with the same key may try again.
+      jdbc.sql("delete from idempotent_request where idempotency_key = ?").param(key).update();
+      throw e;
+    }
+    jdbc.sql(
+            "update idempotent_request set response_status = ?, response_body = ? where idempotency_key = ?")
+        .params(response.getStatusCode().value(), write(response.getBody()), key)
+        .update();
+    return response;
+  }
+
+  private <T> ResponseEntity<T> replay(String key, String hash, Class<T> type) {
+    Optional<Stored> stored =
+        jdbc.sql(
+                "select request_hash, response_status, response_body from idempotent_request"
+                    + " where idempotency_key = ?")
+            .param(key)
+            .query(
+                (rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)))
+            .optional();
+    if (stored.isEmpty()) {
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "Request in progress",
+          "A request with this Idempotency-Key was just abandoned; send it again.");
+    }
+    if (!stored.get().hash().equals(hash)) {
+      throw new ApiException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "Idempotency-Key reused",
+          "This Idempotency-Key was used for a different request; use a new key for a new request.");
+    }
+    if (stored.get().status() == null) {
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "Request in progress",
+          "A request with this Idempotency-Key is still being processed; retry in a moment.");
+    }
+    return ResponseEntity.status(stored.get().status()).body(read(stored.get().body(), type));
+  }
+
+  private String hash(String endpoint, Object request) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(endpoint.getBytes(StandardCharsets.UTF_8));
+      digest.update(json.writeValueAsBytes(request));
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+      throw new IllegalStateException("Cannot fingerprint the request", e);
+    }
+  }
+
+  private String write(Object body) {
+    try {
+      return json.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot keep the response", e);
+    }
+  }
+
+  private <T> T read(String body, Class<T> type) {
+    try {
+      return json.readValue(body, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot replay the kept response", e);
+    }
+  }
+}
