@@ -40,17 +40,19 @@ class RestartTest {
               .isEqualTo(Stage.NAME);
           return null;
         });
+    assertThat(dataDir.resolve("lead-handoff.mv.db"))
+        .as("the store is the file under test")
+        .exists();
   }
 
   private <T> T withApplication(
       java.util.function.Function<ConfigurableApplicationContext, T> use) {
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(LeadHandoffApplication.class)
-            .properties(
-                "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("lead-handoff"),
-                "server.port=0",
-                "lead-handoff.engine.embedded.port=0")
-            .run()) {
+            .run(
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("lead-handoff"),
+                "--server.port=0",
+                "--lead-handoff.engine.embedded.port=0")) {
       return use.apply(app);
     }
   }

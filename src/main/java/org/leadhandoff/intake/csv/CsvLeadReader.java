@@ -1,0 +1,129 @@
+package org.leadhandoff.intake.csv;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVRecord;
+import org.leadhandoff.intake.LeadRequest;
+
+/**
+ * Turns CSV records into lead requests, validated by the same rules as the JSON API, with each
+ * problem named by the CSV column it came from.
+ */
+public class CsvLeadReader {
+
+  private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "x");
+  private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "");
+
+  private final CsvColumns columns;
+  private final Validator validator;
+
+  public CsvLeadReader(CsvColumns columns, Validator validator) {
+    this.columns = columns;
+    this.validator = validator;
+  }
+
+  public CsvRow read(CSVRecord record) {
+    long line = record.getRecordNumber() + 1;
+    List<CsvRow.RowError> errors = new ArrayList<>();
+    if (!record.isConsistent()) {
+      errors.add(
+          new CsvRow.RowError(
+              "row",
+              "has "
+                  + record.size()
+                  + " values but the header has "
+                  + record.getParser().getHeaderNames().size()));
+    }
+    Integer size = null;
+    String sizeText = value(record, "companySize");
+    if (sizeText != null) {
+      try {
+        size = Integer.valueOf(sizeText.replace(",", "").replace("_", ""));
+      } catch (NumberFormatException e) {
+        errors.add(
+            new CsvRow.RowError(
+                columns.columnOf("companySize"),
+                "expected a whole number, got '" + sizeText + "'"));
+      }
+    }
+    Boolean consent = null;
+    String consentText = value(record, "consent");
+    if (consentText != null) {
+      String lower = consentText.toLowerCase(Locale.ROOT);
+      if (TRUE.contains(lower)) {
+        consent = true;
+      } else if (FALSE.contains(lower)) {
+        consent = false;
+      } else {
+        errors.add(
+            new CsvRow.RowError(
+                columns.columnOf("consent"), "expected yes or no, got '" + consentText + "'"));
+      }
+    }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    columns
+        .attributes()
+        .forEach(
+            (name, column) -> {
+              String value = get(record, column);
+              if (value != null) {
+                attributes.put(name, value);
+              }
+            });
+    LeadRequest request =
+        new LeadRequest(
+            value(record, "email"),
+            value(record, "firstName"),
+            value(record, "lastName"),
+            value(record, "phone"),
+            value(record, "company"),
+            size,
+            value(record, "industry"),
+            value(record, "country"),
+            value(record, "title"),
+            value(record, "source"),
+            value(record, "referredBy"),
+            consent,
+            attributes.isEmpty() ? null : attributes);
+    validator.validate(request).stream()
+        .sorted(
+            Comparator.comparing(
+                (ConstraintViolation<LeadRequest> v) -> v.getPropertyPath().toString()))
+        .forEach(v -> errors.add(new CsvRow.RowError(columns.columnOf(field(v)), v.getMessage())));
+    return new CsvRow(line, errors.isEmpty() ? request : null, List.copyOf(errors));
+  }
+
+  private static String field(ConstraintViolation<?> violation) {
+    String path = violation.getPropertyPath().toString();
+    // Map entries are reported as "attributes[name].<map value>" or "attributes<K>[name].<map
+    // key>".
+    if (path.startsWith("attributes")) {
+      int open = path.indexOf('[');
+      int close = path.indexOf(']');
+      return open > 0 && close > open
+          ? "attributes" + path.substring(open, close + 1)
+          : "attributes";
+    }
+    return path;
+  }
+
+  private String value(CSVRecord record, String field) {
+    String column = columns.fields().get(field);
+    return column == null ? null : get(record, column);
+  }
+
+  private static String get(CSVRecord record, String column) {
+    if (!record.isSet(column)) {
+      return null;
+    }
+    String value = record.get(column);
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,35 @@
+package org.leadhandoff.intake.csv;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An import's progress and outcome.
+ *
+ * @param rowsTotal data rows in the file (null until counted)
+ * @param created rows that became new leads
+ * @param merged rows whose email was a lead already (or appeared earlier in the file): profile
+ *     updated
+ * @param rejected rows refused; each is in {@code errors}
+ * @param ignoredColumns header columns that are not lead fields
+ * @param error why the whole file failed, if it did
+ */
+public record ImportStatus(
+    UUID importId,
+    String fileName,
+    ImportState state,
+    Integer rowsTotal,
+    int rowsProcessed,
+    int created,
+    int merged,
+    int rejected,
+    List<String> ignoredColumns,
+    String error,
+    List<RejectedRow> errors,
+    Instant createdAt,
+    Instant finishedAt) {
+
+  /** A rejected row: its line in the file, the column, and why. */
+  public record RejectedRow(int line, String field, String reason) {}
+}

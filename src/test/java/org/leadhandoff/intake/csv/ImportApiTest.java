@@ -1,0 +1,142 @@
+package org.leadhandoff.intake.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.leadhandoff.lead.LeadContact;
+import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.process.LeadProcess.Processes;
+import org.leadhandoff.support.EmbeddedEngineTest;
+import org.leadhandoff.support.LeadFixtures;
+import org.leadhandoff.support.ProcessTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+@EmbeddedEngineTest
+class ImportApiTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired LeadStore store;
+  @Autowired LeadFixtures leads;
+  @Autowired ProcessTestSupport process;
+  @Autowired ObjectMapper json;
+
+  private ImportStatus awaitDone(UUID importId) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                json.readValue(
+                    mvc.perform(get("/api/imports/" + importId))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                    ImportStatus.class),
+            s -> s.state() == ImportState.DONE || s.state() == ImportState.FAILED);
+  }
+
+  private UUID upload(String csv, String source) throws Exception {
+    var file =
+        new MockMultipartFile(
+            "file", "trade-show.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+    String body =
+        mvc.perform(multipart("/api/leads/import").file(file).param("source", source))
+            .andExpect(status().isAccepted())
+            .andExpect(jsonPath("$.state").value("QUEUED"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return UUID.fromString(json.readTree(body).get("importId").asText());
+  }
+
+  @Test
+  @DisplayName(
+      "good, bad, duplicate and merge-worthy rows: exact counts and a report line for each bad row")
+  void importsWithReport() throws Exception {
+    String known = LeadFixtures.unique("known", "bigco.example");
+    UUID knownId = leads.capture(LeadContact.ofEmail(known));
+    String a = LeadFixtures.unique("a", "bigco.example");
+    String b = LeadFixtures.unique("b", "midco.example");
+    String csv =
+        """
+        Email,First Name,Last Name,Company,Employees,Industry,Country,Title,Booth Notes
+        %s,Ada,Lovelace,BigCo,500,Software,GB,CTO,hot
+        %s,Bob,Builder,MidCo,40,Manufacturing,DE,Plant Manager,
+        not-an-email,Eve,,Tiny,3,Retail,FR,,
+        %s,Ada,Lovelace,BigCo,500,Software,GB,CTO,came back twice
+        %s,Kim,Known,KnownCo,250,Software,US,VP Sales,
+        ,No,Email,,,,,,
+        %s,Cy,,CyCo,lots,,GBR,,
+        """
+            .formatted(a, b, a.toUpperCase(), known, LeadFixtures.unique("c", "cyco.example"));
+
+    UUID importId = upload(csv, "trade-show");
+    ImportStatus status = awaitDone(importId);
+
+    assertThat(status.state()).isEqualTo(ImportState.DONE);
+    assertThat(status.rowsTotal()).isEqualTo(7);
+    assertThat(status.rowsProcessed()).isEqualTo(7);
+    assertThat(status.created()).isEqualTo(2);
+    assertThat(status.merged()).as("a's second row and the known lead").isEqualTo(2);
+    assertThat(status.rejected()).isEqualTo(3);
+    assertThat(status.ignoredColumns()).containsExactly("Booth Notes");
+    assertThat(status.errors())
+        .containsExactly(
+            new ImportStatus.RejectedRow(
+                4, "Email", "must be an email address like name@company.com"),
+            new ImportStatus.RejectedRow(7, "Email", "is required"),
+            new ImportStatus.RejectedRow(8, "Employees", "expected a whole number, got 'lots'"),
+            new ImportStatus.RejectedRow(
+                8, "Country", "must be a two-letter ISO 3166 country code, like GB"));
+    UUID aId = store.findByEmail(a).orElseThrow().id();
+    assertThat(store.find(aId).orElseThrow().source()).isEqualTo("trade-show");
+    assertThat(store.find(knownId).orElseThrow().company()).isEqualTo("KnownCo");
+    process.lifecycleOf(aId);
+    process.lifecycleOf(store.findByEmail(b).orElseThrow().id());
+    assertThat(process.instanceKeys(Processes.LEAD_LIFECYCLE, aId)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("a file without an email column fails as a whole, saying which columns it has")
+  void noEmailColumn() throws Exception {
+    UUID importId = upload("name,company\nAda,BigCo\n", "trade-show");
+
+    ImportStatus status = awaitDone(importId);
+
+    assertThat(status.state()).isEqualTo(ImportState.FAILED);
+    assertThat(status.error())
+        .startsWith("The header has no email column")
+        .endsWith("Header was: name, company");
+  }
+
+  @Test
+  @DisplayName("a CSV body (text/csv) is imported like an upload; an unknown import is 404")
+  void csvBody() throws Exception {
+    String email = LeadFixtures.unique("body", "bigco.example");
+    String body =
+        mvc.perform(
+                post("/api/leads/import").contentType("text/csv").content("email\n" + email + "\n"))
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    ImportStatus status = awaitDone(UUID.fromString(json.readTree(body).get("importId").asText()));
+
+    assertThat(status.created()).isEqualTo(1);
+    assertThat(store.findByEmail(email).orElseThrow().source()).isEqualTo("csv-import");
+    mvc.perform(get("/api/imports/" + UUID.randomUUID())).andExpect(status().isNotFound());
+  }
+}

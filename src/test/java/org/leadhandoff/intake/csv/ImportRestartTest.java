@@ -1,0 +1,135 @@
+package org.leadhandoff.intake.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leadhandoff.LeadHandoffApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** An import stopped by a restart resumes where it stopped and imports no row twice. */
+class ImportRestartTest {
+
+  private static final int ROWS = 400;
+
+  @TempDir Path dir;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+
+  private ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(LeadHandoffApplication.class)
+        .run(
+            "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db/lead-handoff"),
+            "--server.port=0",
+            "--lead-handoff.engine.embedded.port=0",
+            "--lead-handoff.imports.directory=" + dir.resolve("imports"),
+            "--lead-handoff.imports.batch-size=20",
+            "--lead-handoff.imports.pause-between-batches=PT0.05S");
+  }
+
+  private ImportStatus status(ConfigurableApplicationContext app, UUID id) throws Exception {
+    String port = app.getEnvironment().getProperty("local.server.port");
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/imports/" + id))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return json.readValue(response.body(), ImportStatus.class);
+  }
+
+  @Test
+  @DisplayName("an import interrupted by a restart resumes without creating duplicates")
+  void resumesAfterRestart() throws Exception {
+    String csv =
+        "email,company\n"
+            + IntStream.range(0, ROWS)
+                .mapToObj(i -> "lead" + i + "@restart.example,Co " + i)
+                .collect(Collectors.joining("\n"))
+            + "\n";
+    UUID importId;
+    try (ConfigurableApplicationContext first = start()) {
+      String port = first.getEnvironment().getProperty("local.server.port");
+      HttpResponse<String> accepted =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://127.0.0.1:" + port + "/api/leads/import?source=trade-show"))
+                  .header("Content-Type", "text/csv")
+                  .POST(HttpRequest.BodyPublishers.ofString(csv))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(accepted.statusCode()).isEqualTo(202);
+      importId = UUID.fromString(json.readTree(accepted.body()).get("importId").asText());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> status(first, importId).rowsProcessed() >= 60);
+    }
+
+    try (ConfigurableApplicationContext second = start()) {
+      JdbcClient jdbc = second.getBean(JdbcClient.class);
+      ImportStatus stopped =
+          jdbc.sql("select state, rows_processed from lead_import where id = ?")
+              .param(importId)
+              .query(
+                  (rs, n) ->
+                      new ImportStatus(
+                          importId,
+                          null,
+                          ImportState.valueOf(rs.getString(1)),
+                          null,
+                          rs.getInt(2),
+                          0,
+                          0,
+                          0,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null))
+              .single();
+      assertThat(stopped.rowsProcessed()).as("stopped part-way").isLessThan(ROWS);
+
+      ImportStatus done =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(() -> status(second, importId), s -> s.state() == ImportState.DONE);
+
+      assertThat(done.rowsProcessed()).isEqualTo(ROWS);
+      assertThat(done.created()).isEqualTo(ROWS);
+      assertThat(done.merged()).isZero();
+      assertThat(done.rejected()).isZero();
+      assertThat(
+              jdbc.sql("select count(*) from lead where email like '%@restart.example'")
+                  .query(Long.class)
+                  .single())
+          .isEqualTo(ROWS);
+      assertThat(
+              jdbc.sql(
+                      "select count(*) from lead_stage_change c join lead l on l.id = c.lead_id where l.email like '%@restart.example' and c.to_stage = 'NAME'")
+                  .query(Long.class)
+                  .single())
+          .isEqualTo(ROWS);
+      assertThat(
+              jdbc.sql("select count(*) from outbox where kind = 'LEAD_CAPTURED'")
+                  .query(Long.class)
+                  .single())
+          .as("one lifecycle start per lead")
+          .isEqualTo(ROWS);
+    }
+  }
+}
