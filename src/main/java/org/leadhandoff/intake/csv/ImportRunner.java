@@ -77,7 +77,7 @@ class ImportRunner implements SmartLifecycle {
     Path file = Path.of(job.storedPath());
     try {
       if (!Files.isReadable(file)) {
-        imports.failed(job.id(), "The uploaded file is gone from " + file + "; upload it again.");
+        fail(job, file, "The uploaded file is gone from " + file + "; upload it again.");
         return;
       }
       CsvColumns columns;
@@ -86,8 +86,9 @@ class ImportRunner implements SmartLifecycle {
           CSVParser parser = FORMAT.parse(reader)) {
         columns = CsvColumns.of(parser.getHeaderNames());
         if (!columns.hasEmail()) {
-          imports.failed(
-              job.id(),
+          fail(
+              job,
+              file,
               "The header has no email column; name one of: email, e-mail, email address. Header was: "
                   + String.join(", ", parser.getHeaderNames()));
           return;
@@ -98,8 +99,9 @@ class ImportRunner implements SmartLifecycle {
         }
       }
       if (total > properties.maxRows()) {
-        imports.failed(
-            job.id(),
+        fail(
+            job,
+            file,
             "The file has "
                 + total
                 + " rows; the limit is "
@@ -155,6 +157,7 @@ class ImportRunner implements SmartLifecycle {
       }
     }
     imports.finished(job.id());
+    forget(file);
     log.info("Import {} done", job.id());
   }
 
@@ -180,6 +183,20 @@ class ImportRunner implements SmartLifecycle {
       }
     }
     imports.checkpoint(job.id(), upTo, created, merged, rejected);
+  }
+
+  /** The file holds personal data; once its rows are in the lead store it is not kept. */
+  private static void forget(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      log.warn("Could not delete the imported file {}: {}", file, e.getMessage());
+    }
+  }
+
+  private void fail(Import job, Path file, String error) {
+    imports.failed(job.id(), error);
+    forget(file);
   }
 
   private void pause() {

@@ -32,6 +32,7 @@ class ImportApiTest {
   @Autowired LeadFixtures leads;
   @Autowired ProcessTestSupport process;
   @Autowired ObjectMapper json;
+  @Autowired ImportProperties properties;
 
   private ImportStatus awaitDone(UUID importId) {
     return await()
@@ -106,6 +107,9 @@ class ImportApiTest {
     process.lifecycleOf(aId);
     process.lifecycleOf(store.findByEmail(b).orElseThrow().id());
     assertThat(process.instanceKeys(Processes.LEAD_LIFECYCLE, aId)).hasSize(1);
+    assertThat(properties.directory().resolve(importId + ".csv"))
+        .as("the uploaded file, with its personal data, is deleted once imported")
+        .doesNotExist();
   }
 
   @Test
