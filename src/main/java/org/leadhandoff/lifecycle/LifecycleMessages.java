@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.leadhandoff.outbox.MessageKind;
 import org.leadhandoff.outbox.Outbox;
 import org.leadhandoff.process.LeadProcess.Variables;
+import org.leadhandoff.system.PublicUrl;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class LifecycleMessages {
 
   private final Outbox outbox;
+  private final PublicUrl urls;
 
-  LifecycleMessages(Outbox outbox) {
+  LifecycleMessages(Outbox outbox, PublicUrl urls) {
     this.outbox = outbox;
+    this.urls = urls;
   }
 
   @Transactional
@@ -28,7 +31,8 @@ public class LifecycleMessages {
         MessageKind.LEAD_CAPTURED.name(),
         leadId,
         "captured:" + leadId,
-        Map.of(Variables.LEAD_ID, leadId.toString()));
+        // The link lets a form in Tasklist lead to the contact data, which the engine never holds.
+        Map.of(Variables.LEAD_ID, leadId.toString(), Variables.LEAD_URL, urls.lead(leadId)));
   }
 
   @Transactional

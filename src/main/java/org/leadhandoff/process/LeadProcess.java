@@ -63,6 +63,10 @@ public final class LeadProcess {
   /** Process variables. The process carries the lead id, never contact data. */
   public static final class Variables {
     public static final String LEAD_ID = "leadId";
+
+    /** The lead's page in this application, for forms shown in Tasklist. */
+    public static final String LEAD_URL = "leadUrl";
+
     public static final String FIT_OUTCOME = "fitOutcome";
     public static final String ENGAGEMENT_OUTCOME = "engagementOutcome";
     public static final String QUALIFICATION_OUTCOME = "qualificationOutcome";

@@ -27,7 +27,40 @@ public record ScoringCriteria(
     @NotNull @Valid Fit fit,
     @NotNull @Valid Engagement engagement,
     @NotNull @Valid Classification classification,
+    @NotNull @Valid Sla sla,
     @NotNull @Valid Lifecycle lifecycle) {
+
+  /**
+   * Follow-up SLAs: how long each human task may take, per temperature.
+   *
+   * @param firstTouch the phone qualification
+   * @param acceptance the acceptance by a sales rep
+   */
+  public record Sla(
+      @NotNull Map<Temperature, Duration> firstTouch,
+      @NotNull Map<Temperature, Duration> acceptance) {
+
+    public Duration firstTouch(Temperature temperature) {
+      return of(firstTouch, temperature, "first-touch");
+    }
+
+    public Duration acceptance(Temperature temperature) {
+      return of(acceptance, temperature, "acceptance");
+    }
+
+    private static Duration of(
+        Map<Temperature, Duration> durations, Temperature temperature, String name) {
+      Duration duration = durations.get(temperature);
+      if (duration == null) {
+        throw new IllegalStateException(
+            "lead-handoff.criteria.sla."
+                + name
+                + " has no duration for "
+                + temperature.name().toLowerCase());
+      }
+      return duration;
+    }
+  }
 
   /**
    * Fit (profile) scoring.

@@ -1,6 +1,5 @@
 package org.leadhandoff.system;
 
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 public class ClockConfiguration {
 
   @Bean
-  Clock clock() {
-    return Clock.systemUTC();
+  ApplicationClock clock() {
+    return new ApplicationClock();
   }
 }

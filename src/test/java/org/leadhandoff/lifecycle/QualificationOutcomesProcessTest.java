@@ -279,10 +279,28 @@ class QualificationOutcomesProcessTest {
 
     assertThat(job.getValue().getCustomHeaders())
         .containsEntry("io.camunda.zeebe:candidateGroups", "[\"qualifiers\"]")
-        .containsKey("io.camunda.zeebe:formKey");
+        .containsKey("io.camunda.zeebe:formKey")
+        .containsKey("io.camunda.zeebe:dueDate");
+    // A hot lead (a grade-A hand-raise) is due within the hot first-touch SLA of four hours.
+    java.time.Instant due =
+        java.time.OffsetDateTime.parse(
+                job.getValue().getCustomHeaders().get("io.camunda.zeebe:dueDate"))
+            .toInstant();
+    assertThat(due)
+        .isBetween(
+            process.now().plus(Duration.ofHours(3)), process.now().plus(Duration.ofHours(4)));
     assertThat(process.records().variableRecords())
         .filteredOn(v -> v.getValue().getProcessInstanceKey() == instanceKey)
         .extracting(v -> v.getValue().getName())
-        .containsOnly("leadId", "temperature", "priority");
+        .containsOnly(
+            "leadId",
+            "leadUrl",
+            "temperature",
+            "priority",
+            "fitGrade",
+            "fitPoints",
+            "engagementPoints",
+            "sourceCategory",
+            "dueAt");
   }
 }

@@ -27,6 +27,7 @@ class RecyclePlannerTest {
           null,
           new ScoringCriteria.Classification(
               Map.of(), new ScoringCriteria.Priority(80, 50, 20, 15, 5)),
+          new ScoringCriteria.Sla(Map.of(), Map.of()),
           LIFECYCLE);
 
   private final RecyclePlanner planner = new RecyclePlanner(CRITERIA);

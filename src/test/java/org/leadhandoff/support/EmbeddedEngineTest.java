@@ -20,16 +20,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ProcessTestSupport.class, LeadFixtures.class, EmbeddedEngineTest.Clocks.class})
-public @interface EmbeddedEngineTest {
-
-  /** The application reads time from the engine clock that tests move. */
-  @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
-  class Clocks {
-    @org.springframework.context.annotation.Bean
-    @org.springframework.context.annotation.Primary
-    EngineClock engineClock() {
-      return new EngineClock();
-    }
-  }
-}
+@Import({ProcessTestSupport.class, LeadFixtures.class})
+public @interface EmbeddedEngineTest {}

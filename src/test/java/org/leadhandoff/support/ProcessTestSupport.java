@@ -21,6 +21,7 @@ import java.util.stream.StreamSupport;
 import org.leadhandoff.process.LeadProcess.Jobs;
 import org.leadhandoff.process.LeadProcess.Processes;
 import org.leadhandoff.process.LeadProcess.Variables;
+import org.leadhandoff.system.ApplicationClock;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
@@ -33,9 +34,9 @@ public class ProcessTestSupport {
 
   private final ZeebeTestEngine engine;
   private final CamundaClient client;
-  private final EngineClock clock;
+  private final ApplicationClock clock;
 
-  ProcessTestSupport(ZeebeTestEngine engine, CamundaClient client, EngineClock clock) {
+  ProcessTestSupport(ZeebeTestEngine engine, CamundaClient client, ApplicationClock clock) {
     this.engine = engine;
     this.client = client;
     this.clock = clock;

@@ -1,0 +1,21 @@
+package org.leadhandoff.system;
+
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where people reach this application, for links that leave it (a form in Tasklist, a mail).
+ *
+ * @param publicUrl the application's address as its users see it
+ */
+@ConfigurationProperties("lead-handoff")
+public record PublicUrl(@DefaultValue("http://localhost:8090") URI publicUrl) {
+
+  /** The lead's page in the inbox. */
+  public String lead(UUID leadId) {
+    String base = publicUrl.toString().replaceAll("/+$", "");
+    return base + "/inbox/#/leads/" + leadId;
+  }
+}
