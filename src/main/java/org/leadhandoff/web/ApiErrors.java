@@ -31,12 +31,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@code errors} name each bad field and say what is expected. Client mistakes are 4xx, never 5xx.
  */
 @RestControllerAdvice(basePackages = "org.leadhandoff")
-class ApiErrors extends ResponseEntityExceptionHandler {
+public class ApiErrors extends ResponseEntityExceptionHandler {
 
   /** One bad field: its JSON path (or CSV column), and what is expected. */
   public record FieldError(String field, String message) {}
 
-  static ProblemDetail problem(
+  public static ProblemDetail problem(
       HttpStatusCode status, String title, String detail, List<FieldError> errors) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
@@ -46,7 +46,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  static ProblemDetail invalid(List<FieldError> errors) {
+  public static ProblemDetail invalid(List<FieldError> errors) {
     String detail =
         errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
     return problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, errors);

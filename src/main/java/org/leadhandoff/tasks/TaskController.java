@@ -1,0 +1,201 @@
+package org.leadhandoff.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.leadhandoff.lead.Lead;
+import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.web.ApiErrors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The task inbox: the queue, claiming, and completing a task with its form's fields. */
+@RestController
+@RequestMapping("/api/tasks")
+@Validated
+@Tag(name = "Tasks", description = "Work the phone qualification and sales acceptance tasks")
+class TaskController {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Who acts: no login yet, people say who they are. */
+  static final String USER_PATTERN = "^[A-Za-z0-9 ._@-]{1,100}$";
+
+  static final String USER_MESSAGE = "must be 1 to 100 letters, digits, spaces or . _ @ -";
+
+  private final TaskService tasks;
+  private final LeadStore leads;
+  private final Clock clock;
+
+  TaskController(TaskService tasks, LeadStore leads, Clock clock) {
+    this.tasks = tasks;
+    this.leads = leads;
+    this.clock = clock;
+  }
+
+  /** A task in the queue, with who the lead is. */
+  record TaskSummary(
+      long id,
+      String name,
+      String processId,
+      String formId,
+      UUID leadId,
+      String leadName,
+      String company,
+      Object temperature,
+      int priority,
+      Instant dueAt,
+      boolean overdue,
+      List<String> candidateGroups,
+      String assignee,
+      TaskState state,
+      Instant createdAt) {}
+
+  /** A task with its form and the data the form starts from. */
+  record TaskDetail(TaskSummary task, JsonNode form, Map<String, Object> data) {}
+
+  record Claim(
+      @NotBlank(message = "is required") @Pattern(regexp = USER_PATTERN, message = USER_MESSAGE)
+          String user) {}
+
+  @GetMapping
+  @Operation(summary = "Open tasks, highest priority first, then the earliest due")
+  List<TaskSummary> queue(
+      @RequestParam(required = false) @Size(max = 100, message = "must be at most 100 characters")
+          String candidateGroup,
+      @RequestParam(required = false) @Size(max = 100, message = "must be at most 100 characters")
+          String assignee,
+      @RequestParam(defaultValue = "100")
+          @Min(value = 1, message = "must be 1 or more")
+          @Max(value = 500, message = "must be at most 500")
+          int limit) {
+    return tasks.queue(blank(candidateGroup), blank(assignee), limit).stream()
+        .map(this::summary)
+        .toList();
+  }
+
+  @GetMapping("/{taskId}")
+  @Operation(summary = "A task, its form (the .form that Tasklist shows) and its data")
+  TaskDetail task(@PathVariable long taskId) {
+    Task task = tasks.task(taskId);
+    JsonNode form = tasks.form(task).map(TaskController::parse).orElse(null);
+    return new TaskDetail(summary(task), form, task.variables());
+  }
+
+  @PostMapping("/{taskId}/claim")
+  @Operation(summary = "Claim a task: it is yours to complete")
+  TaskSummary claim(@PathVariable long taskId, @Valid @RequestBody Claim claim) {
+    return summary(tasks.claim(taskId, claim.user().strip()));
+  }
+
+  @PostMapping("/{taskId}/unclaim")
+  @Operation(summary = "Give a claimed task back to the queue")
+  TaskSummary unclaim(@PathVariable long taskId, @Valid @RequestBody Claim claim) {
+    return summary(tasks.unclaim(taskId, claim.user().strip()));
+  }
+
+  @PostMapping("/{taskId}/complete")
+  @Operation(
+      summary = "Complete a task with the form's fields",
+      description =
+          "The fields are checked against the task's form (required fields, allowed values, hidden"
+              + " fields) and its rules (a REJECT needs its reason and the prescribed follow-ups). A"
+              + " refused completion is 400 with each problem; the task stays open.")
+  TaskSummary complete(
+      @PathVariable long taskId,
+      @RequestParam(required = false) @Pattern(regexp = USER_PATTERN, message = USER_MESSAGE)
+          String user,
+      @RequestBody Map<String, Object> fields) {
+    return summary(tasks.complete(taskId, user, fields));
+  }
+
+  @ExceptionHandler(TaskValidationException.class)
+  ResponseEntity<ProblemDetail> invalid(TaskValidationException e) {
+    ProblemDetail problem =
+        ApiErrors.invalid(
+            e.problems().stream()
+                .map(p -> new ApiErrors.FieldError(p.field(), p.message()))
+                .toList());
+    problem.setTitle("Task not completed");
+    problem.setDetail(e.getMessage());
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(TaskNotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(TaskNotFoundException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(ApiErrors.problem(HttpStatus.NOT_FOUND, "Unknown task", e.getMessage(), null));
+  }
+
+  @ExceptionHandler(TaskConflictException.class)
+  ResponseEntity<ProblemDetail> conflict(TaskConflictException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(ApiErrors.problem(HttpStatus.CONFLICT, "Task not available", e.getMessage(), null));
+  }
+
+  private TaskSummary summary(Task task) {
+    Lead lead = task.leadId() == null ? null : leads.find(task.leadId()).orElse(null);
+    String name =
+        lead == null
+            ? null
+            : String.join(
+                " ",
+                java.util.stream.Stream.of(lead.firstName(), lead.lastName())
+                    .filter(s -> s != null && !s.isBlank())
+                    .toList());
+    return new TaskSummary(
+        task.id(),
+        task.name(),
+        task.processId(),
+        task.formId(),
+        task.leadId(),
+        name == null || name.isBlank() ? (lead == null ? null : lead.email()) : name,
+        lead == null ? null : lead.company(),
+        task.variables().get("temperature"),
+        task.priority(),
+        task.dueAt(),
+        task.dueAt() != null
+            && task.state() == TaskState.OPEN
+            && task.dueAt().isBefore(clock.instant()),
+        task.candidateGroups(),
+        task.assignee(),
+        task.state(),
+        task.createdAt());
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String blank(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

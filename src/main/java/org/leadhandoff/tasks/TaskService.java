@@ -1,0 +1,168 @@
+package org.leadhandoff.tasks;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.leadhandoff.process.LeadProcess.Forms;
+import org.leadhandoff.tasks.FormValidator.Problem;
+import org.springframework.stereotype.Service;
+
+/**
+ * Claims and completes the inbox's tasks. A completion is checked against the task's form (as the
+ * browser checks it) and against the rules a form cannot express; a refused completion leaves the
+ * task open and says what is missing.
+ */
+@Service
+public class TaskService {
+
+  private final TaskStore tasks;
+  private final ModelCatalog models;
+  private final CamundaClient client;
+  private final TaskProperties properties;
+  private final Clock clock;
+
+  TaskService(
+      TaskStore tasks,
+      ModelCatalog models,
+      CamundaClient client,
+      TaskProperties properties,
+      Clock clock) {
+    this.tasks = tasks;
+    this.models = models;
+    this.client = client;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  public List<Task> queue(String candidateGroup, String assignee, int limit) {
+    return tasks.open(candidateGroup, assignee, limit);
+  }
+
+  public Task task(long id) {
+    return tasks.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+  }
+
+  public Optional<String> form(Task task) {
+    return task.formId() == null ? Optional.empty() : models.form(task.formId());
+  }
+
+  public Task claim(long id, String user) {
+    Task task = open(id);
+    if (task.assignee() != null && !task.assignee().equals(user)) {
+      throw new TaskConflictException(
+          "Task "
+              + id
+              + " is claimed by "
+              + task.assignee()
+              + "; ask them, or a manager, to hand it over.");
+    }
+    tasks.assign(id, user);
+    return task(id);
+  }
+
+  public Task unclaim(long id, String user) {
+    Task task = open(id);
+    if (task.assignee() != null && !task.assignee().equals(user)) {
+      throw new TaskConflictException(
+          "Task " + id + " is claimed by " + task.assignee() + ", not by " + user + ".");
+    }
+    tasks.assign(id, null);
+    return task(id);
+  }
+
+  /**
+   * Completes the task with the form's fields, or refuses with every problem found.
+   *
+   * @throws TaskValidationException when the fields do not satisfy the form or its rules
+   */
+  public Task complete(long id, String user, Map<String, Object> fields) {
+    Task task = open(id);
+    if (task.assignee() != null && user != null && !task.assignee().equals(user)) {
+      throw new TaskConflictException(
+          "Task " + id + " is claimed by " + task.assignee() + "; only they can complete it.");
+    }
+    String formJson =
+        form(task).orElseThrow(() -> new IllegalStateException("Task " + id + " has no form"));
+    FormValidator form = new FormValidator(formJson);
+    FormValidator.Result result = form.validate(task.variables(), fields);
+    List<Problem> problems = new ArrayList<>(result.problems());
+    if (result.valid()) {
+      problems.addAll(rules(task, form, result.variables()));
+    }
+    if (!problems.isEmpty()) {
+      throw new TaskValidationException(problems);
+    }
+    try {
+      client.newCompleteCommand(task.id()).variables(result.variables()).send().join();
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+        tasks.gone(id);
+        throw new TaskConflictException(
+            "Task "
+                + id
+                + " is no longer open: it was completed in Tasklist or ended by the process.");
+      }
+      throw e;
+    }
+    tasks.completed(id, user);
+    return task(id);
+  }
+
+  /** The rules a form cannot express: dates not in the past, the prescribed follow-ups. */
+  private List<Problem> rules(Task task, FormValidator form, Map<String, Object> values) {
+    List<Problem> problems = new ArrayList<>();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    notBefore(values, "revisitDate", "Revisit on", today, problems);
+    notBefore(values, "expectedCloseDate", "Expected close date", today, problems);
+    if (Forms.SALES_ACCEPTANCE.equals(task.formId())
+        && "REJECT".equals(values.get("salesDecision"))) {
+      Object done = values.get("followUpsDone");
+      List<String> missing = new ArrayList<>(properties.prescribedFollowUps());
+      if (done instanceof List<?> list) {
+        missing.removeAll(list);
+      }
+      if (!missing.isEmpty()) {
+        Map<String, String> labels = form.valueLabels("followUpsDone");
+        problems.add(
+            new Problem(
+                "followUpsDone",
+                "Before rejecting, do and tick the prescribed follow-ups; missing: "
+                    + String.join(
+                        ", ", missing.stream().map(m -> labels.getOrDefault(m, m)).toList())));
+      }
+    }
+    return problems;
+  }
+
+  private static void notBefore(
+      Map<String, Object> values,
+      String key,
+      String label,
+      LocalDate today,
+      List<Problem> problems) {
+    if (values.get(key) instanceof String text && LocalDate.parse(text).isBefore(today)) {
+      problems.add(new Problem(key, label + " must be today or later"));
+    }
+  }
+
+  private Task open(long id) {
+    Task task = task(id);
+    if (task.state() != TaskState.OPEN || !tasks.fresh(task)) {
+      throw new TaskConflictException(
+          "Task "
+              + id
+              + " is no longer open"
+              + (task.state() == TaskState.COMPLETED
+                  ? ": it was completed by " + task.completedBy() + "."
+                  : ": it was completed in Tasklist or ended by the process."));
+    }
+    return task;
+  }
+}
