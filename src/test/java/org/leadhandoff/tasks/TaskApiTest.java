@@ -1,0 +1,293 @@
+package org.leadhandoff.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.lead.Stage;
+import org.leadhandoff.support.EmbeddedEngineTest;
+import org.leadhandoff.support.LeadFixtures;
+import org.leadhandoff.support.ProcessTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The inbox API as a qualifier and a sales rep use it, from MQL to OPPORTUNITY. */
+@EmbeddedEngineTest
+class TaskApiTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired LeadFixtures leads;
+  @Autowired LeadStore store;
+  @Autowired ProcessTestSupport process;
+  @Autowired ObjectMapper json;
+
+  @BeforeEach
+  void assertions() {
+    process.initAssertions();
+  }
+
+  /** A grade-A lead that asked for a demo, waiting in the qualifiers' queue; its task id. */
+  private long qualificationTask(UUID leadId) throws Exception {
+    process.awaitWaitingAt(process.lifecycleOf(leadId), "Gateway_AwaitEngagement");
+    leads.engage(leadId, "demo-request", 0);
+    return taskOf(leadId, "qualifiers");
+  }
+
+  private long taskOf(UUID leadId, String group) {
+    return await()
+        .atMost(ProcessTestSupport.WAIT)
+        .until(
+            () -> {
+              JsonNode queue =
+                  json.readTree(
+                      mvc.perform(
+                              get("/api/tasks")
+                                  .param("candidateGroup", group)
+                                  .param("limit", "500"))
+                          .andReturn()
+                          .getResponse()
+                          .getContentAsString());
+              for (JsonNode task : queue) {
+                if (leadId.toString().equals(task.path("leadId").asText())) {
+                  return task.get("id").asLong();
+                }
+              }
+              return null;
+            },
+            id -> id != null);
+  }
+
+  private ResultActions complete(long taskId, String user, String fields) throws Exception {
+    return mvc.perform(
+        post("/api/tasks/" + taskId + "/complete")
+            .param("user", user)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(fields));
+  }
+
+  /** A date from the application's clock, which other tests may have moved forward. */
+  private String today(int plusDays) {
+    return LocalDate.ofInstant(process.now(), ZoneOffset.UTC).plusDays(plusDays).toString();
+  }
+
+  @Test
+  @DisplayName(
+      "a qualifier claims, qualifies; a rep's REJECT without follow-ups is refused; the rep accepts: OPPORTUNITY")
+  void fromMqlToOpportunity() throws Exception {
+    UUID leadId = leads.gradeA();
+    long task = qualificationTask(leadId);
+
+    mvc.perform(get("/api/tasks/" + task))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.task.name").value("Qualify lead by phone"))
+        .andExpect(jsonPath("$.task.leadName").value("Ada Lovelace"))
+        .andExpect(jsonPath("$.task.company").value("BigCo"))
+        .andExpect(jsonPath("$.task.temperature").value("HOT"))
+        .andExpect(jsonPath("$.task.priority").value(85))
+        .andExpect(jsonPath("$.task.dueAt").exists())
+        .andExpect(jsonPath("$.task.candidateGroups[0]").value("qualifiers"))
+        .andExpect(jsonPath("$.form.id").value("phone-qualification"))
+        .andExpect(jsonPath("$.data.fitGrade").value("A"))
+        .andExpect(
+            jsonPath("$.data.leadUrl")
+                .value(org.hamcrest.Matchers.endsWith("/inbox/#/leads/" + leadId)));
+    mvc.perform(
+            post("/api/tasks/" + task + "/claim")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"user\":\"quinn\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.assignee").value("quinn"));
+    mvc.perform(
+            post("/api/tasks/" + task + "/claim")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"user\":\"rory\"}"))
+        .andExpect(status().isConflict())
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "Task "
+                        + task
+                        + " is claimed by quinn; ask them, or a manager, to hand it over."));
+
+    complete(
+            task,
+            "quinn",
+            "{\"qualificationOutcome\":\"QUALIFIED\",\"budgetConfirmed\":true,\"authorityConfirmed\":true,\"needConfirmed\":true,\"timingConfirmed\":true,\"painPoints\":\"leads wait days\"}")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.state").value("COMPLETED"));
+
+    long acceptance = taskOf(leadId, "sales");
+    mvc.perform(get("/api/tasks/" + acceptance))
+        .andExpect(jsonPath("$.form.id").value("sales-acceptance"))
+        .andExpect(jsonPath("$.data.painPoints").value("leads wait days"));
+    complete(
+            acceptance,
+            "sam",
+            "{\"salesDecision\":\"REJECT\",\"rejectionReason\":\"NO_BUDGET\",\"followUpsDone\":[\"CALL_1\"]}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.title").value("Task not completed"))
+        .andExpect(jsonPath("$.errors[0].field").value("followUpsDone"))
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value(
+                    "Before rejecting, do and tick the prescribed follow-ups; missing: Second call attempt, Email sent"));
+    complete(
+            acceptance,
+            "sam",
+            "{\"salesDecision\":\"REJECT\",\"followUpsDone\":[\"CALL_1\",\"CALL_2\",\"EMAIL\"]}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("rejectionReason"))
+        .andExpect(
+            jsonPath("$.errors[0].message").value("Why do you reject the lead? is required"));
+    mvc.perform(get("/api/tasks/" + acceptance)).andExpect(jsonPath("$.task.state").value("OPEN"));
+
+    complete(
+            acceptance,
+            "sam",
+            "{\"salesDecision\":\"ACCEPT\",\"expectedCloseDate\":\""
+                + today(60)
+                + "\",\"amount\":25000}")
+        .andExpect(status().isOk());
+
+    var lifecycle = process.lifecycleOf(leadId);
+    process.awaitCompleted(lifecycle);
+    assertThat(store.find(leadId).orElseThrow().stage()).isEqualTo(Stage.OPPORTUNITY);
+    complete(
+            acceptance,
+            "sam",
+            "{\"salesDecision\":\"ACCEPT\",\"expectedCloseDate\":\"" + today(60) + "\"}")
+        .andExpect(status().isConflict())
+        .andExpect(
+            jsonPath("$.detail")
+                .value("Task " + acceptance + " is no longer open: it was completed by sam."));
+  }
+
+  @Test
+  @DisplayName("a refused qualification says what is missing and the task stays open")
+  void refusedQualification() throws Exception {
+    UUID leadId = leads.gradeA();
+    long task = qualificationTask(leadId);
+
+    complete(task, "quinn", "{}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].message").value("Outcome is required"));
+    complete(task, "quinn", "{\"qualificationOutcome\":\"NOT_NOW\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("revisitDate"))
+        .andExpect(jsonPath("$.errors[0].message").value("Revisit on is required"));
+    complete(task, "quinn", "{\"qualificationOutcome\":\"NOT_NOW\",\"revisitDate\":\"2020-01-01\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].message").value("Revisit on must be today or later"));
+    complete(task, "quinn", "{\"qualificationOutcome\":\"MAYBE\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value(
+                    "Outcome must be one of QUALIFIED, NOT_NOW, MIS_SCORED, NO_ANSWER, DISQUALIFIED"));
+    complete(task, "quinn", "{\"qualificationOutcome\":\"QUALIFIED\",\"favouriteColour\":\"blue\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors[0].message").value("'favouriteColour' is not a field of this form"));
+    mvc.perform(get("/api/tasks/" + task)).andExpect(jsonPath("$.task.state").value("OPEN"));
+
+    // A field hidden by the form (the reason, when the outcome is not DISQUALIFIED) is not kept.
+    complete(
+            task,
+            "quinn",
+            "{\"qualificationOutcome\":\"NOT_NOW\",\"revisitDate\":\""
+                + today(30)
+                + "\",\"disqualificationReason\":\"SPAM\"}")
+        .andExpect(status().isOk());
+    var lifecycle = process.lifecycleOf(leadId);
+    process.awaitWaitingAt(lifecycle, "Event_RevisitDue");
+    assertThat(process.records().variableRecords())
+        .filteredOn(v -> v.getValue().getProcessInstanceKey() == lifecycle.getProcessInstanceKey())
+        .filteredOn(v -> v.getValue().getName().equals("disqualificationReason"))
+        .allSatisfy(v -> assertThat(v.getValue().getValue()).isEqualTo("null"));
+  }
+
+  @Test
+  @DisplayName("the queue filters by group and assignee and puts higher priority first")
+  void queueFilters() throws Exception {
+    UUID hot = leads.gradeA();
+    long hotTask = qualificationTask(hot);
+    mvc.perform(
+        post("/api/tasks/" + hotTask + "/claim")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"user\":\"pat\"}"));
+
+    mvc.perform(get("/api/tasks").param("assignee", "pat"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[?(@.id == " + hotTask + ")]").exists());
+    mvc.perform(get("/api/tasks").param("candidateGroup", "sales"))
+        .andExpect(jsonPath("$[?(@.id == " + hotTask + ")]").doesNotExist());
+    JsonNode queue =
+        json.readTree(
+            mvc.perform(
+                    get("/api/tasks").param("candidateGroup", "qualifiers").param("limit", "500"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    for (int i = 1; i < queue.size(); i++) {
+      assertThat(queue.get(i - 1).get("priority").asInt())
+          .isGreaterThanOrEqualTo(queue.get(i).get("priority").asInt());
+    }
+    mvc.perform(get("/api/tasks/987654321")).andExpect(status().isNotFound());
+    mvc.perform(
+            post("/api/tasks/" + hotTask + "/claim")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"user\":\"\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("user"));
+  }
+
+  @Test
+  @DisplayName(
+      "the clock endpoint lets days pass on the embedded engine: a recycled lead comes back")
+  void clockEndpoint() throws Exception {
+    UUID leadId = leads.gradeA();
+    long task = qualificationTask(leadId);
+    complete(
+            task,
+            "quinn",
+            "{\"qualificationOutcome\":\"NOT_NOW\",\"revisitDate\":\"" + today(3) + "\"}")
+        .andExpect(status().isOk());
+    var lifecycle = process.lifecycleOf(leadId);
+    process.awaitWaitingAt(lifecycle, "Event_RevisitDue");
+
+    mvc.perform(
+            post("/api/engine/clock")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"advanceBy\":\"P4D\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.mode").value("embedded"));
+
+    process.awaitPassed(lifecycle, "Event_RevisitDue", 1);
+    mvc.perform(
+            post("/api/engine/clock")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"advanceBy\":\"two days\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("advanceBy"));
+    mvc.perform(
+            post("/api/engine/clock")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"advanceBy\":\"-P1D\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].message").value("must be a positive duration, like P2D"));
+  }
+}
