@@ -62,7 +62,7 @@ public class EngagementScoring {
       int rounded = (int) Math.round(points);
       total += rounded;
       int count = (int) entry.getValue()[1];
-      String detail = count + (count == 1 ? " event" : " events");
+      String detail = entry.getKey() + ": " + count + (count == 1 ? " event" : " events");
       if (weight.cap() != null && points == weight.cap()) {
         detail += ", capped at " + weight.cap();
       }

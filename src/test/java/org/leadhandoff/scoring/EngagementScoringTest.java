@@ -73,8 +73,12 @@ class EngagementScoringTest {
     assertThat(more.mql()).isTrue();
     assertThat(more.explanation())
         .containsExactly(
-            new ScoreLine("engagement.events.pricing-page", 20, "2 events, capped at 20"),
-            new ScoreLine("engagement.events.webinar-attended", 30, "2 events, capped at 30"));
+            new ScoreLine(
+                "engagement.events.pricing-page", 20, "pricing-page: 2 events, capped at 20"),
+            new ScoreLine(
+                "engagement.events.webinar-attended",
+                30,
+                "webinar-attended: 2 events, capped at 30"));
   }
 
   @Test
@@ -91,7 +95,8 @@ class EngagementScoringTest {
     assertThat(score.mql()).isFalse();
     assertThat(score.explanation())
         .containsExactly(
-            new ScoreLine("engagement.events.page-visit", 10, "500 events, capped at 10"));
+            new ScoreLine(
+                "engagement.events.page-visit", 10, "page-visit: 500 events, capped at 10"));
   }
 
   @Test

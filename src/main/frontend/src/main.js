@@ -1,0 +1,198 @@
+// The inbox: a qualifier or a sales rep sees their queue, opens a task, reads the lead, and
+// completes the task in the same form that Camunda Tasklist shows (rendered with form-js).
+import { Form } from '@bpmn-io/form-js-viewer';
+import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import './style.css';
+import { api, ApiError } from './api.js';
+import { el, fullName, relative, setServerNow } from './view.js';
+
+const identity = {
+  get user() {
+    return localStorage.getItem('leadHandoff.user') || '';
+  },
+  get group() {
+    return localStorage.getItem('leadHandoff.group') || 'qualifiers';
+  },
+};
+
+const userInput = document.getElementById('user');
+const groupSelect = document.getElementById('group');
+userInput.value = identity.user;
+groupSelect.value = identity.group;
+userInput.addEventListener('change', () => {
+  localStorage.setItem('leadHandoff.user', userInput.value.trim());
+  refreshQueue();
+});
+groupSelect.addEventListener('change', () => {
+  localStorage.setItem('leadHandoff.group', groupSelect.value);
+  location.hash = '#/';
+  refreshQueue();
+});
+document.getElementById('identity').addEventListener('submit', (e) => e.preventDefault());
+
+const detail = document.getElementById('detail');
+let currentForm = null;
+
+function message(kind, text, items = []) {
+  return el('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-testid': `message-${kind}` },
+    el('p', {}, text),
+    items.length ? el('ul', {}, items.map((item) => el('li', {}, item))) : null);
+}
+
+function problemItems(error) {
+  const errors = error?.problem?.errors || [];
+  return errors.map((e) => e.message || `${e.field}: ${e.message}`);
+}
+
+async function refreshQueue() {
+  const list = document.getElementById('queue-list');
+  const hint = document.getElementById('queue-hint');
+  try {
+    const [tasks, clock] = await Promise.all([api.queue(identity.group), api.clock()]);
+    setServerNow(clock.now);
+    list.replaceChildren(
+      ...tasks.map((task) =>
+        el('li', { class: `task ${task.overdue ? 'overdue' : ''}` },
+          el('a', { href: `#/tasks/${task.id}`, 'data-testid': 'queue-item', 'data-lead': task.leadId },
+            el('span', { class: `temperature t-${(task.temperature || 'unknown').toLowerCase()}` }, task.temperature || '–'),
+            el('strong', {}, task.leadName || 'Unknown lead'),
+            el('span', { class: 'company' }, task.company || ''),
+            el('span', { class: 'what' }, task.name),
+            el('span', { class: 'due' }, relative(task.dueAt)),
+            el('span', { class: 'assignee' }, task.assignee ? `claimed by ${task.assignee}` : 'unclaimed')))));
+    document.getElementById('queue-count').textContent = `(${tasks.length})`;
+    hint.textContent = tasks.length ? '' : 'Nothing waiting for you. New tasks appear here as leads arrive.';
+  } catch (error) {
+    hint.textContent = `The queue could not be loaded: ${error.message}`;
+  }
+}
+
+function scorePanel(title, score) {
+  if (!score) return el('section', { class: 'score' }, el('h4', {}, title), el('p', {}, 'Not scored yet.'));
+  return el('section', { class: 'score' },
+    el('h4', {}, `${title}: ${score.points} points (${score.result})`),
+    el('ul', {}, score.explanation.map((line) => el('li', {}, `${line.points >= 0 ? '+' : ''}${line.points} ${line.detail}`))),
+    el('p', { class: 'criteria' }, `criteria ${score.criteriaVersion}`));
+}
+
+function leadPanel(lead) {
+  return el('aside', { class: 'lead', 'data-testid': 'lead-panel' },
+    el('h3', {}, fullName(lead)),
+    el('p', {}, [lead.title, lead.company].filter(Boolean).join(', ')),
+    el('dl', {},
+      el('dt', {}, 'Phone'), el('dd', {}, lead.phone ? el('a', { href: `tel:${lead.phone}` }, lead.phone) : '–'),
+      el('dt', {}, 'Email'), el('dd', {}, el('a', { href: `mailto:${lead.email}` }, lead.email)),
+      el('dt', {}, 'Stage'), el('dd', { 'data-testid': 'lead-stage' }, lead.stage),
+      el('dt', {}, 'Temperature'), el('dd', {}, lead.temperature || '–'),
+      el('dt', {}, 'Source'), el('dd', {}, `${lead.source || '–'} (${lead.sourceCategory || '–'})`)),
+    scorePanel('Fit', lead.fit),
+    scorePanel('Engagement', lead.engagement));
+}
+
+async function showTask(id) {
+  detail.replaceChildren(el('p', {}, 'Loading…'));
+  let task;
+  try {
+    task = await api.task(id);
+  } catch (error) {
+    detail.replaceChildren(message('error', error.message));
+    return;
+  }
+  const summary = task.task;
+  const lead = summary.leadId ? await api.lead(summary.leadId).catch(() => null) : null;
+  const feedback = el('div', { class: 'feedback' });
+  const formContainer = el('div', { class: 'form', 'data-testid': 'task-form' });
+  const mine = summary.assignee && summary.assignee === identity.user;
+  const claim = el('button', {
+    type: 'button',
+    'data-testid': mine ? 'unclaim' : 'claim',
+    onclick: async () => {
+      if (!identity.user) {
+        feedback.replaceChildren(message('error', 'Say who you are first (top right).'));
+        return;
+      }
+      try {
+        await (mine ? api.unclaim(id, identity.user) : api.claim(id, identity.user));
+        showTask(id);
+        refreshQueue();
+      } catch (error) {
+        feedback.replaceChildren(message('error', error.message, problemItems(error)));
+      }
+    },
+  }, mine ? 'Give back' : 'Claim');
+  const submit = el('button', { type: 'button', class: 'primary', 'data-testid': 'complete', onclick: () => currentForm.submit() }, 'Complete task');
+  detail.replaceChildren(
+    el('div', { class: 'task-head' },
+      el('h2', {}, summary.name),
+      el('p', { class: 'meta' },
+        `${relative(summary.dueAt)} · priority ${summary.priority} · `,
+        summary.assignee ? `claimed by ${summary.assignee}` : 'unclaimed', ' ', claim)),
+    el('div', { class: 'task-body' }, formContainer, lead ? leadPanel(lead) : null),
+    feedback,
+    el('div', { class: 'actions' }, submit, el('a', { href: '#/' }, 'Back to the queue')));
+
+  if (currentForm) currentForm.destroy();
+  currentForm = new Form({ container: formContainer });
+  await currentForm.importSchema(task.form, task.data);
+  currentForm.on('submit', async (event) => {
+    if (Object.keys(event.errors).length) {
+      feedback.replaceChildren(message('error', 'Some fields need your attention (marked in the form).'));
+      return;
+    }
+    if (!identity.user) {
+      feedback.replaceChildren(message('error', 'Say who you are first (top right).'));
+      return;
+    }
+    try {
+      await api.complete(id, identity.user, fieldsOf(task.form, event.data));
+      detail.replaceChildren(message('ok', `Done: “${summary.name}” for ${summary.leadName || 'the lead'} is completed.`));
+      refreshQueue();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        feedback.replaceChildren(message('error', error.problem?.title || error.message, problemItems(error)));
+      } else {
+        feedback.replaceChildren(message('error', error.message));
+      }
+    }
+  });
+}
+
+/** Only the form's own input fields go back; the task's other variables are context. */
+function fieldsOf(schema, data) {
+  const keys = new Set();
+  const walk = (components) => components.forEach((c) => {
+    if (c.key && c.type !== 'text') keys.add(c.key);
+    if (c.components) walk(c.components);
+  });
+  walk(schema.components || []);
+  return Object.fromEntries(Object.entries(data).filter(([key, value]) => keys.has(key) && value !== undefined && value !== null && value !== ''));
+}
+
+async function showLead(id) {
+  detail.replaceChildren(el('p', {}, 'Loading…'));
+  try {
+    const lead = await api.lead(id);
+    detail.replaceChildren(
+      el('h2', {}, fullName(lead)),
+      leadPanel(lead),
+      el('h3', {}, 'History'),
+      el('ol', { class: 'history', 'data-testid': 'history' },
+        lead.history.map((change) =>
+          el('li', {}, `${new Date(change.changedAt).toLocaleString()} · ${change.fromStage || 'new'} → ${change.toStage}`,
+            change.reason ? ` · ${change.reason}` : '', ` · ${change.changedBy}`))));
+  } catch (error) {
+    detail.replaceChildren(message('error', error.message));
+  }
+}
+
+function route() {
+  const [, kind, id] = location.hash.split('/');
+  if (kind === 'tasks' && id) showTask(id);
+  else if (kind === 'leads' && id) showLead(id);
+  else detail.replaceChildren(el('p', { class: 'hint' }, 'Choose a task from the queue.'));
+}
+
+window.addEventListener('hashchange', route);
+route();
+refreshQueue();
+setInterval(refreshQueue, 5000);

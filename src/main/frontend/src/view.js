@@ -1,0 +1,34 @@
+// Small helpers to build the page with the DOM, escaping all text.
+
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** The application's time may run ahead of the wall clock (the embedded engine's clock moved). */
+let offsetMs = 0;
+
+export function setServerNow(iso) {
+  offsetMs = new Date(iso) - Date.now();
+}
+
+export function relative(iso) {
+  if (!iso) return 'no due date';
+  const minutes = Math.round((new Date(iso) - (Date.now() + offsetMs)) / 60000);
+  const abs = Math.abs(minutes);
+  const text = abs < 60 ? `${abs} min` : abs < 48 * 60 ? `${Math.round(abs / 60)} h` : `${Math.round(abs / 1440)} days`;
+  return minutes < 0 ? `overdue by ${text}` : `due in ${text}`;
+}
+
+export function fullName(lead) {
+  return [lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.email;
+}

@@ -1,0 +1,216 @@
+package org.leadhandoff.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.lead.Stage;
+import org.leadhandoff.process.LeadProcess.Processes;
+import org.leadhandoff.support.BrowserAvailable;
+import org.leadhandoff.support.BrowserAvailable.Browser;
+import org.leadhandoff.support.LeadFixtures;
+import org.leadhandoff.support.ProcessTestSupport;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A qualifier and a sales rep work a lead from MQL to OPPORTUNITY in the inbox, in Chromium. */
+@BrowserAvailable
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import({ProcessTestSupport.class, LeadFixtures.class})
+class InboxBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired LeadFixtures leads;
+  @Autowired LeadStore store;
+  @Autowired ProcessTestSupport process;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    Files.createDirectories(Path.of("target/e2e"));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(Browser.CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,1000",
+        "--user-data-dir=" + Files.createTempDirectory("inbox-chromium"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Browser.CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private void iAm(String user, String group) {
+    WebElement name = browser.findElement(By.cssSelector("[data-testid=user]"));
+    name.clear();
+    name.sendKeys(user, Keys.TAB);
+    new Select(browser.findElement(By.cssSelector("[data-testid=group]"))).selectByValue(group);
+  }
+
+  private void openTaskOf(UUID leadId) {
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-testid=queue-item][data-lead='" + leadId + "']")))
+        .click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("[data-testid=task-form] .fjs-form")));
+  }
+
+  /** Clicks the radio button or checkbox with this label. */
+  private void choose(String label) {
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//*[@data-testid='task-form']//label[normalize-space(.)='" + label + "']")))
+        .click();
+  }
+
+  /** Opens form-js's dropdown of the select field and picks the option. */
+  private void pick(String option) {
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-testid=task-form] .fjs-input-group .fjs-select-display")))
+        .click();
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='"
+                        + option
+                        + "']")))
+        .click();
+  }
+
+  private void screenshot(String name) throws Exception {
+    Files.write(
+        Path.of("target/e2e/" + name + ".png"),
+        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  @DisplayName(
+      "a qualifier qualifies a lead in /inbox, it appears in a sales rep's queue, and the rep accepts it")
+  void workLeadInBrowser() throws Exception {
+    UUID leadId = leads.gradeA();
+    process.awaitWaitingAt(process.lifecycleOf(leadId), "Gateway_AwaitEngagement");
+    leads.engage(leadId, "demo-request", 0);
+    process.awaitWaitingAt(
+        process.instanceOf(Processes.PHONE_QUALIFICATION, leadId), "UserTask_QualifyByPhone");
+
+    browser.get("http://127.0.0.1:" + port + "/inbox");
+    iAm("Quinn Qualifier", "qualifiers");
+    openTaskOf(leadId);
+    assertThat(browser.findElement(By.cssSelector("[data-testid=lead-panel]")).getText())
+        .contains(
+            "Ada Lovelace",
+            "CTO, BigCo",
+            "+44 20 7946 0000",
+            "Fit: 90 points (A)",
+            "industry software");
+    browser.findElement(By.cssSelector("[data-testid=claim]")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".task-head"), "claimed by Quinn Qualifier"));
+
+    // Submitting without an outcome is stopped by the form itself.
+    browser.findElement(By.cssSelector("[data-testid=complete]")).click();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("[data-testid=message-error]")));
+    choose("Qualified: hand to sales");
+    choose("Budget confirmed");
+    browser
+        .findElement(
+            By.cssSelector(
+                "[data-testid=task-form] textarea[id*='painPoints'], [data-testid=task-form] textarea"))
+        .sendKeys("Leads wait three days for a call");
+    screenshot("1-qualification");
+    browser.findElement(By.cssSelector("[data-testid=complete]")).click();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=message-ok]")));
+
+    iAm("Sam Sales", "sales");
+    browser.get("http://127.0.0.1:" + port + "/inbox/#/");
+    openTaskOf(leadId);
+    assertThat(browser.findElement(By.cssSelector("[data-testid=task-form]")).getText())
+        .contains("Leads wait three days for a call");
+    choose("Reject");
+    pick("No budget (recycle)");
+    choose("First call attempt");
+    browser.findElement(By.cssSelector("[data-testid=complete]")).click();
+    WebElement refused =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=message-error]")));
+    assertThat(refused.getText())
+        .contains(
+            "Before rejecting, do and tick the prescribed follow-ups; missing: Second call attempt, Email sent");
+    screenshot("2-refused-reject");
+
+    choose("Accept: create an opportunity");
+    WebElement date =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(
+                    "[data-testid=task-form] input.fjs-input[id*='expectedCloseDate'], [data-testid=task-form] .fjs-datetime-subsection input")));
+    LocalDate close = LocalDate.ofInstant(process.now(), ZoneOffset.UTC).plusDays(45);
+    date.sendKeys(close.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+    screenshot("3-accept");
+    browser.findElement(By.cssSelector("[data-testid=complete]")).click();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=message-ok]")));
+
+    process.awaitCompleted(process.lifecycleOf(leadId));
+    assertThat(store.find(leadId).orElseThrow().stage()).isEqualTo(Stage.OPPORTUNITY);
+    browser.get("http://127.0.0.1:" + port + "/inbox/#/leads/" + leadId);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=history]"), "SQL → OPPORTUNITY"));
+    screenshot("4-lead");
+  }
+}

@@ -1,0 +1,64 @@
+package org.leadhandoff.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs a browser test where the machine has headless Chromium and its driver (Debian's chromium and
+ * chromium-driver; {@code LEAD_HANDOFF_CHROMIUM} and {@code LEAD_HANDOFF_CHROMEDRIVER} point
+ * elsewhere) and the inbox page was built. Otherwise the test is skipped and says why, unless
+ * {@code LEAD_HANDOFF_REQUIRE_BROWSER=true} (CI sets it), which makes it a failure.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ExtendWith(BrowserAvailable.Condition.class)
+public @interface BrowserAvailable {
+
+  final class Browser {
+    public static final Path CHROMIUM = Path.of(env("LEAD_HANDOFF_CHROMIUM", "/usr/bin/chromium"));
+    public static final Path CHROMEDRIVER =
+        Path.of(env("LEAD_HANDOFF_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final Path INBOX = Path.of("target/classes/static/inbox/index.html");
+
+    private Browser() {}
+
+    private static String env(String name, String fallback) {
+      String value = System.getenv(name);
+      return value == null || value.isBlank() ? fallback : value;
+    }
+  }
+
+  class Condition implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      String missing = null;
+      if (!Files.isExecutable(Browser.CHROMIUM)) {
+        missing = "no Chromium at " + Browser.CHROMIUM + " (apt-get install chromium)";
+      } else if (!Files.isExecutable(Browser.CHROMEDRIVER)) {
+        missing =
+            "no ChromeDriver at " + Browser.CHROMEDRIVER + " (apt-get install chromium-driver)";
+      } else if (!Files.exists(Browser.INBOX)) {
+        missing =
+            "the inbox page was not built (" + Browser.INBOX + "; build without -DskipFrontend)";
+      }
+      if (missing == null) {
+        return ConditionEvaluationResult.enabled("Chromium and the inbox page are here");
+      }
+      if ("true".equalsIgnoreCase(System.getenv("LEAD_HANDOFF_REQUIRE_BROWSER"))) {
+        throw new IllegalStateException(
+            "Browser test cannot run: " + missing + ", and LEAD_HANDOFF_REQUIRE_BROWSER=true");
+      }
+      return ConditionEvaluationResult.disabled("Browser test skipped: " + missing);
+    }
+  }
+}
