@@ -31,4 +31,6 @@ export const api = {
   complete: (id, user, fields) => call('POST', `/api/tasks/${id}/complete?user=${encodeURIComponent(user)}`, fields),
   lead: (id) => call('GET', `/api/leads/${id}`),
   clock: () => call('GET', '/api/engine/clock'),
+  reps: () => call('GET', '/api/reps'),
+  routing: (leadId) => call('GET', `/api/leads/${leadId}/routing`),
 };

@@ -6,29 +6,39 @@ import './style.css';
 import { api, ApiError } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
 
+// No login yet: people choose who they are from the roster; their role gives their team's queue.
+const GROUPS = { QUALIFIER: 'qualifiers', SALES_REP: 'sales', MANAGER: null };
+const roster = new Map();
 const identity = {
   get user() {
     return localStorage.getItem('leadHandoff.user') || '';
   },
+  get role() {
+    return roster.get(this.user)?.role;
+  },
   get group() {
-    return localStorage.getItem('leadHandoff.group') || 'qualifiers';
+    return GROUPS[this.role] ?? null;
   },
 };
 
-const userInput = document.getElementById('user');
-const groupSelect = document.getElementById('group');
-userInput.value = identity.user;
-groupSelect.value = identity.group;
-userInput.addEventListener('change', () => {
-  localStorage.setItem('leadHandoff.user', userInput.value.trim());
-  refreshQueue();
-});
-groupSelect.addEventListener('change', () => {
-  localStorage.setItem('leadHandoff.group', groupSelect.value);
+const userSelect = document.getElementById('user');
+userSelect.addEventListener('change', () => {
+  localStorage.setItem('leadHandoff.user', userSelect.value);
   location.hash = '#/';
+  route();
   refreshQueue();
 });
 document.getElementById('identity').addEventListener('submit', (e) => e.preventDefault());
+
+async function loadRoster() {
+  const people = await api.reps();
+  for (const { rep } of people) roster.set(rep.id, rep);
+  const label = { QUALIFIER: 'lead qualifier', SALES_REP: 'sales rep', MANAGER: 'sales manager' };
+  userSelect.append(
+    ...people.filter(({ rep }) => rep.active).map(({ rep }) =>
+      el('option', { value: rep.id }, `${rep.name} (${label[rep.role]})`)));
+  userSelect.value = roster.has(identity.user) ? identity.user : '';
+}
 
 const detail = document.getElementById('detail');
 let currentForm = null;
@@ -47,9 +57,17 @@ function problemItems(error) {
 async function refreshQueue() {
   const list = document.getElementById('queue-list');
   const hint = document.getElementById('queue-hint');
+  if (!identity.group) {
+    list.replaceChildren();
+    document.getElementById('queue-count').textContent = '';
+    hint.textContent = identity.user ? 'Managers have no task queue yet.' : 'Choose who you are (top right) to see your queue.';
+    return;
+  }
   try {
-    const [tasks, clock] = await Promise.all([api.queue(identity.group), api.clock()]);
+    const [all, clock] = await Promise.all([api.queue(identity.group), api.clock()]);
     setServerNow(clock.now);
+    // Yours, and the team's unassigned ones; a colleague's tasks are theirs.
+    const tasks = all.filter((task) => !task.assignee || task.assignee === identity.user);
     list.replaceChildren(
       ...tasks.map((task) =>
         el('li', { class: `task ${task.overdue ? 'overdue' : ''}` },
@@ -59,7 +77,7 @@ async function refreshQueue() {
             el('span', { class: 'company' }, task.company || ''),
             el('span', { class: 'what' }, task.name),
             el('span', { class: 'due' }, relative(task.dueAt)),
-            el('span', { class: 'assignee' }, task.assignee ? `claimed by ${task.assignee}` : 'unclaimed')))));
+            el('span', { class: 'assignee' }, task.assignee ? `assigned to ${nameOf(task.assignee)}` : 'in the team queue')))));
     document.getElementById('queue-count').textContent = `(${tasks.length})`;
     hint.textContent = tasks.length ? '' : 'Nothing waiting for you. New tasks appear here as leads arrive.';
   } catch (error) {
@@ -119,14 +137,14 @@ async function showTask(id) {
         feedback.replaceChildren(message('error', error.message, problemItems(error)));
       }
     },
-  }, mine ? 'Give back' : 'Claim');
+  }, mine ? 'Give back to the team' : 'Claim');
   const submit = el('button', { type: 'button', class: 'primary', 'data-testid': 'complete', onclick: () => currentForm.submit() }, 'Complete task');
   detail.replaceChildren(
     el('div', { class: 'task-head' },
       el('h2', {}, summary.name),
       el('p', { class: 'meta' },
         `${relative(summary.dueAt)} · priority ${summary.priority} · `,
-        summary.assignee ? `claimed by ${summary.assignee}` : 'unclaimed', ' ', claim)),
+        summary.assignee ? `assigned to ${nameOf(summary.assignee)}` : 'in the team queue', ' ', claim)),
     el('div', { class: 'task-body' }, formContainer, lead ? leadPanel(lead) : null),
     feedback,
     el('div', { class: 'actions' }, submit, el('a', { href: '#/' }, 'Back to the queue')));
@@ -171,7 +189,7 @@ function fieldsOf(schema, data) {
 async function showLead(id) {
   detail.replaceChildren(el('p', {}, 'Loading…'));
   try {
-    const lead = await api.lead(id);
+    const [lead, routing] = await Promise.all([api.lead(id), api.routing(id)]);
     detail.replaceChildren(
       el('h2', {}, fullName(lead)),
       leadPanel(lead),
@@ -179,7 +197,13 @@ async function showLead(id) {
       el('ol', { class: 'history', 'data-testid': 'history' },
         lead.history.map((change) =>
           el('li', {}, `${new Date(change.changedAt).toLocaleString()} · ${change.fromStage || 'new'} → ${change.toStage}`,
-            change.reason ? ` · ${change.reason}` : '', ` · ${change.changedBy}`))));
+            change.reason ? ` · ${change.reason}` : '', ` · ${change.changedBy}`))),
+      el('h3', {}, 'Routing'),
+      el('ol', { class: 'history', 'data-testid': 'routing' },
+        routing.map((decision) =>
+          el('li', {}, `${new Date(decision.decidedAt).toLocaleString()} · ${decision.role}: `,
+            decision.chosenRep ? `assigned to ${nameOf(decision.chosenRep)}` : 'nobody available', ` · ${decision.reason}`,
+            el('ul', {}, JSON.parse(decision.candidates).map((c) => el('li', {}, `${nameOf(c.repId)}: ${c.verdict}`)))))));
   } catch (error) {
     detail.replaceChildren(message('error', error.message));
   }
@@ -192,7 +216,17 @@ function route() {
   else detail.replaceChildren(el('p', { class: 'hint' }, 'Choose a task from the queue.'));
 }
 
+function nameOf(id) {
+  return roster.get(id)?.name || id;
+}
+
 window.addEventListener('hashchange', route);
-route();
-refreshQueue();
-setInterval(refreshQueue, 5000);
+loadRoster()
+  .catch((error) => {
+    document.getElementById('queue-hint').textContent = `The roster could not be loaded: ${error.message}`;
+  })
+  .finally(() => {
+    route();
+    refreshQueue();
+    setInterval(refreshQueue, 5000);
+  });

@@ -46,6 +46,12 @@ public final class LeadProcess {
     public static final String PLAN_RECYCLE = "plan-recycle";
     public static final String PLAN_CALL_ATTEMPT = "plan-call-attempt";
 
+    /** Gives the lead to a person of the role in the {@code role} header. */
+    public static final String ROUTE_LEAD = "route-lead";
+
+    /** End listener of the human tasks: frees the owner's capacity. */
+    public static final String RELEASE_ASSIGNMENT = "release-assignment";
+
     /** The job type the engine gives job-worker user tasks. */
     public static final String USER_TASK = "io.camunda.zeebe:userTask";
 
@@ -56,6 +62,9 @@ public final class LeadProcess {
   public static final class Headers {
     /** On a milestone event: the stage the lead reaches there. */
     public static final String STAGE = "stage";
+
+    /** On a routing task: QUALIFIER or SALES_REP. */
+    public static final String ROLE = "role";
 
     private Headers() {}
   }

@@ -49,6 +49,7 @@ class InboxBrowserTest {
   @Autowired LeadFixtures leads;
   @Autowired LeadStore store;
   @Autowired ProcessTestSupport process;
+  @Autowired org.leadhandoff.tasks.TaskService tasks;
 
   private WebDriver browser;
   private WebDriverWait wait;
@@ -85,11 +86,28 @@ class InboxBrowserTest {
     }
   }
 
-  private void iAm(String user, String group) {
-    WebElement name = browser.findElement(By.cssSelector("[data-testid=user]"));
-    name.clear();
-    name.sendKeys(user, Keys.TAB);
-    new Select(browser.findElement(By.cssSelector("[data-testid=group]"))).selectByValue(group);
+  /** Chooses a person of the roster (no login yet). */
+  private void iAm(String repId) {
+    new Select(
+            wait.until(
+                    ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("[data-testid=user] option[value='" + repId + "']")))
+                .findElement(By.xpath("..")))
+        .selectByValue(repId);
+  }
+
+  /** Whom routing gave the lead's open task in the group. */
+  private String assigneeOf(UUID leadId, String group) {
+    return org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                tasks.queue(group, null, 500).stream()
+                    .filter(t -> leadId.equals(t.leadId()))
+                    .map(t -> t.assignee())
+                    .findFirst()
+                    .orElse(null),
+            a -> a != null);
   }
 
   private void openTaskOf(UUID leadId) {
@@ -143,7 +161,8 @@ class InboxBrowserTest {
         process.instanceOf(Processes.PHONE_QUALIFICATION, leadId), "UserTask_QualifyByPhone");
 
     browser.get("http://127.0.0.1:" + port + "/inbox");
-    iAm("Quinn Qualifier", "qualifiers");
+    String qualifier = assigneeOf(leadId, "qualifiers");
+    iAm(qualifier);
     openTaskOf(leadId);
     assertThat(browser.findElement(By.cssSelector("[data-testid=lead-panel]")).getText())
         .contains(
@@ -152,10 +171,10 @@ class InboxBrowserTest {
             "+44 20 7946 0000",
             "Fit: 90 points (A)",
             "industry software");
-    browser.findElement(By.cssSelector("[data-testid=claim]")).click();
+    browser.findElement(By.cssSelector("[data-testid=unclaim], [data-testid=claim]"));
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector(".task-head"), "claimed by Quinn Qualifier"));
+            By.cssSelector(".task-head"), "assigned to "));
 
     // Submitting without an outcome is stopped by the form itself.
     browser.findElement(By.cssSelector("[data-testid=complete]")).click();
@@ -174,7 +193,8 @@ class InboxBrowserTest {
     wait.until(
         ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=message-ok]")));
 
-    iAm("Sam Sales", "sales");
+    String rep = assigneeOf(leadId, "sales");
+    iAm(rep);
     browser.get("http://127.0.0.1:" + port + "/inbox/#/");
     openTaskOf(leadId);
     assertThat(browser.findElement(By.cssSelector("[data-testid=task-form]")).getText())

@@ -281,6 +281,8 @@ class QualificationOutcomesProcessTest {
         .containsEntry("io.camunda.zeebe:candidateGroups", "[\"qualifiers\"]")
         .containsKey("io.camunda.zeebe:formKey")
         .containsKey("io.camunda.zeebe:dueDate");
+    assertThat(job.getValue().getCustomHeaders().get("io.camunda.zeebe:assignee"))
+        .isIn("quinn", "riley");
     // A hot lead (a grade-A hand-raise) is due within the hot first-touch SLA of four hours.
     java.time.Instant due =
         java.time.OffsetDateTime.parse(
@@ -301,6 +303,8 @@ class QualificationOutcomesProcessTest {
             "fitPoints",
             "engagementPoints",
             "sourceCategory",
-            "dueAt");
+            "dueAt",
+            "assignee",
+            "routingOutcome");
   }
 }

@@ -1,0 +1,53 @@
+package org.leadhandoff.routing;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A person on the roster.
+ *
+ * @param territories the country codes (ISO two letters) they cover; {@code *} covers all
+ * @param capacity the most open leads they work at once
+ */
+public record Rep(
+    String id,
+    String name,
+    String email,
+    Role role,
+    List<String> territories,
+    int capacity,
+    Set<DayOfWeek> workDays,
+    LocalTime workFrom,
+    LocalTime workTo,
+    ZoneId timeZone,
+    Instant outOfOfficeFrom,
+    Instant outOfOfficeTo,
+    boolean active) {
+
+  public boolean covers(String country) {
+    return territories.contains("*")
+        || (country != null && territories.stream().anyMatch(t -> t.equalsIgnoreCase(country)));
+  }
+
+  public boolean outOfOffice(Instant now) {
+    return outOfOfficeFrom != null
+        && !now.isBefore(outOfOfficeFrom)
+        && (outOfOfficeTo == null || now.isBefore(outOfOfficeTo));
+  }
+
+  /** Within their working hours, in their own time zone. */
+  public boolean working(Instant now) {
+    var local = now.atZone(timeZone);
+    if (!workDays.contains(local.getDayOfWeek())) {
+      return false;
+    }
+    LocalTime time = local.toLocalTime();
+    return workFrom.isBefore(workTo)
+        ? !time.isBefore(workFrom) && time.isBefore(workTo)
+        : !time.isBefore(workFrom) || time.isBefore(workTo); // a night shift over midnight
+  }
+}

@@ -1,0 +1,53 @@
+package org.leadhandoff.routing;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** The roster as {@code roster.yaml} gives it, validated at start-up. */
+@Validated
+@ConfigurationProperties("lead-handoff.roster")
+public record RosterSeed(@DefaultValue @Valid List<Person> reps) {
+
+  public record Person(
+      @NotBlank String id,
+      @NotBlank String name,
+      @NotBlank @Email String email,
+      @NotNull Role role,
+      @NotEmpty List<String> territories,
+      @Positive int capacity,
+      @NotEmpty Set<DayOfWeek> workDays,
+      @NotNull LocalTime workFrom,
+      @NotNull LocalTime workTo,
+      @NotNull ZoneId timeZone,
+      @DefaultValue("true") boolean active) {
+
+    Rep toRep() {
+      return new Rep(
+          id,
+          name,
+          email,
+          role,
+          territories,
+          capacity,
+          workDays,
+          workFrom,
+          workTo,
+          timeZone,
+          null,
+          null,
+          active);
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package org.leadhandoff.routing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The roster, assignments, routing decisions and the round-robin cursors in the lead store. */
+@Repository
+public class RosterStore {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  RosterStore(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Adds a person unless they are there already; returns whether they were added. */
+  boolean addIfMissing(Rep rep) {
+    if (find(rep.id()).isPresent()) {
+      return false;
+    }
+    jdbc.sql(
+            """
+            insert into rep (id, name, email, role, territories, capacity, work_days, work_from, work_to,
+                             time_zone, active, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            rep.id(),
+            rep.name(),
+            rep.email(),
+            rep.role().name(),
+            String.join(",", rep.territories()),
+            rep.capacity(),
+            rep.workDays().stream().map(Enum::name).collect(Collectors.joining(",")),
+            rep.workFrom().toString(),
+            rep.workTo().toString(),
+            rep.timeZone().getId(),
+            rep.active(),
+            now())
+        .update();
+    return true;
+  }
+
+  public List<Rep> all() {
+    return jdbc.sql("select * from rep order by id").query(RosterStore::rep).list();
+  }
+
+  public Optional<Rep> find(String id) {
+    return jdbc.sql("select * from rep where id = ?").param(id).query(RosterStore::rep).optional();
+  }
+
+  void update(
+      String id, int capacity, boolean active, Instant outOfOfficeFrom, Instant outOfOfficeTo) {
+    jdbc.sql(
+            "update rep set capacity = ?, active = ?, out_of_office_from = ?, out_of_office_to = ?, updated_at = ? where id = ?")
+        .params(capacity, active, at(outOfOfficeFrom), at(outOfOfficeTo), now(), id)
+        .update();
+  }
+
+  /**
+   * Locks the round-robin cursor of a team (one per role), so that concurrent routings take turns.
+   */
+  String lockCursor(String team) {
+    return jdbc.sql("select last_rep from routing_cursor where team_key = ? for update")
+        .param(team)
+        .query(String.class)
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("No routing cursor for " + team));
+  }
+
+  void moveCursor(String team, String repId) {
+    jdbc.sql("update routing_cursor set last_rep = ? where team_key = ?")
+        .params(repId, team)
+        .update();
+  }
+
+  Map<String, Integer> openLeads() {
+    Map<String, Integer> open = new HashMap<>();
+    // Only leads still at the owner's step count: a lead that left it (disqualified, recycled,
+    // converted) frees the capacity even where no end listener ran.
+    jdbc.sql(
+            """
+            select a.rep_id, count(*) from assignment a join lead l on l.id = a.lead_id
+            where a.state = 'OPEN'
+              and ((a.role = 'QUALIFIER' and l.stage = 'SAL') or (a.role = 'SALES_REP' and l.stage = 'SQL'))
+            group by a.rep_id
+            """)
+        .query((rs, n) -> open.put(rs.getString(1), rs.getInt(2)))
+        .list();
+    return open;
+  }
+
+  /** Everyone who has owned the lead for this role, so that a reroute does not go back to them. */
+  List<String> previousOwners(UUID leadId, Role role) {
+    return jdbc.sql("select distinct rep_id from assignment where lead_id = ? and role = ?")
+        .params(leadId, role.name())
+        .query(String.class)
+        .list();
+  }
+
+  Optional<String> openOwner(UUID leadId, Role role) {
+    return jdbc.sql(
+            "select rep_id from assignment where lead_id = ? and role = ? and state = 'OPEN' order by id desc fetch first 1 rows only")
+        .params(leadId, role.name())
+        .query(String.class)
+        .optional();
+  }
+
+  void closeAssignments(UUID leadId, Role role) {
+    jdbc.sql(
+            "update assignment set state = 'CLOSED', closed_at = ? where lead_id = ? and role = ? and state = 'OPEN'")
+        .params(now(), leadId, role.name())
+        .update();
+  }
+
+  void assign(UUID leadId, String repId, Role role) {
+    jdbc.sql(
+            "insert into assignment (lead_id, rep_id, role, state, assigned_at) values (?, ?, ?, 'OPEN', ?)")
+        .params(leadId, repId, role.name(), now())
+        .update();
+  }
+
+  boolean decided(String idempotencyKey) {
+    return jdbc.sql("select count(*) from routing_decision where idempotency_key = ?")
+            .param(idempotencyKey)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  Optional<RoutingRecord> decision(String idempotencyKey) {
+    return jdbc.sql("select * from routing_decision where idempotency_key = ?")
+        .param(idempotencyKey)
+        .query(RosterStore::record)
+        .optional();
+  }
+
+  void record(
+      UUID leadId,
+      Role role,
+      String chosen,
+      String outcome,
+      String reason,
+      String candidatesJson,
+      String idempotencyKey) {
+    jdbc.sql(
+            """
+            insert into routing_decision (lead_id, role, chosen_rep, outcome, reason, candidates, decided_at, idempotency_key)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(leadId, role.name(), chosen, outcome, reason, candidatesJson, now(), idempotencyKey)
+        .update();
+  }
+
+  /** The lead's routing history, oldest first. */
+  public List<RoutingRecord> history(UUID leadId) {
+    return jdbc.sql("select * from routing_decision where lead_id = ? order by id")
+        .param(leadId)
+        .query(RosterStore::record)
+        .list();
+  }
+
+  /** A routing decision as recorded. */
+  public record RoutingRecord(
+      UUID leadId,
+      Role role,
+      String chosenRep,
+      String outcome,
+      String reason,
+      String candidates,
+      Instant decidedAt) {}
+
+  private static RoutingRecord record(ResultSet rs, int n) throws SQLException {
+    return new RoutingRecord(
+        rs.getObject("lead_id", UUID.class),
+        Role.valueOf(rs.getString("role")),
+        rs.getString("chosen_rep"),
+        rs.getString("outcome"),
+        rs.getString("reason"),
+        rs.getString("candidates"),
+        rs.getObject("decided_at", OffsetDateTime.class).toInstant());
+  }
+
+  private static Rep rep(ResultSet rs, int n) throws SQLException {
+    OffsetDateTime from = rs.getObject("out_of_office_from", OffsetDateTime.class);
+    OffsetDateTime to = rs.getObject("out_of_office_to", OffsetDateTime.class);
+    EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+    Arrays.stream(rs.getString("work_days").split(","))
+        .filter(s -> !s.isBlank())
+        .forEach(d -> days.add(DayOfWeek.valueOf(d)));
+    return new Rep(
+        rs.getString("id"),
+        rs.getString("name"),
+        rs.getString("email"),
+        Role.valueOf(rs.getString("role")),
+        Arrays.asList(rs.getString("territories").split(",")),
+        rs.getInt("capacity"),
+        days,
+        LocalTime.parse(rs.getString("work_from")),
+        LocalTime.parse(rs.getString("work_to")),
+        ZoneId.of(rs.getString("time_zone")),
+        from == null ? null : from.toInstant(),
+        to == null ? null : to.toInstant(),
+        rs.getBoolean("active"));
+  }
+
+  private OffsetDateTime now() {
+    return at(clock.instant());
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

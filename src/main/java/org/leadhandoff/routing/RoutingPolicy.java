@@ -1,0 +1,120 @@
+package org.leadhandoff.routing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chooses who gets a lead: among the reps of the role who cover the lead's country, round robin
+ * over those available now (active, under capacity, not out of office, within working hours),
+ * starting after the one who got the previous lead. Says why each other candidate was skipped.
+ */
+public final class RoutingPolicy {
+
+  /** One candidate and what the policy made of them. */
+  public record Candidate(String repId, String verdict) {}
+
+  /**
+   * @param chosen the rep chosen, or null when nobody is available
+   * @param reason in words, for the routing history
+   */
+  public record Decision(Rep chosen, String reason, List<Candidate> candidates) {}
+
+  private RoutingPolicy() {}
+
+  /**
+   * @param reps everyone on the roster
+   * @param openLeads open leads per rep id
+   * @param lastAssigned the rep who got the previous lead of this team, or null
+   * @param excluded reps who must not get the lead again (they just missed the SLA or rejected it)
+   */
+  public static Decision choose(
+      Role role,
+      String country,
+      List<Rep> reps,
+      Map<String, Integer> openLeads,
+      String lastAssigned,
+      Set<String> excluded,
+      Instant now) {
+    List<Rep> team =
+        reps.stream()
+            .filter(r -> r.role() == role && r.covers(country))
+            .sorted(Comparator.comparing(Rep::id))
+            .toList();
+    List<Candidate> candidates = new ArrayList<>();
+    if (team.isEmpty()) {
+      return new Decision(
+          null,
+          "nobody on the roster covers "
+              + (country == null ? "leads without a country" : country)
+              + " as "
+              + role,
+          candidates);
+    }
+    int start = 0;
+    if (lastAssigned != null) {
+      for (int i = 0; i < team.size(); i++) {
+        if (team.get(i).id().compareTo(lastAssigned) > 0) {
+          start = i;
+          break;
+        }
+        start = 0;
+      }
+    }
+    Rep chosen = null;
+    for (int i = 0; i < team.size(); i++) {
+      Rep rep = team.get((start + i) % team.size());
+      String skip = skip(rep, openLeads.getOrDefault(rep.id(), 0), excluded, now);
+      if (chosen == null && skip == null) {
+        chosen = rep;
+        candidates.add(new Candidate(rep.id(), "chosen: next in turn and available"));
+      } else {
+        candidates.add(
+            new Candidate(
+                rep.id(), skip == null ? "available, not next in turn" : "skipped: " + skip));
+      }
+    }
+    String reason =
+        chosen == null
+            ? "nobody available among "
+                + team.size()
+                + " "
+                + role
+                + (team.size() == 1 ? "" : "s")
+                + " covering "
+                + (country == null ? "any country" : country)
+            : "round robin among "
+                + role
+                + "s covering "
+                + (country == null ? "any country" : country);
+    return new Decision(chosen, reason, candidates);
+  }
+
+  static String skip(Rep rep, int open, Set<String> excluded, Instant now) {
+    if (!rep.active()) {
+      return "inactive";
+    }
+    if (excluded.contains(rep.id())) {
+      return "had this lead already";
+    }
+    if (rep.outOfOffice(now)) {
+      return "out of office";
+    }
+    if (open >= rep.capacity()) {
+      return "busy: " + open + " open leads, capacity " + rep.capacity();
+    }
+    if (!rep.working(now)) {
+      return "outside working hours ("
+          + rep.workFrom()
+          + "-"
+          + rep.workTo()
+          + " "
+          + rep.timeZone()
+          + ")";
+    }
+    return null;
+  }
+}

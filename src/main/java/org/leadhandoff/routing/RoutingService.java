@@ -1,0 +1,98 @@
+package org.leadhandoff.routing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.leadhandoff.lead.Lead;
+import org.leadhandoff.lead.LeadNotFoundException;
+import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.routing.RoutingPolicy.Decision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gives a lead to a person of a role and records why. Routings of one role take turns on a locked
+ * cursor, so two at once cannot overfill a rep; a retried routing with the same occurrence returns
+ * the decision made the first time.
+ */
+@Service
+public class RoutingService {
+
+  private static final Logger log = LoggerFactory.getLogger(RoutingService.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What routing decided: the owner, or nobody (the lead waits in the team's queue). */
+  public record Routed(String assignee, String outcome, String reason) {
+    public static final String ASSIGNED = "ASSIGNED";
+    public static final String NOBODY_AVAILABLE = "NOBODY_AVAILABLE";
+  }
+
+  private final RosterStore roster;
+  private final LeadStore leads;
+  private final Clock clock;
+
+  RoutingService(RosterStore roster, LeadStore leads, Clock clock) {
+    this.roster = roster;
+    this.leads = leads;
+    this.clock = clock;
+  }
+
+  /**
+   * @param reroute true when the lead is taken from its owner (missed SLA, rep-specific rejection):
+   *     nobody who had it for this role gets it again
+   * @param occurrence identifies this routing; a retry passes the same one
+   */
+  @Transactional
+  public Routed route(UUID leadId, Role role, boolean reroute, String occurrence) {
+    var earlier = roster.decision(occurrence);
+    if (earlier.isPresent()) {
+      return new Routed(earlier.get().chosenRep(), earlier.get().outcome(), earlier.get().reason());
+    }
+    Lead lead = leads.find(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+    String team = role.name();
+    String last = roster.lockCursor(team);
+    Set<String> excluded = reroute ? new HashSet<>(roster.previousOwners(leadId, role)) : Set.of();
+    roster.closeAssignments(leadId, role);
+    Decision decision =
+        RoutingPolicy.choose(
+            role,
+            lead.country(),
+            roster.all(),
+            roster.openLeads(),
+            last.isEmpty() ? null : last,
+            excluded,
+            clock.instant());
+    String candidates = write(decision.candidates());
+    if (decision.chosen() == null) {
+      roster.record(
+          leadId, role, null, Routed.NOBODY_AVAILABLE, decision.reason(), candidates, occurrence);
+      log.info("Lead {} waits in the {} queue: {}", leadId, role, decision.reason());
+      return new Routed(null, Routed.NOBODY_AVAILABLE, decision.reason());
+    }
+    String repId = decision.chosen().id();
+    roster.assign(leadId, repId, role);
+    roster.moveCursor(team, repId);
+    roster.record(leadId, role, repId, Routed.ASSIGNED, decision.reason(), candidates, occurrence);
+    log.info("Lead {} assigned to {} ({})", leadId, repId, role);
+    return new Routed(repId, Routed.ASSIGNED, decision.reason());
+  }
+
+  /** The lead's task for the role is done: its owner has one open lead less. */
+  @Transactional
+  public void release(UUID leadId, Role role) {
+    roster.closeAssignments(leadId, role);
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

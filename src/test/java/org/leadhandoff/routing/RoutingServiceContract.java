@@ -1,0 +1,145 @@
+package org.leadhandoff.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.leadhandoff.lead.LeadContact;
+import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.lead.Stage;
+import org.leadhandoff.system.ClockConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Routing against a real database: the roster, the cursor, and routings at the same time. */
+@JdbcTest
+@Import({RoutingService.class, RosterStore.class, LeadStore.class, ClockConfiguration.class})
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+abstract class RoutingServiceContract {
+
+  @Autowired RoutingService routing;
+  @Autowired RosterStore roster;
+  @Autowired LeadStore leads;
+  @Autowired JdbcClient jdbc;
+
+  private String prefix;
+  private String country;
+
+  private String rep(String name, int capacity) {
+    String id = prefix + name;
+    roster.addIfMissing(
+        new Rep(
+            id,
+            name,
+            name + "@example.com",
+            Role.QUALIFIER,
+            List.of(country),
+            capacity,
+            EnumSet.allOf(DayOfWeek.class),
+            LocalTime.MIN,
+            LocalTime.of(23, 59),
+            ZoneId.of("UTC"),
+            null,
+            null,
+            true));
+    return id;
+  }
+
+  /** A lead in SAL from a country only this test's reps cover (each test has its own). */
+  private UUID leadInQualification() {
+    UUID id =
+        leads
+            .create(
+                new LeadContact(
+                    UUID.randomUUID() + "@routing.example",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    country,
+                    null,
+                    null,
+                    null),
+                "test")
+            .id();
+    leads.changeStage(id, Stage.SAL, null, "test", null);
+    return id;
+  }
+
+  @Test
+  @DisplayName("two routings at the same time never put more leads on a rep than their capacity")
+  void concurrentRoutingsRespectCapacity() throws Exception {
+    prefix = "c" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    country = "XA";
+    jdbc.sql("update routing_cursor set last_rep = '' where team_key = 'QUALIFIER'").update();
+    String a = rep("a", 2);
+    String b = rep("b", 2);
+    List<UUID> leadIds = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      leadIds.add(leadInQualification());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<RoutingService.Routed>> results = new ArrayList<>();
+    for (UUID leadId : leadIds) {
+      Callable<RoutingService.Routed> task =
+          () -> {
+            start.await();
+            return routing.route(leadId, Role.QUALIFIER, false, "test:" + leadId);
+          };
+      results.add(pool.submit(task));
+    }
+    start.countDown();
+    List<String> assignees = new ArrayList<>();
+    for (Future<RoutingService.Routed> result : results) {
+      assignees.add(result.get().assignee());
+    }
+    pool.shutdown();
+
+    assertThat(assignees).filteredOn(a::equals).hasSize(2);
+    assertThat(assignees).filteredOn(b::equals).hasSize(2);
+    assertThat(assignees).filteredOn(x -> x == null).hasSize(2);
+    assertThat(roster.history(leadIds.getFirst()))
+        .singleElement()
+        .satisfies(d -> assertThat(d.candidates()).contains(a, b));
+  }
+
+  @Test
+  @DisplayName("a retried routing returns the first decision; a reroute goes to someone else")
+  void retryAndReroute() {
+    prefix = "r" + UUID.randomUUID().toString().substring(0, 6) + "-";
+    country = "XB";
+    jdbc.sql("update routing_cursor set last_rep = '' where team_key = 'QUALIFIER'").update();
+    String a = rep("a", 5);
+    String b = rep("b", 5);
+    UUID lead = leadInQualification();
+
+    String first = routing.route(lead, Role.QUALIFIER, false, "route:1").assignee();
+    assertThat(routing.route(lead, Role.QUALIFIER, false, "route:1").assignee()).isEqualTo(first);
+    String second = routing.route(lead, Role.QUALIFIER, true, "route:2").assignee();
+
+    assertThat(List.of(first, second)).containsExactlyInAnyOrder(a, b);
+    assertThat(routing.route(lead, Role.QUALIFIER, true, "route:3").outcome())
+        .isEqualTo(RoutingService.Routed.NOBODY_AVAILABLE);
+    assertThat(roster.history(lead)).hasSize(3);
+  }
+}
