@@ -3,8 +3,6 @@ package org.leadhandoff.lifecycle;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadNotFoundException;
@@ -12,7 +10,6 @@ import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.process.LeadProcess.Jobs;
 import org.leadhandoff.scoring.Bant;
 import org.leadhandoff.scoring.Classification;
-import org.leadhandoff.scoring.ScoringCriteria;
 import org.leadhandoff.scoring.SourceCategory;
 import org.leadhandoff.scoring.Temperature;
 import org.springframework.stereotype.Component;
@@ -25,32 +22,22 @@ import org.springframework.stereotype.Component;
 public class ClassifyLeadWorker {
 
   /**
-   * What the tasks that follow need: their priority and due dates, and what the forms show about
-   * the lead without holding its contact data.
-   *
-   * @param qualificationDue when the phone qualification is due (first-touch SLA)
-   * @param acceptanceDue when a rep's acceptance is due (acceptance SLA)
+   * What the tasks that follow need: their priority, and what the forms show about the lead without
+   * holding its contact data.
    */
   public record ClassificationResult(
       Temperature temperature,
       int priority,
       SourceCategory sourceCategory,
       Integer fitPoints,
-      Integer engagementPoints,
-      String qualificationDue,
-      String acceptanceDue) {}
+      Integer engagementPoints) {}
 
   private final LeadScoringService scoring;
   private final LeadStore store;
-  private final ScoringCriteria criteria;
-  private final Clock clock;
 
-  ClassifyLeadWorker(
-      LeadScoringService scoring, LeadStore store, ScoringCriteria criteria, Clock clock) {
+  ClassifyLeadWorker(LeadScoringService scoring, LeadStore store) {
     this.scoring = scoring;
     this.store = store;
-    this.criteria = criteria;
-    this.clock = clock;
   }
 
   @JobWorker(type = Jobs.CLASSIFY_LEAD)
@@ -75,14 +62,11 @@ public class ClassifyLeadWorker {
     Classification classification =
         scoring.classify(leadId, bant, Occurrence.decidedBy(job), Occurrence.of(job));
     Lead lead = store.find(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
-    Instant now = clock.instant();
     return new ClassificationResult(
         classification.temperature(),
         classification.priority(),
         classification.sourceCategory(),
         lead.fitPoints(),
-        lead.engagementPoints(),
-        now.plus(criteria.sla().firstTouch(classification.temperature())).toString(),
-        now.plus(criteria.sla().acceptance(classification.temperature())).toString());
+        lead.engagementPoints());
   }
 }

@@ -3,9 +3,14 @@ package org.leadhandoff.routing;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.leadhandoff.process.LeadProcess.Headers;
 import org.leadhandoff.process.LeadProcess.Jobs;
+import org.leadhandoff.scoring.ScoringCriteria;
+import org.leadhandoff.scoring.Temperature;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,24 +20,39 @@ import org.springframework.stereotype.Component;
 @Component
 public class RouteLeadWorker {
 
-  public record Assignment(String assignee, String routingOutcome) {}
+  /**
+   * @param dueAt when the task is due: the SLA of the role for the lead's temperature, from now
+   */
+  public record Assignment(String assignee, String routingOutcome, String dueAt) {}
 
   private final RoutingService routing;
+  private final ScoringCriteria criteria;
+  private final Clock clock;
 
-  RouteLeadWorker(RoutingService routing) {
+  RouteLeadWorker(RoutingService routing, ScoringCriteria criteria, Clock clock) {
     this.routing = routing;
+    this.criteria = criteria;
+    this.clock = clock;
   }
 
   @JobWorker(type = Jobs.ROUTE_LEAD)
   public Assignment route(
-      ActivatedJob job, @Variable(optional = false) UUID leadId, @Variable Boolean reroute) {
+      ActivatedJob job,
+      @Variable(optional = false) UUID leadId,
+      @Variable Boolean reroute,
+      @Variable Temperature temperature) {
     Role role = Role.valueOf(job.getCustomHeaders().getOrDefault(Headers.ROLE, "").strip());
+    Temperature t = temperature == null ? Temperature.WARM : temperature;
+    Duration sla =
+        role == Role.SALES_REP ? criteria.sla().acceptance(t) : criteria.sla().firstTouch(t);
+    Instant due = clock.instant().plus(sla);
     var routed =
         routing.route(
             leadId,
             role,
             Boolean.TRUE.equals(reroute),
+            due,
             job.getType() + ":" + job.getElementInstanceKey());
-    return new Assignment(routed.assignee(), routed.outcome());
+    return new Assignment(routed.assignee(), routed.outcome(), due.toString());
   }
 }

@@ -3,12 +3,14 @@ package org.leadhandoff.routing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadNotFoundException;
 import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.notification.Notifications;
 import org.leadhandoff.routing.RoutingPolicy.Decision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +36,13 @@ public class RoutingService {
 
   private final RosterStore roster;
   private final LeadStore leads;
+  private final Notifications notifications;
   private final Clock clock;
 
-  RoutingService(RosterStore roster, LeadStore leads, Clock clock) {
+  RoutingService(RosterStore roster, LeadStore leads, Notifications notifications, Clock clock) {
     this.roster = roster;
     this.leads = leads;
+    this.notifications = notifications;
     this.clock = clock;
   }
 
@@ -48,7 +52,7 @@ public class RoutingService {
    * @param occurrence identifies this routing; a retry passes the same one
    */
   @Transactional
-  public Routed route(UUID leadId, Role role, boolean reroute, String occurrence) {
+  public Routed route(UUID leadId, Role role, boolean reroute, Instant due, String occurrence) {
     var earlier = roster.decision(occurrence);
     if (earlier.isPresent()) {
       return new Routed(earlier.get().chosenRep(), earlier.get().outcome(), earlier.get().reason());
@@ -72,12 +76,20 @@ public class RoutingService {
       roster.record(
           leadId, role, null, Routed.NOBODY_AVAILABLE, decision.reason(), candidates, occurrence);
       log.info("Lead {} waits in the {} queue: {}", leadId, role, decision.reason());
+      escalate(leadId, role, decision.reason(), occurrence);
       return new Routed(null, Routed.NOBODY_AVAILABLE, decision.reason());
     }
     String repId = decision.chosen().id();
     roster.assign(leadId, repId, role);
     roster.moveCursor(team, repId);
     roster.record(leadId, role, repId, Routed.ASSIGNED, decision.reason(), candidates, occurrence);
+    notifications.assigned(
+        "assignment:" + leadId + ":" + occurrence,
+        leadId,
+        recipient(decision.chosen()),
+        task(role),
+        due,
+        decision.reason());
     log.info("Lead {} assigned to {} ({})", leadId, repId, role);
     return new Routed(repId, Routed.ASSIGNED, decision.reason());
   }
@@ -86,6 +98,34 @@ public class RoutingService {
   @Transactional
   public void release(UUID leadId, Role role) {
     roster.closeAssignments(leadId, role);
+  }
+
+  /** Tells the first active sales manager that the lead found no taker. */
+  private void escalate(UUID leadId, Role role, String reason, String occurrence) {
+    roster.all().stream()
+        .filter(r -> r.role() == Role.MANAGER && r.active())
+        .findFirst()
+        .ifPresentOrElse(
+            manager ->
+                notifications.escalated(
+                    "no-taker:" + leadId + ":" + occurrence,
+                    leadId,
+                    recipient(manager),
+                    task(role),
+                    reason),
+            () ->
+                log.warn(
+                    "Nobody to escalate lead {} to: the roster has no active manager", leadId));
+  }
+
+  private static Notifications.Recipient recipient(Rep rep) {
+    return new Notifications.Recipient(rep.id(), rep.name(), rep.email(), rep.timeZone());
+  }
+
+  private static String task(Role role) {
+    return role == Role.SALES_REP
+        ? "the acceptance of a sales-qualified lead"
+        : "the phone qualification";
   }
 
   private static String write(Object value) {

@@ -79,7 +79,7 @@ public class UserTaskWorker {
             definition.map(ModelCatalog.TaskDefinition::formId).orElse(null),
             leadId == null ? null : UUID.fromString(leadId.toString()),
             groups(headers.get(HEADER_CANDIDATE_GROUPS)),
-            headers.get(HEADER_ASSIGNEE),
+            blankToNull(headers.get(HEADER_ASSIGNEE)),
             due(headers.get(HEADER_DUE_DATE)),
             priority instanceof Number number ? number.intValue() : 0,
             variables,
@@ -88,6 +88,11 @@ public class UserTaskWorker {
             null,
             null,
             null));
+  }
+
+  /** Routing leaves the assignee empty when nobody is available: the task is the team's. */
+  static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   /** The engine gives candidate groups as a JSON list, e.g. ["qualifiers"]. */

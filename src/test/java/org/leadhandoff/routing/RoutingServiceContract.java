@@ -29,7 +29,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Routing against a real database: the roster, the cursor, and routings at the same time. */
 @JdbcTest
-@Import({RoutingService.class, RosterStore.class, LeadStore.class, ClockConfiguration.class})
+@Import({
+  RoutingService.class,
+  RosterStore.class,
+  LeadStore.class,
+  ClockConfiguration.class,
+  org.leadhandoff.notification.Notifications.class,
+  org.leadhandoff.notification.MailOutbox.class,
+  org.leadhandoff.notification.MailTemplates.class
+})
+@org.springframework.boot.context.properties.EnableConfigurationProperties(
+    org.leadhandoff.system.PublicUrl.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 abstract class RoutingServiceContract {
 
@@ -104,7 +114,7 @@ abstract class RoutingServiceContract {
       Callable<RoutingService.Routed> task =
           () -> {
             start.await();
-            return routing.route(leadId, Role.QUALIFIER, false, "test:" + leadId);
+            return routing.route(leadId, Role.QUALIFIER, false, null, "test:" + leadId);
           };
       results.add(pool.submit(task));
     }
@@ -133,13 +143,22 @@ abstract class RoutingServiceContract {
     String b = rep("b", 5);
     UUID lead = leadInQualification();
 
-    String first = routing.route(lead, Role.QUALIFIER, false, "route:1").assignee();
-    assertThat(routing.route(lead, Role.QUALIFIER, false, "route:1").assignee()).isEqualTo(first);
-    String second = routing.route(lead, Role.QUALIFIER, true, "route:2").assignee();
+    String first = routing.route(lead, Role.QUALIFIER, false, null, "route:1").assignee();
+    assertThat(routing.route(lead, Role.QUALIFIER, false, null, "route:1").assignee())
+        .isEqualTo(first);
+    String second = routing.route(lead, Role.QUALIFIER, true, null, "route:2").assignee();
 
     assertThat(List.of(first, second)).containsExactlyInAnyOrder(a, b);
-    assertThat(routing.route(lead, Role.QUALIFIER, true, "route:3").outcome())
+    assertThat(routing.route(lead, Role.QUALIFIER, true, null, "route:3").outcome())
         .isEqualTo(RoutingService.Routed.NOBODY_AVAILABLE);
     assertThat(roster.history(lead)).hasSize(3);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from mail_outbox where lead_id = ? and occasion like 'assignment:%'")
+                .param(lead)
+                .query(Long.class)
+                .single())
+        .as("one assignment mail per routing, none for the retry")
+        .isEqualTo(2);
   }
 }

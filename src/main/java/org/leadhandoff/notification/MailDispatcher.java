@@ -1,0 +1,67 @@
+package org.leadhandoff.notification;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import org.leadhandoff.notification.MailOutbox.Pending;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends recorded mails, oldest first, and marks each sent; a failure (server down, timeout) waits
+ * with a growing backoff and tries again. Each mail carries a Message-ID made from its occasion, so
+ * that the rare resend after a crash between sending and marking is recognisable as the same.
+ */
+@Component
+class MailDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+  private static final int BATCH = 20;
+
+  private final MailOutbox outbox;
+  private final JavaMailSender sender;
+  private final MailProperties properties;
+  private final Clock clock;
+
+  MailDispatcher(MailOutbox outbox, JavaMailSender sender, MailProperties properties, Clock clock) {
+    this.outbox = outbox;
+    this.sender = sender;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Scheduled(fixedDelayString = "${lead-handoff.mail.poll-interval:PT1S}")
+  void dispatch() {
+    for (Pending mail : outbox.due(BATCH)) {
+      try {
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(properties.from());
+        helper.setTo(mail.to());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.text(), mail.html());
+        message.setHeader("X-Lead-Handoff-Occasion", mail.occasion());
+        sender.send(message);
+        outbox.sent(mail.id());
+      } catch (Exception e) {
+        Duration backoff = backoff(mail.attempts());
+        log.warn(
+            "Mail {} not sent (attempt {}), retrying in {}: {}",
+            mail.occasion(),
+            mail.attempts() + 1,
+            backoff,
+            e.getMessage());
+        outbox.failed(mail.id(), String.valueOf(e.getMessage()), clock.instant().plus(backoff));
+      }
+    }
+  }
+
+  Duration backoff(int attempts) {
+    Duration backoff = Duration.ofSeconds(1L << Math.min(attempts, 16));
+    return backoff.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : backoff;
+  }
+}

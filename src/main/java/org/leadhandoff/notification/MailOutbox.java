@@ -1,0 +1,96 @@
+package org.leadhandoff.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Mails waiting to be sent, one per occasion. */
+@Repository
+public class MailOutbox {
+
+  record Pending(
+      long id,
+      String occasion,
+      String to,
+      String subject,
+      String text,
+      String html,
+      int attempts) {}
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  MailOutbox(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * Records a mail in the caller's transaction, unless the occasion has one already.
+   *
+   * @return whether it was recorded now
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean add(String occasion, UUID leadId, String to, MailTemplates.Mail mail) {
+    if (jdbc.sql("select count(*) from mail_outbox where occasion = ?")
+            .param(occasion)
+            .query(Long.class)
+            .single()
+        > 0) {
+      return false;
+    }
+    jdbc.sql(
+            """
+            insert into mail_outbox (occasion, lead_id, to_address, subject, text_body, html_body, created_at, next_attempt_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(occasion, leadId, to, mail.subject(), mail.text(), mail.html(), now(), now())
+        .update();
+    return true;
+  }
+
+  List<Pending> due(int limit) {
+    return jdbc.sql(
+            "select * from mail_outbox where sent_at is null and next_attempt_at <= ? order by id fetch first ? rows only")
+        .params(now(), limit)
+        .query(
+            (rs, n) ->
+                new Pending(
+                    rs.getLong("id"),
+                    rs.getString("occasion"),
+                    rs.getString("to_address"),
+                    rs.getString("subject"),
+                    rs.getString("text_body"),
+                    rs.getString("html_body"),
+                    rs.getInt("attempts")))
+        .list();
+  }
+
+  void sent(long id) {
+    jdbc.sql(
+            "update mail_outbox set sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
+        .params(now(), id)
+        .update();
+  }
+
+  void failed(long id, String error, Instant retryAt) {
+    jdbc.sql(
+            "update mail_outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?")
+        .params(
+            error.length() > 1000 ? error.substring(0, 1000) : error,
+            OffsetDateTime.ofInstant(retryAt, ZoneOffset.UTC),
+            id)
+        .update();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+}

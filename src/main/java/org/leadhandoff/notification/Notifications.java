@@ -1,0 +1,82 @@
+package org.leadhandoff.notification;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.leadhandoff.lead.Lead;
+import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.system.PublicUrl;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The mails of the handoff, each recorded once per occasion in the caller's transaction. */
+@Service
+public class Notifications {
+
+  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z");
+
+  private final MailOutbox outbox;
+  private final MailTemplates templates;
+  private final LeadStore leads;
+  private final PublicUrl urls;
+
+  Notifications(MailOutbox outbox, MailTemplates templates, LeadStore leads, PublicUrl urls) {
+    this.outbox = outbox;
+    this.templates = templates;
+    this.leads = leads;
+    this.urls = urls;
+  }
+
+  /** A person to write to. */
+  public record Recipient(String id, String name, String email, ZoneId timeZone) {}
+
+  /**
+   * @param occasion what the mail is about, unique: the same occasion is never mailed twice
+   * @param task what the person is to do, in words
+   */
+  @Transactional
+  public void assigned(
+      String occasion, UUID leadId, Recipient rep, String task, Instant due, String reason) {
+    Map<String, String> values = values(leadId, task, reason);
+    values.put("repName", rep.name());
+    values.put("due", due == null ? "soon" : DUE.format(due.atZone(rep.timeZone())));
+    outbox.add(occasion, leadId, rep.email(), templates.render("assignment", values));
+  }
+
+  @Transactional
+  public void escalated(
+      String occasion, UUID leadId, Recipient manager, String task, String reason) {
+    Map<String, String> values = values(leadId, task, reason);
+    values.put("managerName", manager.name());
+    outbox.add(occasion, leadId, manager.email(), templates.render("escalation", values));
+  }
+
+  private Map<String, String> values(UUID leadId, String task, String reason) {
+    Lead lead = leads.find(leadId).orElse(null);
+    Map<String, String> values = new HashMap<>();
+    String name =
+        lead == null
+            ? null
+            : String.join(
+                " ",
+                java.util.stream.Stream.of(lead.firstName(), lead.lastName())
+                    .filter(s -> s != null && !s.isBlank())
+                    .toList());
+    values.put(
+        "leadName",
+        name == null || name.isBlank() ? (lead == null ? leadId.toString() : lead.email()) : name);
+    values.put(
+        "company", lead == null || lead.company() == null ? "company unknown" : lead.company());
+    values.put("title", lead == null || lead.title() == null ? "title unknown" : lead.title());
+    values.put(
+        "temperature",
+        lead == null || lead.temperature() == null ? "not classified" : lead.temperature().name());
+    values.put("leadUrl", urls.lead(leadId));
+    values.put("task", task);
+    values.put("reason", reason);
+    return values;
+  }
+}

@@ -1,0 +1,171 @@
+package org.leadhandoff.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.leadhandoff.process.LeadProcess.Processes;
+import org.leadhandoff.routing.RosterStore;
+import org.leadhandoff.support.EmbeddedEngineTest;
+import org.leadhandoff.support.LeadFixtures;
+import org.leadhandoff.support.ProcessTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The handoff's mails through a real SMTP server (GreenMail), each occasion exactly once. */
+@EmbeddedEngineTest
+class HandoffMailTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp =
+      new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+
+  @Autowired LeadFixtures leads;
+  @Autowired ProcessTestSupport process;
+  @Autowired RosterStore roster;
+  @Autowired JdbcClient jdbc;
+  @Autowired MockMvc mvc;
+
+  /** A hot lead in the qualifiers' queue; returns whom routing gave it. */
+  private UUID leadInQualification() {
+    UUID leadId = leads.gradeA();
+    process.awaitWaitingAt(process.lifecycleOf(leadId), "Gateway_AwaitEngagement");
+    leads.engage(leadId, "demo-request", 0);
+    process.awaitWaitingAt(
+        process.instanceOf(Processes.PHONE_QUALIFICATION, leadId), "UserTask_QualifyByPhone");
+    return leadId;
+  }
+
+  private List<MimeMessage> mailsAbout(UUID leadId) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(
+            m -> {
+              try {
+                String[] occasion = m.getHeader("X-Lead-Handoff-Occasion");
+                return occasion != null && occasion[0].contains(leadId.toString());
+              } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
+  }
+
+  private String assignee(UUID leadId) {
+    return jdbc.sql(
+            "select rep_id from assignment where lead_id = ? and role = 'QUALIFIER' order by id desc fetch first 1 rows only")
+        .param(leadId)
+        .query(String.class)
+        .single();
+  }
+
+  @Test
+  @DisplayName(
+      "the qualifier a lead is routed to gets one assignment mail, in text and HTML, with the lead's link")
+  void assignmentMail() throws Exception {
+    UUID leadId = leadInQualification();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(leadId).size() >= 1);
+    List<MimeMessage> mails = mailsAbout(leadId);
+    assertThat(mails).hasSize(1);
+    MimeMessage mail = mails.getFirst();
+    String rep = assignee(leadId);
+    assertThat(mail.getAllRecipients()[0].toString())
+        .isEqualTo(roster.find(rep).orElseThrow().email());
+    assertThat(mail.getSubject()).startsWith("New lead for you: Ada Lovelace (BigCo), due ");
+    String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+    assertThat(body)
+        .contains("/inbox/#/leads/" + leadId)
+        .contains("text/html")
+        .contains("text/plain");
+  }
+
+  @Test
+  @DisplayName(
+      "with the SMTP server down for a while, the mail waits and arrives exactly once when it is back")
+  void smtpDownThenUp() {
+    smtp.stop();
+    UUID leadId = leadInQualification();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from mail_outbox where lead_id = ? and attempts > 0 and sent_at is null")
+                        .param(leadId)
+                        .query(Long.class)
+                        .single()
+                    > 0);
+
+    smtp.start();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from mail_outbox where lead_id = ? and sent_at is not null")
+                        .param(leadId)
+                        .query(Long.class)
+                        .single()
+                    > 0);
+    assertThat(mailsAbout(leadId)).hasSize(1);
+    assertThat(
+            jdbc.sql("select count(*) from mail_outbox where lead_id = ?")
+                .param(leadId)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "when no qualifier is available the lead waits in the queue and the sales manager is told once")
+  void nobodyAvailableEscalates() throws Exception {
+    List<String> qualifiers = List.of("quinn", "riley");
+    try {
+      for (String id : qualifiers) {
+        mvc.perform(
+                put("/api/reps/" + id)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"capacity\":40,\"active\":false}"))
+            .andExpect(status().isOk());
+      }
+      UUID leadId = leadInQualification();
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(leadId).size() >= 1);
+      List<MimeMessage> mails = mailsAbout(leadId);
+      assertThat(mails).hasSize(1);
+      assertThat(mails.getFirst().getAllRecipients()[0].toString())
+          .isEqualTo("morgan.ellis@example.com");
+      assertThat(mails.getFirst().getSubject())
+          .isEqualTo("Nobody can take Ada Lovelace (BigCo): the phone qualification");
+      assertThat(roster.history(leadId))
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.outcome()).isEqualTo("NOBODY_AVAILABLE");
+                assertThat(d.candidates()).contains("skipped: inactive");
+              });
+    } finally {
+      for (String id : qualifiers) {
+        mvc.perform(
+            put("/api/reps/" + id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"capacity\":40,\"active\":true}"));
+      }
+    }
+  }
+}
