@@ -14,7 +14,6 @@ const modeler = require('modeler-moddle/resources/modeler.json');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = JSON.parse(await readFile(path.join(root, '.bpmnlintrc'), 'utf8'));
-const linter = new Linter({ config, resolver: new NodeResolver({ require }) });
 const moddle = new BpmnModdle({ zeebe, modeler });
 
 const folder = path.join(root, 'bpmn');
@@ -27,6 +26,8 @@ for (const file of files) {
   const { rootElement, warnings: parseWarnings } = await moddle.fromXML(xml);
   const lines = parseWarnings.map((w) => `  (parse)  error  ${w.message}`);
   errors += parseWarnings.length;
+  // A fresh linter per model: some rules keep what they saw, which would leak between files.
+  const linter = new Linter({ config, resolver: new NodeResolver({ require }) });
   const reports = await linter.lint(rootElement);
   for (const [rule, problems] of Object.entries(reports)) {
     for (const problem of problems) {

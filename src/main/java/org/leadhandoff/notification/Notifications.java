@@ -47,6 +47,24 @@ public class Notifications {
   }
 
   @Transactional
+  public void reminder(String occasion, UUID leadId, Recipient rep, String task, Instant due) {
+    Map<String, String> values = values(leadId, task, null);
+    values.put("repName", rep.name());
+    values.put("due", due == null ? "soon" : DUE.format(due.atZone(rep.timeZone())));
+    outbox.add(occasion, leadId, rep.email(), templates.render("reminder", values));
+  }
+
+  /** Tells the previous owner that the lead went to someone else, and why. */
+  @Transactional
+  public void rerouted(
+      String occasion, UUID leadId, Recipient previous, String newOwner, String reason) {
+    Map<String, String> values = values(leadId, null, reason);
+    values.put("repName", previous.name());
+    values.put("newOwner", newOwner);
+    outbox.add(occasion, leadId, previous.email(), templates.render("reroute", values));
+  }
+
+  @Transactional
   public void escalated(
       String occasion, UUID leadId, Recipient manager, String task, String reason) {
     Map<String, String> values = values(leadId, task, reason);

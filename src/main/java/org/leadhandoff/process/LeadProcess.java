@@ -49,6 +49,13 @@ public final class LeadProcess {
     /** Gives the lead to a person of the role in the {@code role} header. */
     public static final String ROUTE_LEAD = "route-lead";
 
+    /** The SLA ladder: reminder, reroute, escalation; and the kind of a rep's rejection. */
+    public static final String REMIND_OWNER = "remind-owner";
+
+    public static final String PLAN_REROUTE = "plan-reroute";
+    public static final String ESCALATE = "escalate-to-manager";
+    public static final String CLASSIFY_REJECTION = "classify-rejection";
+
     /** End listener of the human tasks: frees the owner's capacity. */
     public static final String RELEASE_ASSIGNMENT = "release-assignment";
 

@@ -22,8 +22,9 @@ public class RouteLeadWorker {
 
   /**
    * @param dueAt when the task is due: the SLA of the role for the lead's temperature, from now
+   * @param remindAt when the owner is reminded (reminder-at of the SLA)
    */
-  public record Assignment(String assignee, String routingOutcome, String dueAt) {}
+  public record Assignment(String assignee, String routingOutcome, String dueAt, String remindAt) {}
 
   private final RoutingService routing;
   private final ScoringCriteria criteria;
@@ -53,6 +54,8 @@ public class RouteLeadWorker {
             Boolean.TRUE.equals(reroute),
             due,
             job.getType() + ":" + job.getElementInstanceKey());
-    return new Assignment(routed.assignee(), routed.outcome(), due.toString());
+    Instant remind =
+        clock.instant().plusMillis((long) (sla.toMillis() * criteria.sla().reminderAt()));
+    return new Assignment(routed.assignee(), routed.outcome(), due.toString(), remind.toString());
   }
 }

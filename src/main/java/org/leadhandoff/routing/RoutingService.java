@@ -61,6 +61,10 @@ public class RoutingService {
     String team = role.name();
     String last = roster.lockCursor(team);
     Set<String> excluded = reroute ? new HashSet<>(roster.previousOwners(leadId, role)) : Set.of();
+    var previousOwner =
+        reroute
+            ? roster.openOwner(leadId, role).flatMap(roster::find)
+            : java.util.Optional.<Rep>empty();
     roster.closeAssignments(leadId, role);
     Decision decision =
         RoutingPolicy.choose(
@@ -83,6 +87,14 @@ public class RoutingService {
     roster.assign(leadId, repId, role);
     roster.moveCursor(team, repId);
     roster.record(leadId, role, repId, Routed.ASSIGNED, decision.reason(), candidates, occurrence);
+    previousOwner.ifPresent(
+        previous ->
+            notifications.rerouted(
+                "rerouted:" + leadId + ":" + occurrence,
+                leadId,
+                recipient(previous),
+                decision.chosen().name(),
+                "it was not worked in time or was handed back"));
     notifications.assigned(
         "assignment:" + leadId + ":" + occurrence,
         leadId,
@@ -101,14 +113,14 @@ public class RoutingService {
   }
 
   /** Tells the first active sales manager that the lead found no taker. */
-  private void escalate(UUID leadId, Role role, String reason, String occurrence) {
+  public void escalate(UUID leadId, Role role, String reason, String occurrence) {
     roster.all().stream()
         .filter(r -> r.role() == Role.MANAGER && r.active())
         .findFirst()
         .ifPresentOrElse(
             manager ->
                 notifications.escalated(
-                    "no-taker:" + leadId + ":" + occurrence,
+                    "escalation:" + leadId + ":" + occurrence,
                     leadId,
                     recipient(manager),
                     task(role),
@@ -116,6 +128,23 @@ public class RoutingService {
             () ->
                 log.warn(
                     "Nobody to escalate lead {} to: the roster has no active manager", leadId));
+  }
+
+  /** Reminds the lead's current owner for the role that the task is due. */
+  @Transactional
+  public void remind(UUID leadId, Role role, Instant due, String occurrence) {
+    roster
+        .openOwner(leadId, role)
+        .flatMap(roster::find)
+        .ifPresentOrElse(
+            owner ->
+                notifications.reminder(
+                    "reminder:" + leadId + ":" + occurrence,
+                    leadId,
+                    recipient(owner),
+                    task(role),
+                    due),
+            () -> log.info("Lead {} is in the {} team queue: no reminder to send", leadId, role));
   }
 
   private static Notifications.Recipient recipient(Rep rep) {

@@ -1,6 +1,8 @@
 package org.leadhandoff.scoring;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -35,10 +37,16 @@ public record ScoringCriteria(
    *
    * @param firstTouch the phone qualification
    * @param acceptance the acceptance by a sales rep
+   * @param reminderAt the share of the time after which the owner is reminded
+   * @param maxReroutes reroutes after which each further miss is escalated to the sales manager
+   * @param repSpecificRejections rejection reasons that send the lead to another rep
    */
   public record Sla(
       @NotNull Map<Temperature, Duration> firstTouch,
-      @NotNull Map<Temperature, Duration> acceptance) {
+      @NotNull Map<Temperature, Duration> acceptance,
+      @DefaultValue("0.75") @DecimalMin("0.0") @DecimalMax("1.0") double reminderAt,
+      @DefaultValue("2") @PositiveOrZero int maxReroutes,
+      @DefaultValue Set<String> repSpecificRejections) {
 
     public Duration firstTouch(Temperature temperature) {
       return of(firstTouch, temperature, "first-touch");

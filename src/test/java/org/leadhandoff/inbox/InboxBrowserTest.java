@@ -40,7 +40,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** A qualifier and a sales rep work a lead from MQL to OPPORTUNITY in the inbox, in Chromium. */
 @BrowserAvailable
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its own in-memory store: two application contexts on one store would take each other's work.
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.datasource.url=jdbc:h2:mem:inbox-browser-test;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 @Import({ProcessTestSupport.class, LeadFixtures.class})
 class InboxBrowserTest {

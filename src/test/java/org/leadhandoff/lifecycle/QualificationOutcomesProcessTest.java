@@ -304,6 +304,7 @@ class QualificationOutcomesProcessTest {
             "engagementPoints",
             "sourceCategory",
             "dueAt",
+            "remindAt",
             "assignee",
             "routingOutcome");
   }

@@ -151,7 +151,7 @@ class HandoffMailTest {
       assertThat(mails.getFirst().getAllRecipients()[0].toString())
           .isEqualTo("morgan.ellis@example.com");
       assertThat(mails.getFirst().getSubject())
-          .isEqualTo("Nobody can take Ada Lovelace (BigCo): the phone qualification");
+          .isEqualTo("Escalation: Ada Lovelace (BigCo) needs the phone qualification");
       assertThat(roster.history(leadId))
           .singleElement()
           .satisfies(

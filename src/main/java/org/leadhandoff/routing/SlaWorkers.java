@@ -1,0 +1,80 @@
+package org.leadhandoff.routing;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.leadhandoff.process.LeadProcess.Jobs;
+import org.leadhandoff.process.LeadProcess.Processes;
+import org.leadhandoff.scoring.ScoringCriteria;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SLA ladder of the human tasks: "Remind owner" before the deadline, "Plan reroute" at the
+ * deadline (or after a rejection that says "not me"), "Escalate to manager" after too many
+ * reroutes, and "Classify rejection" after a rep's decision.
+ */
+@Component
+public class SlaWorkers {
+
+  /**
+   * @param rerouteOutcome REROUTE: to the next available person; ESCALATE: tell the manager too
+   */
+  public record Reroute(int reroutes, boolean reroute, String rerouteOutcome) {}
+
+  /** REP_SPECIFIC sends the lead to another rep; LEAD_SPECIFIC recycles it; NONE: accepted. */
+  public record RejectionKind(String rejectionKind) {}
+
+  private final RoutingService routing;
+  private final ScoringCriteria criteria;
+
+  SlaWorkers(RoutingService routing, ScoringCriteria criteria) {
+    this.routing = routing;
+    this.criteria = criteria;
+  }
+
+  @JobWorker(type = Jobs.REMIND_OWNER)
+  public void remind(
+      ActivatedJob job, @Variable(optional = false) UUID leadId, @Variable String dueAt) {
+    Instant due = dueAt == null ? null : OffsetDateTime.parse(dueAt).toInstant();
+    routing.remind(leadId, role(job), due, String.valueOf(job.getElementInstanceKey()));
+  }
+
+  @JobWorker(type = Jobs.PLAN_REROUTE)
+  public Reroute planReroute(@Variable Integer reroutes) {
+    int count = (reroutes == null ? 0 : reroutes) + 1;
+    return new Reroute(count, true, count > criteria.sla().maxReroutes() ? "ESCALATE" : "REROUTE");
+  }
+
+  @JobWorker(type = Jobs.ESCALATE)
+  public void escalate(
+      ActivatedJob job, @Variable(optional = false) UUID leadId, @Variable Integer reroutes) {
+    routing.escalate(
+        leadId,
+        role(job),
+        "rerouted "
+            + reroutes
+            + " times without being worked in time (the limit is "
+            + criteria.sla().maxReroutes()
+            + ")",
+        String.valueOf(job.getElementInstanceKey()));
+  }
+
+  @JobWorker(type = Jobs.CLASSIFY_REJECTION)
+  public RejectionKind classifyRejection(
+      @Variable String salesDecision, @Variable String rejectionReason) {
+    if (!"REJECT".equals(salesDecision)) {
+      return new RejectionKind("NONE");
+    }
+    return new RejectionKind(
+        criteria.sla().repSpecificRejections().contains(rejectionReason)
+            ? "REP_SPECIFIC"
+            : "LEAD_SPECIFIC");
+  }
+
+  private static Role role(ActivatedJob job) {
+    return Processes.SALES_HANDOFF.equals(job.getBpmnProcessId()) ? Role.SALES_REP : Role.QUALIFIER;
+  }
+}
