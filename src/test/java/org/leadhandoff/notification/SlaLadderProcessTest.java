@@ -1,0 +1,213 @@
+package org.leadhandoff.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.leadhandoff.process.LeadProcess.Processes;
+import org.leadhandoff.routing.RosterStore;
+import org.leadhandoff.routing.RosterStore.RoutingRecord;
+import org.leadhandoff.support.EmbeddedEngineTest;
+import org.leadhandoff.support.LeadFixtures;
+import org.leadhandoff.support.ProcessTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The follow-up SLAs, moved through by the engine clock: reminder, reroute, escalation, and the
+ * rep's rejection that says "not me". Every owner is told once, and the routing history explains
+ * every assignment.
+ */
+@EmbeddedEngineTest
+class SlaLadderProcessTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp =
+      new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+
+  @Autowired LeadFixtures leads;
+  @Autowired ProcessTestSupport process;
+  @Autowired RosterStore roster;
+
+  @BeforeEach
+  void assertions() {
+    process.initAssertions();
+  }
+
+  private List<MimeMessage> mails(UUID leadId, String kind) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> occasion(m).startsWith(kind + ":" + leadId))
+        .toList();
+  }
+
+  private static String occasion(MimeMessage m) {
+    try {
+      String[] header = m.getHeader("X-Lead-Handoff-Occasion");
+      return header == null ? "" : header[0];
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String to(MimeMessage m) {
+    try {
+      return m.getAllRecipients()[0].toString();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String email(String repId) {
+    return roster.find(repId).orElseThrow().email();
+  }
+
+  /** A hot lead (grade A, demo request): its first-touch SLA is four hours. */
+  private UUID hotLeadInQualification() {
+    UUID leadId = leads.gradeA();
+    process.awaitWaitingAt(process.lifecycleOf(leadId), "Gateway_AwaitEngagement");
+    leads.engage(leadId, "demo-request", 0);
+    process.awaitWaitingAt(
+        process.instanceOf(Processes.PHONE_QUALIFICATION, leadId), "UserTask_QualifyByPhone");
+    return leadId;
+  }
+
+  @Test
+  @DisplayName(
+      "a qualifier who lets the first-touch SLA pass is reminded once, then loses the lead to the next available person; too many reroutes reach the manager")
+  void reminderRerouteEscalation() {
+    UUID leadId = hotLeadInQualification();
+    InspectedProcessInstance qualification =
+        process.instanceOf(Processes.PHONE_QUALIFICATION, leadId);
+    List<RoutingRecord> first = roster.history(leadId);
+    assertThat(first).hasSize(1);
+    String owner = first.getFirst().chosenRep();
+    assertThat(owner).as("someone took the lead").isNotNull();
+    await().until(() -> mails(leadId, "assignment").size() == 1);
+
+    // Three quarters of the four hours: a reminder, once, to the owner.
+    process.advance(Duration.ofHours(3).plusMinutes(5));
+    process.awaitPassed(qualification, "Task_RemindOwner", 1);
+    await().until(() -> mails(leadId, "reminder").size() == 1);
+    assertThat(to(mails(leadId, "reminder").getFirst())).isEqualTo(email(owner));
+    assertThat(
+            process.count(
+                qualification, "Event_SlaMissed", ProcessInstanceIntent.ELEMENT_COMPLETED))
+        .isZero();
+
+    // The deadline: the lead goes to the next available person, never back to the owner.
+    process.advance(Duration.ofHours(1));
+    process.awaitPassed(qualification, "Task_PlanReroute", 1);
+    await().until(() -> roster.history(leadId).size() == 2);
+    RoutingRecord second = roster.history(leadId).get(1);
+    assertThat(second.chosenRep()).isNotEqualTo(owner);
+    if (second.chosenRep() != null) {
+      await()
+          .until(
+              () ->
+                  mails(leadId, "rerouted").size() == 1 && mails(leadId, "assignment").size() == 2);
+      assertThat(to(mails(leadId, "rerouted").getFirst())).isEqualTo(email(owner));
+    } else {
+      assertThat(second.candidates()).contains("skipped: had this lead already");
+      await().until(() -> mails(leadId, "escalation").size() == 1);
+    }
+
+    // Keep missing the deadline: after max-reroutes (2) the manager is told at each further miss.
+    for (int miss = 2; miss <= 3; miss++) {
+      process.awaitWaitingAt(qualification, "UserTask_QualifyByPhone");
+      process.advance(Duration.ofHours(4).plusMinutes(5));
+      process.awaitPassed(qualification, "Task_PlanReroute", miss);
+    }
+    process.awaitPassed(qualification, "Task_EscalateToManager", 1);
+    await()
+        .until(
+            () ->
+                mails(leadId, "escalation").stream()
+                    .anyMatch(
+                        m ->
+                            com.icegreen.greenmail.util.GreenMailUtil.getBody(m)
+                                .contains("rerouted 3 times")));
+
+    // Every mail is for its own occasion: nobody was told anything twice.
+    List<MimeMessage> all =
+        Arrays.stream(smtp.getReceivedMessages())
+            .filter(m -> occasion(m).contains(leadId.toString()))
+            .toList();
+    assertThat(new HashSet<>(all.stream().map(SlaLadderProcessTest::occasion).toList()))
+        .hasSameSizeAs(all);
+    assertThat(roster.history(leadId)).allSatisfy(d -> assertThat(d.reason()).isNotBlank());
+    assertThat(roster.history(leadId))
+        .extracting(RoutingRecord::chosenRep)
+        .filteredOn(r -> r != null)
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  @DisplayName(
+      "a rep who rejects as not theirs loses the lead to another rep; a lead-specific rejection recycles it")
+  void rejectionReasonsRouteOrRecycle() {
+    UUID leadId = hotLeadInQualification();
+    process.completeUserTask(
+        Processes.PHONE_QUALIFICATION,
+        leadId,
+        "UserTask_QualifyByPhone",
+        Map.of("qualificationOutcome", "QUALIFIED"));
+    InspectedProcessInstance handoff = process.instanceOf(Processes.SALES_HANDOFF, leadId);
+    process.awaitWaitingAt(handoff, "UserTask_AcceptLead");
+    String firstRep = roster.history(leadId).getLast().chosenRep();
+    assertThat(firstRep).isIn("sam", "alex");
+
+    process.completeUserTask(
+        Processes.SALES_HANDOFF,
+        leadId,
+        "UserTask_AcceptLead",
+        Map.of(
+            "salesDecision",
+            "REJECT",
+            "rejectionReason",
+            "WRONG_TERRITORY",
+            "followUpsDone",
+            List.of("CALL_1", "CALL_2", "EMAIL")));
+
+    process.awaitPassed(handoff, "Task_PlanReroute", 1);
+    process.awaitWaitingAt(handoff, "UserTask_AcceptLead");
+    String secondRep = roster.history(leadId).getLast().chosenRep();
+    assertThat(secondRep)
+        .as("another rep, never the same one")
+        .isIn("sam", "alex")
+        .isNotEqualTo(firstRep);
+    await().until(() -> mails(leadId, "rerouted").size() == 1);
+    assertThat(to(mails(leadId, "rerouted").getFirst())).isEqualTo(email(firstRep));
+
+    process.completeUserTask(
+        Processes.SALES_HANDOFF,
+        leadId,
+        "UserTask_AcceptLead",
+        Map.of(
+            "salesDecision",
+            "REJECT",
+            "rejectionReason",
+            "NO_BUDGET",
+            "followUpsDone",
+            List.of("CALL_1", "CALL_2", "EMAIL")));
+
+    process.awaitCompleted(handoff);
+    InspectedProcessInstance lifecycle = process.lifecycleOf(leadId);
+    process.awaitWaitingAt(lifecycle, "Event_RevisitDue");
+    assertThat(leads.stages(leadId))
+        .endsWith(org.leadhandoff.lead.Stage.SQL, org.leadhandoff.lead.Stage.RECYCLED);
+  }
+}
