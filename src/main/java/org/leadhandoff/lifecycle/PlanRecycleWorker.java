@@ -2,16 +2,22 @@ package org.leadhandoff.lifecycle;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
 import org.leadhandoff.lifecycle.RecyclePlanner.RecyclePlan;
+import org.leadhandoff.notification.Notifications;
 import org.leadhandoff.process.LeadProcess.Jobs;
 import org.leadhandoff.process.Outcomes.QualificationOutcome;
 import org.leadhandoff.process.Outcomes.SalesDecision;
 import org.springframework.stereotype.Component;
 
-/** "Plan revisit": how long a recycled lead waits (the timer reads it) and why it waits. */
+/**
+ * "Plan revisit": how long a recycled lead waits (the timer reads it) and why; marketing gets the
+ * lead back with the reason, by mail.
+ */
 @Component
 public class PlanRecycleWorker {
 
@@ -22,15 +28,19 @@ public class PlanRecycleWorker {
   public record RecycleResult(String recycleWait, String recycleReason, String revisitAt) {}
 
   private final RecyclePlanner planner;
+  private final Notifications notifications;
   private final Clock clock;
 
-  PlanRecycleWorker(RecyclePlanner planner, Clock clock) {
+  PlanRecycleWorker(RecyclePlanner planner, Notifications notifications, Clock clock) {
     this.planner = planner;
+    this.notifications = notifications;
     this.clock = clock;
   }
 
   @JobWorker(type = Jobs.PLAN_RECYCLE)
   public RecycleResult plan(
+      ActivatedJob job,
+      @Variable(optional = false) UUID leadId,
       @Variable QualificationOutcome qualificationOutcome,
       @Variable SalesDecision salesDecision,
       @Variable String rejectionReason,
@@ -44,6 +54,12 @@ public class PlanRecycleWorker {
             date(revisitDate),
             callAttempts == null ? 0 : callAttempts,
             clock.instant());
+    // Once per passage: a retried job finds the mail recorded under the same occasion.
+    notifications.recycled(
+        "recycled:" + leadId + ":" + job.getElementInstanceKey(),
+        leadId,
+        plan.reason(),
+        plan.revisitAt());
     return new RecycleResult(plan.waitFor().toString(), plan.reason(), plan.revisitAt().toString());
   }
 

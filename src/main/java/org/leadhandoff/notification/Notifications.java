@@ -22,12 +22,31 @@ public class Notifications {
   private final MailTemplates templates;
   private final LeadStore leads;
   private final PublicUrl urls;
+  private final MailProperties properties;
 
-  Notifications(MailOutbox outbox, MailTemplates templates, LeadStore leads, PublicUrl urls) {
+  Notifications(
+      MailOutbox outbox,
+      MailTemplates templates,
+      LeadStore leads,
+      PublicUrl urls,
+      MailProperties properties) {
     this.outbox = outbox;
     this.templates = templates;
     this.leads = leads;
     this.urls = urls;
+    this.properties = properties;
+  }
+
+  /** Tells marketing that a lead came back to them, why, and when it returns to the funnel. */
+  @Transactional
+  public void recycled(String occasion, UUID leadId, String reason, Instant revisitAt) {
+    Map<String, String> values = values(leadId, null, reason);
+    values.put(
+        "revisit",
+        revisitAt == null
+            ? "its revisit date"
+            : revisitAt.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+    outbox.add(occasion, leadId, properties.marketing(), templates.render("recycled", values));
   }
 
   /** A person to write to. */

@@ -209,5 +209,10 @@ class SlaLadderProcessTest {
     process.awaitWaitingAt(lifecycle, "Event_RevisitDue");
     assertThat(leads.stages(leadId))
         .endsWith(org.leadhandoff.lead.Stage.SQL, org.leadhandoff.lead.Stage.RECYCLED);
+    await().until(() -> mails(leadId, "recycled").size() == 1);
+    MimeMessage recycled = mails(leadId, "recycled").getFirst();
+    assertThat(to(recycled)).isEqualTo("marketing@localhost");
+    assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(recycled))
+        .contains("rejected by sales: NO_BUDGET");
   }
 }
