@@ -4,6 +4,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import org.leadhandoff.notification.MailOutbox.Pending;
+import org.leadhandoff.system.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -61,7 +62,6 @@ class MailDispatcher {
   }
 
   Duration backoff(int attempts) {
-    Duration backoff = Duration.ofSeconds(1L << Math.min(attempts, 16));
-    return backoff.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : backoff;
+    return Backoff.after(attempts, properties.maxBackoff());
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import org.leadhandoff.outbox.Outbox.Pending;
+import org.leadhandoff.system.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -98,8 +99,6 @@ class OutboxDispatcher {
   }
 
   Duration backoff(int attempts) {
-    long seconds = 1L << Math.min(attempts, 16);
-    Duration backoff = Duration.ofSeconds(seconds);
-    return backoff.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : backoff;
+    return Backoff.after(attempts, properties.maxBackoff());
   }
 }

@@ -38,8 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
   org.leadhandoff.notification.MailOutbox.class,
   org.leadhandoff.notification.MailTemplates.class
 })
-@org.springframework.boot.context.properties.EnableConfigurationProperties(
-    org.leadhandoff.system.PublicUrl.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties({
+  org.leadhandoff.system.PublicUrl.class,
+  org.leadhandoff.notification.MailProperties.class
+})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 abstract class RoutingServiceContract {
 
