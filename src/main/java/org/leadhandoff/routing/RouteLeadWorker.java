@@ -27,13 +27,21 @@ public class RouteLeadWorker {
   public record Assignment(String assignee, String routingOutcome, String dueAt, String remindAt) {}
 
   private final RoutingService routing;
+  private final RosterStore roster;
   private final ScoringCriteria criteria;
   private final Clock clock;
 
-  RouteLeadWorker(RoutingService routing, ScoringCriteria criteria, Clock clock) {
+  RouteLeadWorker(
+      RoutingService routing, RosterStore roster, ScoringCriteria criteria, Clock clock) {
     this.routing = routing;
+    this.roster = roster;
     this.criteria = criteria;
     this.clock = clock;
+  }
+
+  /** Calendar time, or the owner's working time where business-hours is set. */
+  private Instant due(Instant from, Duration sla, Rep owner) {
+    return criteria.sla().businessHours() ? BusinessTime.add(from, sla, owner) : from.plus(sla);
   }
 
   @JobWorker(type = Jobs.ROUTE_LEAD)
@@ -46,16 +54,18 @@ public class RouteLeadWorker {
     Temperature t = temperature == null ? Temperature.WARM : temperature;
     Duration sla =
         role == Role.SALES_REP ? criteria.sla().acceptance(t) : criteria.sla().firstTouch(t);
-    Instant due = clock.instant().plus(sla);
+    Instant now = clock.instant();
     var routed =
         routing.route(
             leadId,
             role,
             Boolean.TRUE.equals(reroute),
-            due,
+            owner -> due(now, sla, owner),
             job.getType() + ":" + job.getElementInstanceKey());
+    Rep owner = routed.assignee() == null ? null : roster.find(routed.assignee()).orElse(null);
+    Instant due = due(now, sla, owner);
     Instant remind =
-        clock.instant().plusMillis((long) (sla.toMillis() * criteria.sla().reminderAt()));
+        due(now, Duration.ofMillis((long) (sla.toMillis() * criteria.sla().reminderAt())), owner);
     return new Assignment(routed.assignee(), routed.outcome(), due.toString(), remind.toString());
   }
 }

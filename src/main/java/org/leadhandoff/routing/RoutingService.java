@@ -49,10 +49,16 @@ public class RoutingService {
   /**
    * @param reroute true when the lead is taken from its owner (missed SLA, rep-specific rejection):
    *     nobody who had it for this role gets it again
+   * @param dueFor when the task is due for the chosen person (for the assignment mail)
    * @param occurrence identifies this routing; a retry passes the same one
    */
   @Transactional
-  public Routed route(UUID leadId, Role role, boolean reroute, Instant due, String occurrence) {
+  public Routed route(
+      UUID leadId,
+      Role role,
+      boolean reroute,
+      java.util.function.Function<Rep, Instant> dueFor,
+      String occurrence) {
     var earlier = roster.decision(occurrence);
     if (earlier.isPresent()) {
       return new Routed(earlier.get().chosenRep(), earlier.get().outcome(), earlier.get().reason());
@@ -100,7 +106,7 @@ public class RoutingService {
         leadId,
         recipient(decision.chosen()),
         task(role),
-        due,
+        dueFor.apply(decision.chosen()),
         decision.reason());
     log.info("Lead {} assigned to {} ({})", leadId, repId, role);
     return new Routed(repId, Routed.ASSIGNED, decision.reason());

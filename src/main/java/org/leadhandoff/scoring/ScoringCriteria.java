@@ -40,13 +40,15 @@ public record ScoringCriteria(
    * @param reminderAt the share of the time after which the owner is reminded
    * @param maxReroutes reroutes after which each further miss is escalated to the sales manager
    * @param repSpecificRejections rejection reasons that send the lead to another rep
+   * @param businessHours count SLAs in the owner's working hours instead of calendar time
    */
   public record Sla(
       @NotNull Map<Temperature, Duration> firstTouch,
       @NotNull Map<Temperature, Duration> acceptance,
       @DefaultValue("0.75") @DecimalMin("0.0") @DecimalMax("1.0") double reminderAt,
       @DefaultValue("2") @PositiveOrZero int maxReroutes,
-      @DefaultValue Set<String> repSpecificRejections) {
+      @DefaultValue Set<String> repSpecificRejections,
+      @DefaultValue("false") boolean businessHours) {
 
     public Duration firstTouch(Temperature temperature) {
       return of(firstTouch, temperature, "first-touch");

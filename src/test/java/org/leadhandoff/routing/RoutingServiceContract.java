@@ -116,7 +116,7 @@ abstract class RoutingServiceContract {
       Callable<RoutingService.Routed> task =
           () -> {
             start.await();
-            return routing.route(leadId, Role.QUALIFIER, false, null, "test:" + leadId);
+            return routing.route(leadId, Role.QUALIFIER, false, rep -> null, "test:" + leadId);
           };
       results.add(pool.submit(task));
     }
@@ -145,13 +145,13 @@ abstract class RoutingServiceContract {
     String b = rep("b", 5);
     UUID lead = leadInQualification();
 
-    String first = routing.route(lead, Role.QUALIFIER, false, null, "route:1").assignee();
-    assertThat(routing.route(lead, Role.QUALIFIER, false, null, "route:1").assignee())
+    String first = routing.route(lead, Role.QUALIFIER, false, rep -> null, "route:1").assignee();
+    assertThat(routing.route(lead, Role.QUALIFIER, false, rep -> null, "route:1").assignee())
         .isEqualTo(first);
-    String second = routing.route(lead, Role.QUALIFIER, true, null, "route:2").assignee();
+    String second = routing.route(lead, Role.QUALIFIER, true, rep -> null, "route:2").assignee();
 
     assertThat(List.of(first, second)).containsExactlyInAnyOrder(a, b);
-    assertThat(routing.route(lead, Role.QUALIFIER, true, null, "route:3").outcome())
+    assertThat(routing.route(lead, Role.QUALIFIER, true, rep -> null, "route:3").outcome())
         .isEqualTo(RoutingService.Routed.NOBODY_AVAILABLE);
     assertThat(roster.history(lead)).hasSize(3);
     assertThat(

@@ -30,7 +30,9 @@ import org.springframework.boot.test.context.TestComponent;
 @TestComponent
 public class ProcessTestSupport {
 
-  public static final Duration WAIT = Duration.ofSeconds(20);
+  // Generous: the shared engine carries every earlier test's leads, whose timers fire on time
+  // travel.
+  public static final Duration WAIT = Duration.ofSeconds(60);
 
   private final ZeebeTestEngine engine;
   private final CamundaClient client;
