@@ -11,6 +11,7 @@ import java.util.Set;
  * A person on the roster.
  *
  * @param territories the country codes (ISO two letters) they cover; {@code *} covers all
+ * @param segments the company size segments they serve (criteria.yaml); {@code *} serves all
  * @param capacity the most open leads they work at once
  */
 public record Rep(
@@ -19,6 +20,7 @@ public record Rep(
     String email,
     Role role,
     List<String> territories,
+    List<String> segments,
     int capacity,
     Set<DayOfWeek> workDays,
     LocalTime workFrom,
@@ -31,6 +33,13 @@ public record Rep(
   public boolean covers(String country) {
     return territories.contains("*")
         || (country != null && territories.stream().anyMatch(t -> t.equalsIgnoreCase(country)));
+  }
+
+  /** A lead of unknown size can go to anyone; a sized lead to those serving its segment. */
+  public boolean serves(String segment) {
+    return segment == null
+        || segments.contains("*")
+        || segments.stream().anyMatch(s -> s.equalsIgnoreCase(segment));
   }
 
   public boolean outOfOffice(Instant now) {

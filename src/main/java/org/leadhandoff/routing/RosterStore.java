@@ -39,9 +39,9 @@ public class RosterStore {
     }
     jdbc.sql(
             """
-            insert into rep (id, name, email, role, territories, capacity, work_days, work_from, work_to,
-                             time_zone, active, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            insert into rep (id, name, email, role, territories, segments, capacity, work_days,
+                             work_from, work_to, time_zone, active, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             rep.id(),
@@ -49,6 +49,7 @@ public class RosterStore {
             rep.email(),
             rep.role().name(),
             String.join(",", rep.territories()),
+            String.join(",", rep.segments()),
             rep.capacity(),
             rep.workDays().stream().map(Enum::name).collect(Collectors.joining(",")),
             rep.workFrom().toString(),
@@ -213,6 +214,7 @@ public class RosterStore {
         rs.getString("email"),
         Role.valueOf(rs.getString("role")),
         Arrays.asList(rs.getString("territories").split(",")),
+        Arrays.asList(rs.getString("segments").split(",")),
         rs.getInt("capacity"),
         days,
         LocalTime.parse(rs.getString("work_from")),

@@ -26,6 +26,7 @@ public final class RoutingPolicy {
   private RoutingPolicy() {}
 
   /**
+   * @param segment the lead's company size segment, or null when its size is unknown
    * @param reps everyone on the roster
    * @param openLeads open leads per rep id
    * @param lastAssigned the rep who got the previous lead of this team, or null
@@ -34,6 +35,7 @@ public final class RoutingPolicy {
   public static Decision choose(
       Role role,
       String country,
+      String segment,
       List<Rep> reps,
       Map<String, Integer> openLeads,
       String lastAssigned,
@@ -41,7 +43,7 @@ public final class RoutingPolicy {
       Instant now) {
     List<Rep> team =
         reps.stream()
-            .filter(r -> r.role() == role && r.covers(country))
+            .filter(r -> r.role() == role && r.covers(country) && r.serves(segment))
             .sorted(Comparator.comparing(Rep::id))
             .toList();
     List<Candidate> candidates = new ArrayList<>();

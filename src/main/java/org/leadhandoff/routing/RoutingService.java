@@ -12,6 +12,7 @@ import org.leadhandoff.lead.LeadNotFoundException;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.notification.Notifications;
 import org.leadhandoff.routing.RoutingPolicy.Decision;
+import org.leadhandoff.scoring.ScoringCriteria;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -37,12 +38,19 @@ public class RoutingService {
   private final RosterStore roster;
   private final LeadStore leads;
   private final Notifications notifications;
+  private final ScoringCriteria criteria;
   private final Clock clock;
 
-  RoutingService(RosterStore roster, LeadStore leads, Notifications notifications, Clock clock) {
+  RoutingService(
+      RosterStore roster,
+      LeadStore leads,
+      Notifications notifications,
+      ScoringCriteria criteria,
+      Clock clock) {
     this.roster = roster;
     this.leads = leads;
     this.notifications = notifications;
+    this.criteria = criteria;
     this.clock = clock;
   }
 
@@ -76,6 +84,7 @@ public class RoutingService {
         RoutingPolicy.choose(
             role,
             lead.country(),
+            criteria.classification().segment(lead.companySize()),
             roster.all(),
             roster.openLeads(),
             last.isEmpty() ? null : last,

@@ -140,9 +140,25 @@ public record ScoringCriteria(
    *
    * @param sourceCategories source (as captured) to category; anything else is MARKETING
    * @param priority task priority parts; referral and hot leads come first
+   * @param segments company size segments for routing: name to the least employees
    */
   public record Classification(
-      @NotNull Map<String, SourceCategory> sourceCategories, @NotNull @Valid Priority priority) {}
+      @NotNull Map<String, SourceCategory> sourceCategories,
+      @NotNull @Valid Priority priority,
+      @DefaultValue Map<String, Integer> segments) {
+
+    /** The segment of a company of this size: the one with the most employees at or below it. */
+    public String segment(Integer companySize) {
+      if (companySize == null) {
+        return null;
+      }
+      return segments.entrySet().stream()
+          .filter(e -> e.getValue() <= companySize)
+          .max(Map.Entry.comparingByValue())
+          .map(Map.Entry::getKey)
+          .orElse(null);
+    }
+  }
 
   public record Priority(int hot, int warm, int cold, int referral, int gradeA) {}
 

@@ -23,6 +23,7 @@ class BusinessTimeTest {
           "dan@example.com",
           Role.SALES_REP,
           List.of("*"),
+          List.of("*"),
           10,
           EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
           LocalTime.of(9, 0),

@@ -31,6 +31,7 @@ class RoutingPolicyTest {
         id + "@example.com",
         role,
         territories,
+        List.of("*"),
         capacity,
         WEEKDAYS,
         LocalTime.of(9, 0),
@@ -54,7 +55,7 @@ class RoutingPolicyTest {
       String last,
       Set<String> excluded,
       String country) {
-    return RoutingPolicy.choose(Role.SALES_REP, country, reps, open, last, excluded, NOW);
+    return RoutingPolicy.choose(Role.SALES_REP, country, null, reps, open, last, excluded, NOW);
   }
 
   @Test
@@ -100,6 +101,7 @@ class RoutingPolicyTest {
             "a@example.com",
             Role.SALES_REP,
             List.of("GB"),
+            List.of("*"),
             2,
             WEEKDAYS,
             LocalTime.of(9, 0),
@@ -115,6 +117,7 @@ class RoutingPolicyTest {
             "b@example.com",
             Role.SALES_REP,
             List.of("GB"),
+            List.of("*"),
             2,
             WEEKDAYS,
             LocalTime.of(9, 0),
@@ -149,6 +152,7 @@ class RoutingPolicyTest {
             RoutingPolicy.choose(
                     Role.SALES_REP,
                     "US",
+                    null,
                     List.of(newYork),
                     Map.of(),
                     null,
@@ -161,6 +165,7 @@ class RoutingPolicyTest {
             RoutingPolicy.choose(
                     Role.SALES_REP,
                     "US",
+                    null,
                     List.of(newYork),
                     Map.of(),
                     null,
@@ -190,5 +195,80 @@ class RoutingPolicyTest {
     assertThat(decision.reason()).isEqualTo("nobody available among 3 SALES_REPs covering GB");
     assertThat(choose(List.of(), Map.of(), null, Set.of(), "GB").reason())
         .isEqualTo("nobody on the roster covers GB as SALES_REP");
+  }
+
+  @Test
+  @DisplayName(
+      "a lead of a known size goes to reps serving its segment; * serves all, unknown size goes to anyone")
+  void segments() {
+    Rep enterprise =
+        new Rep(
+            "ent",
+            "ent",
+            "e@example.com",
+            Role.SALES_REP,
+            List.of("*"),
+            List.of("enterprise"),
+            5,
+            EnumSet.allOf(DayOfWeek.class),
+            LocalTime.MIN,
+            LocalTime.of(23, 59),
+            ZoneId.of("UTC"),
+            null,
+            null,
+            true);
+    Rep smb =
+        new Rep(
+            "smb",
+            "smb",
+            "s@example.com",
+            Role.SALES_REP,
+            List.of("*"),
+            List.of("smb"),
+            5,
+            EnumSet.allOf(DayOfWeek.class),
+            LocalTime.MIN,
+            LocalTime.of(23, 59),
+            ZoneId.of("UTC"),
+            null,
+            null,
+            true);
+
+    assertThat(
+            RoutingPolicy.choose(
+                    Role.SALES_REP,
+                    "GB",
+                    "enterprise",
+                    List.of(smb, enterprise),
+                    Map.of(),
+                    null,
+                    Set.of(),
+                    NOW)
+                .chosen())
+        .isEqualTo(enterprise);
+    assertThat(
+            RoutingPolicy.choose(
+                    Role.SALES_REP,
+                    "GB",
+                    "smb",
+                    List.of(smb, enterprise),
+                    Map.of(),
+                    null,
+                    Set.of(),
+                    NOW)
+                .chosen())
+        .isEqualTo(smb);
+    assertThat(
+            RoutingPolicy.choose(
+                    Role.SALES_REP,
+                    "GB",
+                    null,
+                    List.of(smb, enterprise),
+                    Map.of(),
+                    null,
+                    Set.of(),
+                    NOW)
+                .candidates())
+        .hasSize(2);
   }
 }

@@ -36,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
   ClockConfiguration.class,
   org.leadhandoff.notification.Notifications.class,
   org.leadhandoff.notification.MailOutbox.class,
-  org.leadhandoff.notification.MailTemplates.class
+  org.leadhandoff.notification.MailTemplates.class,
+  RoutingServiceContract.Criteria.class
 })
 @org.springframework.boot.context.properties.EnableConfigurationProperties({
   org.leadhandoff.system.PublicUrl.class,
@@ -44,6 +45,15 @@ import org.springframework.transaction.annotation.Transactional;
 })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 abstract class RoutingServiceContract {
+
+  /** The fixed test criteria (segments, SLAs). */
+  @org.springframework.boot.test.context.TestConfiguration
+  static class Criteria {
+    @org.springframework.context.annotation.Bean
+    org.leadhandoff.scoring.ScoringCriteria criteria() {
+      return org.leadhandoff.scoring.TestCriteria.load();
+    }
+  }
 
   @Autowired RoutingService routing;
   @Autowired RosterStore roster;
@@ -62,6 +72,7 @@ abstract class RoutingServiceContract {
             name + "@example.com",
             Role.QUALIFIER,
             List.of(country),
+            List.of("*"),
             capacity,
             EnumSet.allOf(DayOfWeek.class),
             LocalTime.MIN,

@@ -9,11 +9,11 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 /** Binds a criteria YAML file from the test classpath the way the application does. */
-final class TestCriteria {
+public final class TestCriteria {
 
   private TestCriteria() {}
 
-  static ScoringCriteria load() {
+  public static ScoringCriteria load() {
     return load("scoring/test-criteria.yaml");
   }
 
