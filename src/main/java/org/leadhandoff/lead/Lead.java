@@ -40,6 +40,15 @@ public record Lead(
     Instant createdAt,
     Instant updatedAt) {
 
+  /** How people see the lead: first and last name, or the email where there is no name. */
+  public String displayName() {
+    String name =
+        java.util.stream.Stream.of(firstName, lastName)
+            .filter(s -> s != null && !s.isBlank())
+            .collect(java.util.stream.Collectors.joining(" "));
+    return name.isEmpty() ? email : name;
+  }
+
   public FitProfile fitProfile() {
     return new FitProfile(email, companySize, industry, country, title, attributes);
   }

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +17,7 @@ import org.leadhandoff.scoring.Grade;
 import org.leadhandoff.scoring.ScoreLine;
 import org.leadhandoff.scoring.SourceCategory;
 import org.leadhandoff.scoring.Temperature;
+import org.leadhandoff.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +36,20 @@ public class LeadStore {
 
   public Optional<Lead> find(UUID id) {
     return jdbc.sql("select * from lead where id = ?").param(id).query(LeadStore::lead).optional();
+  }
+
+  /** Several leads in one query, by id (unknown ids are left out). */
+  public java.util.Map<UUID, Lead> find(java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return jdbc
+        .sql("select * from lead where id in (:ids)")
+        .param("ids", java.util.List.copyOf(new java.util.HashSet<>(ids)))
+        .query(LeadStore::lead)
+        .list() // not stream(): a stream keeps its connection until closed
+        .stream()
+        .collect(java.util.stream.Collectors.toMap(Lead::id, lead -> lead));
   }
 
   public Optional<Lead> findByEmail(String email) {
@@ -286,13 +300,7 @@ public class LeadStore {
             insert into engagement_event (lead_id, event_id, type, occurred_at, detail, received_at)
             values (?, ?, ?, ?, ?, ?)
             """)
-        .params(
-            leadId,
-            eventId,
-            type,
-            OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC),
-            detail,
-            now())
+        .params(leadId, eventId, type, Timestamps.utc(occurredAt), detail, now())
         .update();
     return true;
   }
@@ -322,13 +330,7 @@ public class LeadStore {
                 (email_key, event_id, type, occurred_at, detail, received_at)
             values (?, ?, ?, ?, ?, ?)
             """)
-        .params(
-            emailKey,
-            eventId,
-            type,
-            OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC),
-            detail,
-            now())
+        .params(emailKey, eventId, type, Timestamps.utc(occurredAt), detail, now())
         .update();
     return true;
   }
@@ -514,7 +516,7 @@ public class LeadStore {
   }
 
   private OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return Timestamps.utc(clock.instant());
   }
 
   private static Lead lead(ResultSet rs, int row) throws SQLException {

@@ -3,12 +3,13 @@ package org.leadhandoff.lifecycle;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.leadhandoff.lifecycle.CallAttemptPlanner.CallAttemptPlan;
 import org.leadhandoff.process.LeadProcess.Jobs;
 import org.leadhandoff.process.Outcomes.CallAttemptOutcome;
-import org.leadhandoff.scoring.ScoringCriteria;
+import org.leadhandoff.routing.DueDates;
+import org.leadhandoff.routing.Role;
 import org.leadhandoff.scoring.Temperature;
 import org.springframework.stereotype.Component;
 
@@ -28,25 +29,28 @@ public class PlanCallAttemptWorker {
       String remindAt) {}
 
   private final CallAttemptPlanner planner;
-  private final ScoringCriteria criteria;
+  private final DueDates dueDates;
   private final Clock clock;
 
-  PlanCallAttemptWorker(CallAttemptPlanner planner, ScoringCriteria criteria, Clock clock) {
+  PlanCallAttemptWorker(CallAttemptPlanner planner, DueDates dueDates, Clock clock) {
     this.planner = planner;
-    this.criteria = criteria;
+    this.dueDates = dueDates;
     this.clock = clock;
   }
 
   @JobWorker(type = Jobs.PLAN_CALL_ATTEMPT)
-  public CallAttemptResult plan(@Variable Integer callAttempts, @Variable Temperature temperature) {
+  public CallAttemptResult plan(
+      @Variable(optional = false) UUID leadId,
+      @Variable Integer callAttempts,
+      @Variable Temperature temperature) {
     CallAttemptPlan plan = planner.afterUnansweredCall(callAttempts == null ? 0 : callAttempts);
-    Duration sla = criteria.sla().firstTouch(temperature == null ? Temperature.WARM : temperature);
     Instant retryAt = clock.instant().plus(plan.retryIn());
+    DueDates.Due due = dueDates.forCurrentOwner(leadId, Role.QUALIFIER, temperature, retryAt);
     return new CallAttemptResult(
         plan.callAttempts(),
         plan.outcome(),
         plan.retryIn().toString(),
-        retryAt.plus(sla).toString(),
-        retryAt.plusMillis((long) (sla.toMillis() * criteria.sla().reminderAt())).toString());
+        due.dueAt().toString(),
+        due.remindAt().toString());
   }
 }

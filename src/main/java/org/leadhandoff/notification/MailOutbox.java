@@ -3,9 +3,9 @@ package org.leadhandoff.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.leadhandoff.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -84,13 +84,11 @@ public class MailOutbox {
     jdbc.sql(
             "update mail_outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?")
         .params(
-            error.length() > 1000 ? error.substring(0, 1000) : error,
-            OffsetDateTime.ofInstant(retryAt, ZoneOffset.UTC),
-            id)
+            error.length() > 1000 ? error.substring(0, 1000) : error, Timestamps.utc(retryAt), id)
         .update();
   }
 
   private OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return Timestamps.utc(clock.instant());
   }
 }

@@ -94,17 +94,7 @@ public class Notifications {
   private Map<String, String> values(UUID leadId, String task, String reason) {
     Lead lead = leads.find(leadId).orElse(null);
     Map<String, String> values = new HashMap<>();
-    String name =
-        lead == null
-            ? null
-            : String.join(
-                " ",
-                java.util.stream.Stream.of(lead.firstName(), lead.lastName())
-                    .filter(s -> s != null && !s.isBlank())
-                    .toList());
-    values.put(
-        "leadName",
-        name == null || name.isBlank() ? (lead == null ? leadId.toString() : lead.email()) : name);
+    values.put("leadName", lead == null ? leadId.toString() : lead.displayName());
     values.put(
         "company", lead == null || lead.company() == null ? "company unknown" : lead.company());
     values.put("title", lead == null || lead.title() == null ? "title unknown" : lead.title());

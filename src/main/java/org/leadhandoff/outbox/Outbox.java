@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.leadhandoff.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -98,28 +98,12 @@ public class Outbox {
     jdbc.sql(
             "update outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?")
         .params(
-            error.length() > 1000 ? error.substring(0, 1000) : error,
-            OffsetDateTime.ofInstant(retryAt, ZoneOffset.UTC),
-            id)
+            error.length() > 1000 ? error.substring(0, 1000) : error, Timestamps.utc(retryAt), id)
         .update();
   }
 
-  /** Messages not yet published, and the age of the oldest, for health and monitoring. */
-  public Backlog backlog() {
-    return jdbc.sql(
-            "select count(*) as waiting, min(created_at) as oldest from outbox where sent_at is null")
-        .query(
-            (rs, n) -> {
-              OffsetDateTime oldest = rs.getObject("oldest", OffsetDateTime.class);
-              return new Backlog(rs.getLong("waiting"), oldest == null ? null : oldest.toInstant());
-            })
-        .single();
-  }
-
-  public record Backlog(long waiting, Instant oldest) {}
-
   private OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return Timestamps.utc(clock.instant());
   }
 
   private static String write(Map<String, Object> variables) {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.leadhandoff.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -73,7 +73,13 @@ public class RosterStore {
       String id, int capacity, boolean active, Instant outOfOfficeFrom, Instant outOfOfficeTo) {
     jdbc.sql(
             "update rep set capacity = ?, active = ?, out_of_office_from = ?, out_of_office_to = ?, updated_at = ? where id = ?")
-        .params(capacity, active, at(outOfOfficeFrom), at(outOfOfficeTo), now(), id)
+        .params(
+            capacity,
+            active,
+            Timestamps.utc(outOfOfficeFrom),
+            Timestamps.utc(outOfOfficeTo),
+            now(),
+            id)
         .update();
   }
 
@@ -138,14 +144,6 @@ public class RosterStore {
             "insert into assignment (lead_id, rep_id, role, state, assigned_at) values (?, ?, ?, 'OPEN', ?)")
         .params(leadId, repId, role.name(), now())
         .update();
-  }
-
-  boolean decided(String idempotencyKey) {
-    return jdbc.sql("select count(*) from routing_decision where idempotency_key = ?")
-            .param(idempotencyKey)
-            .query(Long.class)
-            .single()
-        > 0;
   }
 
   Optional<RoutingRecord> decision(String idempotencyKey) {
@@ -226,10 +224,6 @@ public class RosterStore {
   }
 
   private OffsetDateTime now() {
-    return at(clock.instant());
-  }
-
-  private static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    return Timestamps.utc(clock.instant());
   }
 }

@@ -4,12 +4,10 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.leadhandoff.process.LeadProcess.Headers;
 import org.leadhandoff.process.LeadProcess.Jobs;
-import org.leadhandoff.scoring.ScoringCriteria;
 import org.leadhandoff.scoring.Temperature;
 import org.springframework.stereotype.Component;
 
@@ -28,20 +26,14 @@ public class RouteLeadWorker {
 
   private final RoutingService routing;
   private final RosterStore roster;
-  private final ScoringCriteria criteria;
+  private final DueDates dueDates;
   private final Clock clock;
 
-  RouteLeadWorker(
-      RoutingService routing, RosterStore roster, ScoringCriteria criteria, Clock clock) {
+  RouteLeadWorker(RoutingService routing, RosterStore roster, DueDates dueDates, Clock clock) {
     this.routing = routing;
     this.roster = roster;
-    this.criteria = criteria;
+    this.dueDates = dueDates;
     this.clock = clock;
-  }
-
-  /** Calendar time, or the owner's working time where business-hours is set. */
-  private Instant due(Instant from, Duration sla, Rep owner) {
-    return criteria.sla().businessHours() ? BusinessTime.add(from, sla, owner) : from.plus(sla);
   }
 
   @JobWorker(type = Jobs.ROUTE_LEAD)
@@ -51,21 +43,17 @@ public class RouteLeadWorker {
       @Variable Boolean reroute,
       @Variable Temperature temperature) {
     Role role = Role.valueOf(job.getCustomHeaders().getOrDefault(Headers.ROLE, "").strip());
-    Temperature t = temperature == null ? Temperature.WARM : temperature;
-    Duration sla =
-        role == Role.SALES_REP ? criteria.sla().acceptance(t) : criteria.sla().firstTouch(t);
     Instant now = clock.instant();
     var routed =
         routing.route(
             leadId,
             role,
             Boolean.TRUE.equals(reroute),
-            owner -> due(now, sla, owner),
+            owner -> dueDates.of(role, temperature, now, owner).dueAt(),
             job.getType() + ":" + job.getElementInstanceKey());
     Rep owner = routed.assignee() == null ? null : roster.find(routed.assignee()).orElse(null);
-    Instant due = due(now, sla, owner);
-    Instant remind =
-        due(now, Duration.ofMillis((long) (sla.toMillis() * criteria.sla().reminderAt())), owner);
-    return new Assignment(routed.assignee(), routed.outcome(), due.toString(), remind.toString());
+    DueDates.Due due = dueDates.of(role, temperature, now, owner);
+    return new Assignment(
+        routed.assignee(), routed.outcome(), due.dueAt().toString(), due.remindAt().toString());
   }
 }

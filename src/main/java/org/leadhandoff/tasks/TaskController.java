@@ -93,9 +93,11 @@ class TaskController {
           @Min(value = 1, message = "must be 1 or more")
           @Max(value = 500, message = "must be at most 500")
           int limit) {
-    return tasks.queue(blank(candidateGroup), blank(assignee), limit).stream()
-        .map(this::summary)
-        .toList();
+    List<Task> queue = tasks.queue(blank(candidateGroup), blank(assignee), limit);
+    // One query for all the leads of the queue: the inbox polls this every few seconds.
+    Map<UUID, Lead> byId =
+        leads.find(queue.stream().map(Task::leadId).filter(java.util.Objects::nonNull).toList());
+    return queue.stream().map(task -> summary(task, byId.get(task.leadId()))).toList();
   }
 
   @GetMapping("/{taskId}")
@@ -158,22 +160,17 @@ class TaskController {
   }
 
   private TaskSummary summary(Task task) {
-    Lead lead = task.leadId() == null ? null : leads.find(task.leadId()).orElse(null);
-    String name =
-        lead == null
-            ? null
-            : String.join(
-                " ",
-                java.util.stream.Stream.of(lead.firstName(), lead.lastName())
-                    .filter(s -> s != null && !s.isBlank())
-                    .toList());
+    return summary(task, task.leadId() == null ? null : leads.find(task.leadId()).orElse(null));
+  }
+
+  private TaskSummary summary(Task task, Lead lead) {
     return new TaskSummary(
         task.id(),
         task.name(),
         task.processId(),
         task.formId(),
         task.leadId(),
-        name == null || name.isBlank() ? (lead == null ? null : lead.email()) : name,
+        lead == null ? null : lead.displayName(),
         lead == null ? null : lead.company(),
         task.variables().get("temperature"),
         task.priority(),

@@ -9,12 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.leadhandoff.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +46,7 @@ class TaskStore {
                 """)
             .params(
                 write(task.variables()),
-                at(task.dueAt()),
+                Timestamps.utc(task.dueAt()),
                 task.priority(),
                 String.join(",", task.candidateGroups()),
                 now(),
@@ -70,7 +70,7 @@ class TaskStore {
               task.leadId(),
               String.join(",", task.candidateGroups()),
               task.assignee(),
-              at(task.dueAt()),
+              Timestamps.utc(task.dueAt()),
               task.priority(),
               write(task.variables()),
               now(),
@@ -104,7 +104,8 @@ class TaskStore {
     }
     sql.append(
         " order by priority desc, case when due_at is null then 1 else 0 end, due_at, created_at fetch first :limit rows only");
-    var query = jdbc.sql(sql.toString()).param("fresh", at(freshSince())).param("limit", limit);
+    var query =
+        jdbc.sql(sql.toString()).param("fresh", Timestamps.utc(freshSince())).param("limit", limit);
     if (candidateGroup != null) {
       query = query.param("group", "%," + candidateGroup + ",%");
     }
@@ -155,26 +156,18 @@ class TaskStore {
         rs.getObject("lead_id", UUID.class),
         groups == null || groups.isEmpty() ? List.of() : Arrays.asList(groups.split(",")),
         rs.getString("assignee"),
-        instant(rs.getObject("due_at", OffsetDateTime.class)),
+        Timestamps.instant(rs.getObject("due_at", OffsetDateTime.class)),
         rs.getInt("priority"),
         read(rs.getString("variables")),
         TaskState.valueOf(rs.getString("state")),
-        instant(rs.getObject("created_at", OffsetDateTime.class)),
-        instant(rs.getObject("last_seen_at", OffsetDateTime.class)),
-        instant(rs.getObject("completed_at", OffsetDateTime.class)),
+        Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
+        Timestamps.instant(rs.getObject("last_seen_at", OffsetDateTime.class)),
+        Timestamps.instant(rs.getObject("completed_at", OffsetDateTime.class)),
         rs.getString("completed_by"));
   }
 
   private OffsetDateTime now() {
-    return at(clock.instant());
-  }
-
-  private static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  private static Instant instant(OffsetDateTime value) {
-    return value == null ? null : value.toInstant();
+    return Timestamps.utc(clock.instant());
   }
 
   private static String write(Map<String, Object> variables) {

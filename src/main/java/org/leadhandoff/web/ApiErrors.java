@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -238,9 +237,5 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
       return "text";
     }
     return "a " + type.getSimpleName();
-  }
-
-  static URI none() {
-    return URI.create("about:blank");
   }
 }

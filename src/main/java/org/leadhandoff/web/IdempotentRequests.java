@@ -6,11 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.leadhandoff.system.Timestamps;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -56,7 +55,7 @@ public class IdempotentRequests {
       jdbc.sql(
               "insert into idempotent_request (idempotency_key, endpoint, request_hash, created_at)"
                   + " values (?, ?, ?, ?)")
-          .params(key, endpoint, hash, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+          .params(key, endpoint, hash, Timestamps.utc(clock.instant()))
           .update();
     } catch (DuplicateKeyException seenBefore) {
       return replay(key, hash, type);

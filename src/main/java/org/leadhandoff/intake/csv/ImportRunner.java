@@ -6,10 +6,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -165,7 +163,6 @@ class ImportRunner implements SmartLifecycle {
     int created = 0;
     int merged = 0;
     int rejected = 0;
-    Set<String> seen = new HashSet<>();
     for (CsvRow row : batch) {
       if (!row.valid()) {
         rejected++;
@@ -176,7 +173,7 @@ class ImportRunner implements SmartLifecycle {
       }
       CaptureResult result =
           capture.capture(row.request().toContact(source), "csv-import:" + job.id());
-      if (result.created() && seen.add(result.leadId().toString())) {
+      if (result.created()) {
         created++;
       } else {
         merged++;

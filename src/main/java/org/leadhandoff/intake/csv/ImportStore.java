@@ -1,13 +1,12 @@
 package org.leadhandoff.intake.csv;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.leadhandoff.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -135,18 +134,14 @@ class ImportStore {
                       : Arrays.asList(ignored.split("\n")),
                   rs.getString("error"),
                   errors,
-                  instant(rs.getObject("created_at", OffsetDateTime.class)),
-                  instant(rs.getObject("finished_at", OffsetDateTime.class)));
+                  Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
+                  Timestamps.instant(rs.getObject("finished_at", OffsetDateTime.class)));
             })
         .optional();
   }
 
-  private static Instant instant(OffsetDateTime value) {
-    return value == null ? null : value.toInstant();
-  }
-
   private OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return Timestamps.utc(clock.instant());
   }
 
   private static String truncate(String value, int max) {
