@@ -100,6 +100,7 @@ public class LeadStore {
         null,
         Stage.NAME,
         "captured" + (contact.source() == null ? "" : " from " + contact.source()),
+        null,
         capturedBy,
         null,
         now);
@@ -117,6 +118,21 @@ public class LeadStore {
   @Transactional
   public boolean changeStage(
       UUID leadId, Stage to, String reason, String changedBy, String idempotencyKey) {
+    return changeStage(leadId, to, reason, null, changedBy, idempotencyKey);
+  }
+
+  /**
+   * @param reasonCode the reason as a code from a fixed list (a recycle or disqualification
+   *     reason), for reports; null where the reason is free text only
+   */
+  @Transactional
+  public boolean changeStage(
+      UUID leadId,
+      Stage to,
+      String reason,
+      String reasonCode,
+      String changedBy,
+      String idempotencyKey) {
     // The row lock serialises concurrent changes of one lead, so "from" is always the true stage.
     Stage from =
         jdbc.sql("select stage from lead where id = ? for update")
@@ -136,7 +152,7 @@ public class LeadStore {
       return false;
     }
     OffsetDateTime now = now();
-    insertChange(leadId, from, to, reason, changedBy, idempotencyKey, now);
+    insertChange(leadId, from, to, reason, reasonCode, changedBy, idempotencyKey, now);
     jdbc.sql("update lead set stage = ?, updated_at = ? where id = ?")
         .params(to.name(), now, leadId)
         .update();
@@ -445,14 +461,16 @@ public class LeadStore {
       Stage from,
       Stage to,
       String reason,
+      String reasonCode,
       String changedBy,
       String idempotencyKey,
       OffsetDateTime at) {
     jdbc.sql(
             """
             insert into lead_stage_change
-                (lead_id, from_stage, to_stage, changed_at, reason, changed_by, idempotency_key)
-            values (?, ?, ?, ?, ?, ?, ?)
+                (lead_id, from_stage, to_stage, changed_at, reason, reason_code, changed_by,
+                 idempotency_key)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             leadId,
@@ -460,6 +478,7 @@ public class LeadStore {
             to.name(),
             at,
             reason,
+            reasonCode,
             changedBy,
             idempotencyKey)
         .update();

@@ -137,7 +137,7 @@ public final class LeadViews {
       Integer priority,
       Instant updatedAt) {
 
-    static LeadSummary of(Lead lead) {
+    public static LeadSummary of(Lead lead) {
       return new LeadSummary(
           lead.id(),
           lead.email(),

@@ -24,8 +24,10 @@ public class PlanRecycleWorker {
   /**
    * @param recycleWait ISO-8601 duration for the revisit timer
    * @param recycleReason the reason recorded with the RECYCLED stage
+   * @param recycleReasonCode the same as a code, for reports
    */
-  public record RecycleResult(String recycleWait, String recycleReason, String revisitAt) {}
+  public record RecycleResult(
+      String recycleWait, String recycleReason, String recycleReasonCode, String revisitAt) {}
 
   private final RecyclePlanner planner;
   private final Notifications notifications;
@@ -60,7 +62,8 @@ public class PlanRecycleWorker {
         leadId,
         plan.reason(),
         plan.revisitAt());
-    return new RecycleResult(plan.waitFor().toString(), plan.reason(), plan.revisitAt().toString());
+    return new RecycleResult(
+        plan.waitFor().toString(), plan.reason(), plan.code().name(), plan.revisitAt().toString());
   }
 
   private static LocalDate date(String value) {

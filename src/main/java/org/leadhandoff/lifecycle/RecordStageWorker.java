@@ -26,12 +26,16 @@ public class RecordStageWorker {
 
   @JobWorker(type = Jobs.RECORD_STAGE)
   public void recordStage(
-      ActivatedJob job, @Variable(optional = false) UUID leadId, @Variable String stageReason) {
+      ActivatedJob job,
+      @Variable(optional = false) UUID leadId,
+      @Variable String stageReason,
+      @Variable String stageReasonCode) {
     String milestone = job.getBpmnProcessId() + "/" + job.getElementId();
     stages.enter(
         leadId,
         parse(job.getCustomHeaders().get(Headers.STAGE), job),
         stageReason,
+        stageReasonCode,
         milestone,
         "element-instance:" + job.getElementInstanceKey());
   }

@@ -19,12 +19,21 @@ public class RecyclePlanner {
   /** A revisit date that has passed brings the lead back almost at once. */
   static final Duration MINIMUM_WAIT = Duration.ofMinutes(1);
 
+  /** Why a lead is recycled, as the reports count it. */
+  public enum RecycleReason {
+    NOT_NOW,
+    NO_ANSWER,
+    REJECTED_BY_SALES
+  }
+
   /**
    * @param waitFor how long the lead stays recycled
    * @param reason why, in words, for the stage history
+   * @param code why, as a code
    * @param revisitAt when it comes back
    */
-  public record RecyclePlan(Duration waitFor, String reason, Instant revisitAt) {}
+  public record RecyclePlan(
+      Duration waitFor, String reason, RecycleReason code, Instant revisitAt) {}
 
   private final Duration recycleFor;
 
@@ -44,21 +53,26 @@ public class RecyclePlanner {
       int callAttempts,
       Instant now) {
     String reason;
+    RecycleReason code;
     if (decision == SalesDecision.REJECT) {
       reason =
           "rejected by sales: " + (rejectionReason == null ? "no reason given" : rejectionReason);
+      code = RecycleReason.REJECTED_BY_SALES;
     } else if (outcome == QualificationOutcome.NO_ANSWER) {
       reason = "no answer after " + callAttempts + " call attempts";
+      code = RecycleReason.NO_ANSWER;
     } else if (outcome == QualificationOutcome.NOT_NOW && revisitDate != null) {
       Instant revisitAt = revisitDate.atTime(REVISIT_HOUR_UTC, 0).toInstant(ZoneOffset.UTC);
       Duration wait = Duration.between(now, revisitAt);
       if (wait.compareTo(MINIMUM_WAIT) < 0) {
         wait = MINIMUM_WAIT;
       }
-      return new RecyclePlan(wait, "not now: revisit on " + revisitDate, now.plus(wait));
+      return new RecyclePlan(
+          wait, "not now: revisit on " + revisitDate, RecycleReason.NOT_NOW, now.plus(wait));
     } else {
       reason = "not now";
+      code = RecycleReason.NOT_NOW;
     }
-    return new RecyclePlan(recycleFor, reason, now.plus(recycleFor));
+    return new RecyclePlan(recycleFor, reason, code, now.plus(recycleFor));
   }
 }

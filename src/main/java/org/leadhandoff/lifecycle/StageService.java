@@ -21,10 +21,17 @@ public class StageService {
 
   /**
    * @param milestone the model element that decided it, e.g. {@code lead-lifecycle/Event_Sql}
+   * @param reasonCode the reason from a fixed list, where there is one (for reports)
    * @param occurrence identifies this passage through the milestone; a retry passes the same one
    */
-  public void enter(UUID leadId, Stage stage, String reason, String milestone, String occurrence) {
-    boolean recorded = store.changeStage(leadId, stage, reason, milestone, occurrence);
+  public void enter(
+      UUID leadId,
+      Stage stage,
+      String reason,
+      String reasonCode,
+      String milestone,
+      String occurrence) {
+    boolean recorded = store.changeStage(leadId, stage, reason, reasonCode, milestone, occurrence);
     if (recorded) {
       log.info("Lead {} entered stage {} at {}", leadId, stage, milestone);
     } else {

@@ -56,6 +56,9 @@ public final class LeadProcess {
     public static final String ESCALATE = "escalate-to-manager";
     public static final String CLASSIFY_REJECTION = "classify-rejection";
 
+    /** End listener of the user tasks: records the human decision and who made it. */
+    public static final String RECORD_DECISION = "record-decision";
+
     /** End listener of the human tasks: frees the owner's capacity. */
     public static final String RELEASE_ASSIGNMENT = "release-assignment";
 
@@ -95,6 +98,15 @@ public final class LeadProcess {
 
     /** Local input of a milestone event: why the lead enters the stage, where that varies. */
     public static final String STAGE_REASON = "stageReason";
+
+    /** Local input of a milestone event: the reason as a code from a fixed list, for reports. */
+    public static final String STAGE_REASON_CODE = "stageReasonCode";
+
+    /** Set by plan-recycle: why the lead is recycled, as a {@code RecycleReason}. */
+    public static final String RECYCLE_REASON_CODE = "recycleReasonCode";
+
+    /** Set by the inbox when a person completes a task there: their user id. */
+    public static final String COMPLETED_BY = "completedBy";
 
     private Variables() {}
   }

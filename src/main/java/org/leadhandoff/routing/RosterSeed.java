@@ -20,6 +20,11 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("lead-handoff.roster")
 public record RosterSeed(@DefaultValue @Valid List<Person> reps) {
 
+  /**
+   * @param team the team the person belongs to, for the reports' team filter
+   * @param weeklyCapacity the leads the person can take on in a week, for the supply check;
+   *     defaults to capacity
+   */
   public record Person(
       @NotBlank String id,
       @NotBlank String name,
@@ -32,7 +37,13 @@ public record RosterSeed(@DefaultValue @Valid List<Person> reps) {
       @NotNull LocalTime workFrom,
       @NotNull LocalTime workTo,
       @NotNull ZoneId timeZone,
-      @DefaultValue("true") boolean active) {
+      @DefaultValue("true") boolean active,
+      @DefaultValue("default") @NotBlank String team,
+      @Positive Integer weeklyCapacity) {
+
+    int weeklyCapacityOrDefault() {
+      return weeklyCapacity == null ? capacity : weeklyCapacity;
+    }
 
     Rep toRep() {
       return new Rep(

@@ -139,10 +139,55 @@ public class RosterStore {
         .update();
   }
 
-  void assign(UUID leadId, String repId, Role role) {
+  void assign(UUID leadId, String repId, Role role, Instant dueAt) {
     jdbc.sql(
-            "insert into assignment (lead_id, rep_id, role, state, assigned_at) values (?, ?, ?, 'OPEN', ?)")
-        .params(leadId, repId, role.name(), now())
+            """
+            insert into assignment (lead_id, rep_id, role, state, assigned_at, due_at)
+            values (?, ?, ?, 'OPEN', ?, ?)
+            """)
+        .params(leadId, repId, role.name(), now(), Timestamps.utc(dueAt))
+        .update();
+  }
+
+  /** The lead's open assignment for the role: who owns its task now, since when, until when. */
+  record OpenAssignment(long id, String repId, Instant dueAt, Instant actedAt) {}
+
+  Optional<OpenAssignment> openAssignment(UUID leadId, Role role) {
+    return jdbc.sql(
+            """
+            select id, rep_id, due_at, acted_at from assignment
+            where lead_id = ? and role = ? and state = 'OPEN' order by id desc fetch first 1 rows only
+            """)
+        .params(leadId, role.name())
+        .query(
+            (rs, n) ->
+                new OpenAssignment(
+                    rs.getLong("id"),
+                    rs.getString("rep_id"),
+                    Timestamps.instant(rs.getObject("due_at", OffsetDateTime.class)),
+                    Timestamps.instant(rs.getObject("acted_at", OffsetDateTime.class))))
+        .optional();
+  }
+
+  /** The owner acted on the task (the first time counts for the SLA). */
+  void acted(long assignmentId) {
+    jdbc.sql(
+            "update assignment set acted_at = ?, outcome = 'ACTED' where id = ? and acted_at is null")
+        .params(now(), assignmentId)
+        .update();
+  }
+
+  /** The owner let the deadline pass. */
+  void missed(long assignmentId) {
+    jdbc.sql("update assignment set outcome = 'SLA_MISSED' where id = ? and acted_at is null")
+        .param(assignmentId)
+        .update();
+  }
+
+  /** A person's team and weekly capacity, as the roster file gives them. */
+  void organise(String repId, String team, int weeklyCapacity) {
+    jdbc.sql("update rep set team = ?, weekly_capacity = ? where id = ?")
+        .params(team, weeklyCapacity, repId)
         .update();
   }
 

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.leadhandoff.lead.ActivityKind;
 import org.leadhandoff.lead.Lead;
+import org.leadhandoff.lead.LeadActivities;
 import org.leadhandoff.lead.LeadNotFoundException;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.notification.Notifications;
@@ -35,7 +37,16 @@ public class RoutingService {
     public static final String NOBODY_AVAILABLE = "NOBODY_AVAILABLE";
   }
 
+  /** Escalation codes: why the manager was told. */
+  public static final String NOBODY_AVAILABLE_CODE = "NOBODY_AVAILABLE";
+
+  public static final String MAX_REROUTES_CODE = "MAX_REROUTES";
+
+  /** The actor of escalations: a rule, not a person. */
+  static final String ESCALATION_RULE = "escalation rule";
+
   private final RosterStore roster;
+  private final LeadActivities activities;
   private final LeadStore leads;
   private final Notifications notifications;
   private final ScoringCriteria criteria;
@@ -43,11 +54,13 @@ public class RoutingService {
 
   RoutingService(
       RosterStore roster,
+      LeadActivities activities,
       LeadStore leads,
       Notifications notifications,
       ScoringCriteria criteria,
       Clock clock) {
     this.roster = roster;
+    this.activities = activities;
     this.leads = leads;
     this.notifications = notifications;
     this.criteria = criteria;
@@ -95,11 +108,12 @@ public class RoutingService {
       roster.record(
           leadId, role, null, Routed.NOBODY_AVAILABLE, decision.reason(), candidates, occurrence);
       log.info("Lead {} waits in the {} queue: {}", leadId, role, decision.reason());
-      escalate(leadId, role, decision.reason(), occurrence);
+      escalate(leadId, role, NOBODY_AVAILABLE_CODE, decision.reason(), occurrence);
       return new Routed(null, Routed.NOBODY_AVAILABLE, decision.reason());
     }
     String repId = decision.chosen().id();
-    roster.assign(leadId, repId, role);
+    Instant due = dueFor.apply(decision.chosen());
+    roster.assign(leadId, repId, role, due);
     roster.moveCursor(team, repId);
     roster.record(leadId, role, repId, Routed.ASSIGNED, decision.reason(), candidates, occurrence);
     previousOwner.ifPresent(
@@ -115,7 +129,7 @@ public class RoutingService {
         leadId,
         recipient(decision.chosen()),
         task(role),
-        dueFor.apply(decision.chosen()),
+        due,
         decision.reason());
     log.info("Lead {} assigned to {} ({})", leadId, repId, role);
     return new Routed(repId, Routed.ASSIGNED, decision.reason());
@@ -128,7 +142,17 @@ public class RoutingService {
   }
 
   /** Tells the first active sales manager that the lead found no taker. */
-  public void escalate(UUID leadId, Role role, String reason, String occurrence) {
+  @Transactional
+  public void escalate(UUID leadId, Role role, String code, String reason, String occurrence) {
+    activities.record(
+        leadId,
+        ActivityKind.ESCALATION,
+        role.name(),
+        ESCALATION_RULE,
+        code,
+        reason,
+        null,
+        "escalation:" + occurrence);
     roster.all().stream()
         .filter(r -> r.role() == Role.MANAGER && r.active())
         .findFirst()
@@ -148,6 +172,16 @@ public class RoutingService {
   /** Reminds the lead's current owner for the role that the task is due. */
   @Transactional
   public void remind(UUID leadId, Role role, Instant due, String occurrence) {
+    var assignment = roster.openAssignment(leadId, role);
+    activities.record(
+        leadId,
+        ActivityKind.SLA_REMINDER,
+        role.name(),
+        assignment.map(RosterStore.OpenAssignment::repId).orElse(queue(role)),
+        null,
+        due == null ? "due soon" : "due at " + due,
+        assignment.map(RosterStore.OpenAssignment::id).orElse(null),
+        "reminder:" + occurrence);
     roster
         .openOwner(leadId, role)
         .flatMap(roster::find)
@@ -160,6 +194,11 @@ public class RoutingService {
                     task(role),
                     due),
             () -> log.info("Lead {} is in the {} team queue: no reminder to send", leadId, role));
+  }
+
+  /** Who holds a lead that nobody owns: the role's team queue. */
+  static String queue(Role role) {
+    return role == Role.SALES_REP ? "sales team queue" : "qualifiers team queue";
   }
 
   private static Notifications.Recipient recipient(Rep rep) {

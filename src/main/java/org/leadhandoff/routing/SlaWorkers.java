@@ -28,10 +28,12 @@ public class SlaWorkers {
   public record RejectionKind(String rejectionKind) {}
 
   private final RoutingService routing;
+  private final SlaService sla;
   private final ScoringCriteria criteria;
 
-  SlaWorkers(RoutingService routing, ScoringCriteria criteria) {
+  SlaWorkers(RoutingService routing, SlaService sla, ScoringCriteria criteria) {
     this.routing = routing;
+    this.sla = sla;
     this.criteria = criteria;
   }
 
@@ -43,7 +45,9 @@ public class SlaWorkers {
   }
 
   @JobWorker(type = Jobs.PLAN_REROUTE)
-  public Reroute planReroute(@Variable Integer reroutes) {
+  public Reroute planReroute(
+      ActivatedJob job, @Variable(optional = false) UUID leadId, @Variable Integer reroutes) {
+    sla.rerouting(leadId, role(job), String.valueOf(job.getElementInstanceKey()));
     int count = (reroutes == null ? 0 : reroutes) + 1;
     return new Reroute(count, true, count > criteria.sla().maxReroutes() ? "ESCALATE" : "REROUTE");
   }
@@ -54,6 +58,7 @@ public class SlaWorkers {
     routing.escalate(
         leadId,
         role(job),
+        RoutingService.MAX_REROUTES_CODE,
         "rerouted "
             + reroutes
             + " times without being worked in time (the limit is "
@@ -74,7 +79,7 @@ public class SlaWorkers {
             : "LEAD_SPECIFIC");
   }
 
-  private static Role role(ActivatedJob job) {
+  static Role role(ActivatedJob job) {
     return Processes.SALES_HANDOFF.equals(job.getBpmnProcessId()) ? Role.SALES_REP : Role.QUALIFIER;
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.leadhandoff.process.LeadProcess;
 import org.leadhandoff.process.LeadProcess.Forms;
 import org.leadhandoff.tasks.FormValidator.Problem;
 import org.springframework.stereotype.Service;
@@ -99,8 +100,14 @@ public class TaskService {
     if (!problems.isEmpty()) {
       throw new TaskValidationException(problems);
     }
+    // Who decided goes with the decision, for the lead's timeline (Tasklist does not say).
+    Map<String, Object> variables = new java.util.HashMap<>(result.variables());
+    String by = user != null ? user : task.assignee();
+    if (by != null) {
+      variables.put(LeadProcess.Variables.COMPLETED_BY, by);
+    }
     try {
-      client.newCompleteCommand(task.id()).variables(result.variables()).send().join();
+      client.newCompleteCommand(task.id()).variables(variables).send().join();
     } catch (ClientStatusException e) {
       if (e.getStatusCode() == Status.Code.NOT_FOUND) {
         tasks.gone(id);

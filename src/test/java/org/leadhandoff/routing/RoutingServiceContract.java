@@ -33,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
   RoutingService.class,
   RosterStore.class,
   LeadStore.class,
+  org.leadhandoff.lead.LeadActivities.class,
   ClockConfiguration.class,
   org.leadhandoff.notification.Notifications.class,
   org.leadhandoff.notification.MailOutbox.class,

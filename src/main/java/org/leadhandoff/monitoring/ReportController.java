@@ -1,0 +1,200 @@
+package org.leadhandoff.monitoring;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.leadhandoff.lead.Lead;
+import org.leadhandoff.lead.LeadViews.LeadSummary;
+import org.leadhandoff.lead.Stage;
+import org.leadhandoff.web.InvalidFieldException;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The funnel report, the leads behind each of its numbers, and both as CSV. Periods are dates
+ * (whole days, UTC, both included) or instants (from included, to excluded); the default is the
+ * last 30 days.
+ */
+@RestController
+@RequestMapping("/api/reports")
+@Validated
+@Tag(name = "Reports", description = "The funnel, SLA compliance, reasons and supply")
+class ReportController {
+
+  static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+
+  /** The most leads one CSV export holds; a bigger list is a database export, not a download. */
+  static final int MAX_EXPORT_ROWS = 100_000;
+
+  private final ReportService reports;
+  private final Clock clock;
+
+  ReportController(ReportService reports, Clock clock) {
+    this.reports = reports;
+    this.clock = clock;
+  }
+
+  @GetMapping("/funnel")
+  @Operation(summary = "Stage counts, conversion, time in stage, SLAs, reasons, sources, supply")
+  FunnelReport funnel(
+      @Parameter(description = "date (YYYY-MM-DD) or instant") @RequestParam(required = false)
+          String from,
+      @Parameter(description = "date (included) or instant (excluded)")
+          @RequestParam(required = false)
+          String to,
+      @RequestParam(required = false) String source,
+      @RequestParam(required = false) String team) {
+    return reports.funnel(filter(from, to, source, team));
+  }
+
+  @GetMapping(value = "/funnel.csv", produces = "text/csv")
+  @Operation(summary = "The funnel report as CSV: one row per number")
+  void funnelCsv(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String source,
+      @RequestParam(required = false) String team,
+      HttpServletResponse response)
+      throws IOException {
+    FunnelReport report = reports.funnel(filter(from, to, source, team));
+    csv(response, "funnel.csv");
+    try (var printer =
+        CsvExport.printer(response.getWriter(), "section", "item", "measure", "value")) {
+      for (String[] row : ReportService.rows(report)) {
+        CsvExport.print(printer, List.of((Object[]) row));
+      }
+    }
+  }
+
+  /** A page of the leads behind a number. */
+  record LeadListView(List<LeadSummary> leads, long total, int limit, int offset) {}
+
+  @GetMapping("/leads")
+  @Operation(summary = "The leads behind one number of the funnel report")
+  LeadListView leads(
+      @RequestParam Metric metric,
+      @RequestParam(required = false) Stage stage,
+      @RequestParam(required = false) String role,
+      @RequestParam(required = false) String rep,
+      @RequestParam(required = false) String key,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String source,
+      @RequestParam(required = false) String team,
+      @RequestParam(defaultValue = "50")
+          @Min(value = 1, message = "must be 1 or more")
+          @Max(value = 500, message = "must be at most 500")
+          int limit,
+      @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int offset) {
+    var list =
+        reports.leads(filter(from, to, source, team), metric, stage, role, rep, key, limit, offset);
+    return new LeadListView(
+        list.leads().stream().map(LeadSummary::of).toList(), list.total(), limit, offset);
+  }
+
+  @GetMapping(value = "/leads.csv", produces = "text/csv")
+  @Operation(summary = "The leads behind one number, as CSV (at most 100,000)")
+  void leadsCsv(
+      @RequestParam Metric metric,
+      @RequestParam(required = false) Stage stage,
+      @RequestParam(required = false) String role,
+      @RequestParam(required = false) String rep,
+      @RequestParam(required = false) String key,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String source,
+      @RequestParam(required = false) String team,
+      HttpServletResponse response)
+      throws IOException {
+    ReportFilter filter = filter(from, to, source, team);
+    // The first page before any output: a bad request still gets its 400.
+    int page = 1000;
+    var list = reports.leads(filter, metric, stage, role, rep, key, page, 0);
+    csv(response, "leads.csv");
+    try (var printer =
+        CsvExport.printer(
+            response.getWriter(),
+            "id",
+            "first_name",
+            "last_name",
+            "email",
+            "company",
+            "title",
+            "country",
+            "source",
+            "stage",
+            "fit_grade",
+            "temperature",
+            "priority",
+            "created_at",
+            "updated_at")) {
+      int offset = 0;
+      while (!list.leads().isEmpty() && offset < MAX_EXPORT_ROWS) {
+        for (Lead l : list.leads()) {
+          CsvExport.print(
+              printer,
+              java.util.Arrays.asList(
+                  l.id(),
+                  l.firstName(),
+                  l.lastName(),
+                  l.email(),
+                  l.company(),
+                  l.title(),
+                  l.country(),
+                  l.source(),
+                  l.stage(),
+                  l.fitGrade(),
+                  l.temperature(),
+                  l.priority(),
+                  l.createdAt(),
+                  l.updatedAt()));
+        }
+        offset += page;
+        list = reports.leads(filter, metric, stage, role, rep, key, page, offset);
+      }
+    }
+  }
+
+  ReportFilter filter(String from, String to, String source, String team) {
+    Instant end = to == null || to.isBlank() ? clock.instant() : instant("to", to, true);
+    Instant start =
+        from == null || from.isBlank() ? end.minus(DEFAULT_PERIOD) : instant("from", from, false);
+    return new ReportFilter(start, end, source, team);
+  }
+
+  /** A date means the whole day: from its start, or (as the end) up to the next day's start. */
+  private static Instant instant(String field, String value, boolean end) {
+    String text = value.strip();
+    try {
+      if (text.length() == 10) {
+        LocalDate date = LocalDate.parse(text);
+        return (end ? date.plusDays(1) : date).atStartOfDay().toInstant(ZoneOffset.UTC);
+      }
+      return java.time.OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new InvalidFieldException(
+          field, "'" + value + "' is not a date (YYYY-MM-DD) or an instant (ISO-8601)");
+    }
+  }
+
+  private static void csv(HttpServletResponse response, String name) {
+    response.setContentType("text/csv");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  }
+}

@@ -1,0 +1,168 @@
+package org.leadhandoff.monitoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.leadhandoff.lead.Lead;
+import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.lead.Stage;
+import org.leadhandoff.monitoring.FunnelReport.Count;
+import org.leadhandoff.monitoring.FunnelReport.RepSla;
+import org.leadhandoff.monitoring.FunnelReport.SlaRow;
+import org.leadhandoff.monitoring.FunnelReport.StageRow;
+import org.leadhandoff.monitoring.FunnelReport.Supply;
+import org.leadhandoff.routing.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Puts the funnel report together from the report queries, and lists the leads behind it. */
+@Service
+public class ReportService {
+
+  private final ReportStore store;
+  private final LeadStore leads;
+
+  ReportService(ReportStore store, LeadStore leads) {
+    this.store = store;
+    this.leads = leads;
+  }
+
+  @Transactional(readOnly = true)
+  public FunnelReport funnel(ReportFilter filter) {
+    var entries = store.entries(filter);
+    var stays = store.stays(filter);
+    List<StageRow> stages = new ArrayList<>();
+    for (Stage stage : Funnel.ORDER) {
+      var entry = entries.getOrDefault(stage, new ReportStore.Entries(0, 0));
+      var stay = stays.getOrDefault(stage, new ReportStore.Stays(0, null, null, 0));
+      Stage next = Funnel.NEXT.get(stage);
+      stages.add(
+          new StageRow(
+              stage.name(),
+              entry.entered(),
+              next == null ? null : next.name(),
+              next == null ? 0 : entry.converted(),
+              next == null || entry.entered() == 0
+                  ? null
+                  : (double) entry.converted() / entry.entered(),
+              stay.finished(),
+              stay.medianSeconds(),
+              stay.p90Seconds(),
+              stay.stillThere()));
+    }
+    List<RepSla> byRep = store.slaByRep(filter);
+    List<SlaRow> sla = new ArrayList<>();
+    for (Role role : List.of(Role.QUALIFIER, Role.SALES_REP)) {
+      long met = 0;
+      long missed = 0;
+      long pending = 0;
+      for (RepSla rep : byRep) {
+        if (rep.role().equals(role.name())) {
+          met += rep.met();
+          missed += rep.missed();
+          pending += rep.pending();
+        }
+      }
+      sla.add(
+          new SlaRow(
+              role.name(),
+              met,
+              missed,
+              pending,
+              met + missed == 0 ? null : (double) met / (met + missed)));
+    }
+    long capacity = store.qualifierWeeklyCapacity(filter.team());
+    List<Supply.Week> weeks =
+        store.mqlsPerWeek(filter).entrySet().stream()
+            .map(
+                w ->
+                    new Supply.Week(
+                        w.getKey(),
+                        w.getValue(),
+                        capacity == 0 ? null : (double) w.getValue() / capacity))
+            .toList();
+    return new FunnelReport(
+        filter.from(),
+        filter.to(),
+        filter.source(),
+        filter.team(),
+        stages,
+        sla,
+        byRep,
+        store.slaByDay(filter),
+        store.activities(filter, "REROUTE", null, null, "code"),
+        store.activities(filter, "ESCALATION", null, null, "code"),
+        store.activities(filter, "DECISION", Role.SALES_REP.name(), "REJECT", "detail"),
+        store.stageReasons(filter, Stage.RECYCLED),
+        store.stageReasons(filter, Stage.DISQUALIFIED),
+        store.sources(filter),
+        new Supply(capacity, weeks));
+  }
+
+  /** A page of the leads behind one number of the report, and how many there are in all. */
+  public record LeadList(List<Lead> leads, long total, int limit, int offset) {}
+
+  @Transactional(readOnly = true)
+  public LeadList leads(
+      ReportFilter filter,
+      Metric metric,
+      Stage stage,
+      String role,
+      String rep,
+      String key,
+      int limit,
+      int offset) {
+    List<UUID> ids = store.leads(filter, metric, stage, role, rep, key, limit, offset);
+    Map<UUID, Lead> found = leads.find(ids);
+    return new LeadList(
+        ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList(),
+        store.countLeads(filter, metric, stage, role, rep, key),
+        limit,
+        offset);
+  }
+
+  /** Counts kept for the CSV export: every number of the report as one row. */
+  static List<String[]> rows(FunnelReport report) {
+    List<String[]> rows = new ArrayList<>();
+    for (StageRow s : report.stages()) {
+      rows.add(row("stage", s.stage(), "entered", s.entered()));
+      if (s.nextStage() != null) {
+        rows.add(row("stage", s.stage(), "converted to " + s.nextStage(), s.converted()));
+        rows.add(row("stage", s.stage(), "conversion rate", s.conversionRate()));
+      }
+      rows.add(row("stage", s.stage(), "median seconds in stage", s.medianSeconds()));
+      rows.add(row("stage", s.stage(), "p90 seconds in stage", s.p90Seconds()));
+      rows.add(row("stage", s.stage(), "still in stage", s.stillThere()));
+    }
+    for (SlaRow s : report.sla()) {
+      rows.add(row("sla", s.role(), "met", s.met()));
+      rows.add(row("sla", s.role(), "missed", s.missed()));
+      rows.add(row("sla", s.role(), "pending", s.pending()));
+      rows.add(row("sla", s.role(), "compliance rate", s.complianceRate()));
+    }
+    for (RepSla s : report.slaByRep()) {
+      rows.add(row("sla by person", s.rep() + " (" + s.role() + ")", "met", s.met()));
+      rows.add(row("sla by person", s.rep() + " (" + s.role() + ")", "missed", s.missed()));
+    }
+    counts(rows, "reroutes", report.reroutes());
+    counts(rows, "escalations", report.escalations());
+    counts(rows, "rejection reasons", report.rejectionReasons());
+    counts(rows, "recycle reasons", report.recycleReasons());
+    counts(rows, "disqualification reasons", report.disqualificationReasons());
+    counts(rows, "sources", report.sources());
+    rows.add(row("supply", "qualifiers", "weekly capacity", report.supply().weeklyCapacity()));
+    for (Supply.Week w : report.supply().weeks()) {
+      rows.add(row("supply", w.weekStart().toString(), "mqls", w.mqls()));
+    }
+    return rows;
+  }
+
+  private static void counts(List<String[]> rows, String section, List<Count> counts) {
+    counts.forEach(c -> rows.add(row(section, c.key(), "count", c.count())));
+  }
+
+  private static String[] row(String section, String item, String measure, Object value) {
+    return new String[] {section, item, measure, value == null ? "" : String.valueOf(value)};
+  }
+}

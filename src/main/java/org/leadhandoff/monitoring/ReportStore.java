@@ -1,0 +1,427 @@
+package org.leadhandoff.monitoring;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.leadhandoff.lead.Stage;
+import org.leadhandoff.monitoring.FunnelReport.Count;
+import org.leadhandoff.monitoring.FunnelReport.DaySla;
+import org.leadhandoff.monitoring.FunnelReport.RepSla;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The report queries over the stage history, assignments and activity log. Each query reads the
+ * period through an index on its time column and aggregates in the database: nothing is loaded
+ * whole into memory, whatever the size of the history. Portable SQL (H2 and PostgreSQL).
+ */
+@Repository
+class ReportStore {
+
+  /** Seconds since the epoch of a timestamp column, in both databases. */
+  private static String epoch(String column) {
+    return "extract(epoch from " + column + ")";
+  }
+
+  /** A stay's end: the lead's next stage change after it. */
+  private static final String LEFT_AT =
+      "(select n.changed_at from lead_stage_change n where n.lead_id = c.lead_id and n.id > c.id"
+          + " order by n.id fetch first 1 rows only)";
+
+  private static final String MET =
+      "a.acted_at is not null and (a.due_at is null or a.acted_at <= a.due_at)";
+  private static final String MISSED =
+      "(a.outcome = 'SLA_MISSED' or (a.acted_at is not null and a.acted_at > a.due_at))";
+  private static final String PENDING =
+      "a.state = 'OPEN' and a.acted_at is null and a.outcome is null";
+
+  private final JdbcClient jdbc;
+
+  ReportStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Per stage: leads entering it and how many of them went on to the next stage. */
+  record Entries(long entered, long converted) {}
+
+  Map<Stage, Entries> entries(ReportFilter filter) {
+    List<Object> params = filter.periodParams();
+    String sql =
+        """
+        select e.to_stage, count(*) as entered,
+               sum(case when exists (select 1 from lead_stage_change n
+                                     where n.lead_id = e.lead_id and n.id > e.first_id
+                                       and n.to_stage = %s)
+                        then 1 else 0 end) as converted
+        from (select c.lead_id, c.to_stage, min(c.id) as first_id
+              from lead_stage_change c join lead l on l.id = c.lead_id
+              where c.changed_at >= ? and c.changed_at < ? %s
+              group by c.lead_id, c.to_stage) e
+        group by e.to_stage
+        """
+            .formatted(Funnel.nextStageCase("e.to_stage"), filter.leadConditions(params));
+    Map<Stage, Entries> entries = new LinkedHashMap<>();
+    jdbc.sql(sql)
+        .params(params)
+        .query(
+            (rs, n) ->
+                entries.put(
+                    Stage.valueOf(rs.getString(1)),
+                    new Entries(rs.getLong("entered"), rs.getLong("converted"))))
+        .list();
+    return entries;
+  }
+
+  /** Per stage: stays that began in the period, their median and 90th percentile length. */
+  record Stays(long finished, Long medianSeconds, Long p90Seconds, long stillThere) {}
+
+  Map<Stage, Stays> stays(ReportFilter filter) {
+    List<Object> params = filter.periodParams();
+    String sql =
+        """
+        select t.to_stage,
+               sum(case when t.secs is null then 0 else 1 end) as finished,
+               sum(case when t.secs is null then 1 else 0 end) as still_there,
+               percentile_cont(0.5) within group (order by t.secs) as p50,
+               percentile_cont(0.9) within group (order by t.secs) as p90
+        from (select c.to_stage, %s - %s as secs
+              from lead_stage_change c join lead l on l.id = c.lead_id
+              where c.changed_at >= ? and c.changed_at < ? %s) t
+        group by t.to_stage
+        """
+            .formatted(epoch(LEFT_AT), epoch("c.changed_at"), filter.leadConditions(params));
+    Map<Stage, Stays> stays = new LinkedHashMap<>();
+    jdbc.sql(sql)
+        .params(params)
+        .query(
+            (rs, n) ->
+                stays.put(
+                    Stage.valueOf(rs.getString(1)),
+                    new Stays(
+                        rs.getLong("finished"),
+                        roundedSeconds(rs, "p50"),
+                        roundedSeconds(rs, "p90"),
+                        rs.getLong("still_there"))))
+        .list();
+    return stays;
+  }
+
+  /** SLA compliance of the assignments made in the period, per person. */
+  List<RepSla> slaByRep(ReportFilter filter) {
+    List<Object> params = filter.periodParams();
+    String sql =
+        """
+        select a.role, a.rep_id, r.name, r.team,
+               sum(case when %s then 1 else 0 end) as met,
+               sum(case when %s then 1 else 0 end) as missed,
+               sum(case when %s then 1 else 0 end) as pending
+        from assignment a join lead l on l.id = a.lead_id join rep r on r.id = a.rep_id
+        where a.assigned_at >= ? and a.assigned_at < ? %s
+        group by a.role, a.rep_id, r.name, r.team
+        order by a.role, a.rep_id
+        """
+            .formatted(MET, MISSED, PENDING, assignmentConditions(filter, params));
+    return jdbc.sql(sql)
+        .params(params)
+        .query(
+            (rs, n) ->
+                new RepSla(
+                    rs.getString("rep_id"),
+                    rs.getString("name"),
+                    rs.getString("team"),
+                    rs.getString("role"),
+                    rs.getLong("met"),
+                    rs.getLong("missed"),
+                    rs.getLong("pending")))
+        .list();
+  }
+
+  /** SLA compliance per day (UTC) of assignment. */
+  List<DaySla> slaByDay(ReportFilter filter) {
+    List<Object> params = filter.periodParams();
+    String day = "floor(" + epoch("a.assigned_at") + " / 86400)";
+    String sql =
+        """
+        select %s as day_number, a.role,
+               sum(case when %s then 1 else 0 end) as met,
+               sum(case when %s then 1 else 0 end) as missed
+        from assignment a join lead l on l.id = a.lead_id join rep r on r.id = a.rep_id
+        where a.assigned_at >= ? and a.assigned_at < ? %s
+        group by %s, a.role
+        order by 1, 2
+        """
+            .formatted(day, MET, MISSED, assignmentConditions(filter, params), day);
+    return jdbc.sql(sql)
+        .params(params)
+        .query(
+            (rs, n) ->
+                new DaySla(
+                    LocalDate.ofEpochDay(rs.getLong("day_number")),
+                    rs.getString("role"),
+                    rs.getLong("met"),
+                    rs.getLong("missed")))
+        .list();
+  }
+
+  /** Activities of a kind in the period, counted per code (or per detail). */
+  List<Count> activities(ReportFilter filter, String kind, String role, String code, String by) {
+    List<Object> params = filter.periodParams();
+    StringBuilder where = new StringBuilder(" and x.kind = ?");
+    params.add(kind);
+    if (role != null) {
+      where.append(" and x.role = ?");
+      params.add(role);
+    }
+    if (code != null) {
+      where.append(" and x.code = ?");
+      params.add(code);
+    }
+    String sql =
+        """
+        select coalesce(x.%s, 'UNSPECIFIED') as k, count(*) as n
+        from lead_activity x join lead l on l.id = x.lead_id
+        where x.occurred_at >= ? and x.occurred_at < ? %s %s
+        group by coalesce(x.%s, 'UNSPECIFIED')
+        order by 2 desc, 1
+        """
+            .formatted(by, where, filter.leadConditions(params), by);
+    return counts(sql, params);
+  }
+
+  /** Entries into a stage in the period, counted per reason code. */
+  List<Count> stageReasons(ReportFilter filter, Stage stage) {
+    List<Object> params = filter.periodParams();
+    params.add(stage.name());
+    String sql =
+        """
+        select coalesce(c.reason_code, 'UNSPECIFIED') as k, count(*) as n
+        from lead_stage_change c join lead l on l.id = c.lead_id
+        where c.changed_at >= ? and c.changed_at < ? and c.to_stage = ? %s
+        group by coalesce(c.reason_code, 'UNSPECIFIED')
+        order by 2 desc, 1
+        """
+            .formatted(filter.leadConditions(params));
+    return counts(sql, params);
+  }
+
+  /** Leads captured in the period, per source. */
+  List<Count> sources(ReportFilter filter) {
+    List<Object> params = filter.periodParams();
+    String sql =
+        """
+        select coalesce(l.source, 'unknown') as k, count(*) as n
+        from lead l
+        where l.created_at >= ? and l.created_at < ? %s
+        group by coalesce(l.source, 'unknown')
+        order by 2 desc, 1
+        """
+            .formatted(filter.leadConditions(params));
+    return counts(sql, params);
+  }
+
+  /** Leads that became MQL, per week (Monday-based, UTC) of the period. */
+  Map<LocalDate, Long> mqlsPerWeek(ReportFilter filter) {
+    List<Object> params = filter.periodParams();
+    // Day 0 (1970-01-01) was a Thursday: shifting by 3 days makes weeks start on Monday.
+    String week = "floor((floor(" + epoch("c.changed_at") + " / 86400) + 3) / 7)";
+    String sql =
+        """
+        select %s as week_number, count(distinct c.lead_id) as n
+        from lead_stage_change c join lead l on l.id = c.lead_id
+        where c.changed_at >= ? and c.changed_at < ? and c.to_stage = 'MQL' %s
+        group by %s
+        order by 1
+        """
+            .formatted(week, filter.leadConditions(params), week);
+    Map<LocalDate, Long> weeks = new LinkedHashMap<>();
+    jdbc.sql(sql)
+        .params(params)
+        .query(
+            (rs, n) ->
+                weeks.put(LocalDate.ofEpochDay(rs.getLong("week_number") * 7 - 3), rs.getLong("n")))
+        .list();
+    return weeks;
+  }
+
+  /** What the active qualifiers (of the team) can take on per week. */
+  long qualifierWeeklyCapacity(String team) {
+    List<Object> params = new ArrayList<>();
+    String sql =
+        "select coalesce(sum(coalesce(weekly_capacity, capacity)), 0) from rep"
+            + " where role = 'QUALIFIER' and active = true";
+    if (team != null) {
+      sql += " and team = ?";
+      params.add(team);
+    }
+    return jdbc.sql(sql).params(params).query(Long.class).single();
+  }
+
+  /**
+   * The leads behind one report number, most recently changed first.
+   *
+   * @param stage for ENTERED, CONVERTED, STILL_THERE
+   * @param role for SLA_MET, SLA_MISSED
+   * @param rep optionally, for SLA_MET, SLA_MISSED
+   * @param key the reason, cause or source for the others
+   */
+  List<UUID> leads(
+      ReportFilter filter,
+      Metric metric,
+      Stage stage,
+      String role,
+      String rep,
+      String key,
+      int limit,
+      int offset) {
+    List<Object> params = new ArrayList<>();
+    String ids = leadIds(filter, metric, stage, role, rep, key, params);
+    params.add(offset);
+    params.add(limit);
+    return jdbc.sql(
+            "select l.id from lead l where l.id in ("
+                + ids
+                + ") order by l.updated_at desc, l.id offset ? rows fetch next ? rows only")
+        .params(params)
+        .query((rs, n) -> rs.getObject(1, UUID.class))
+        .list();
+  }
+
+  long countLeads(
+      ReportFilter filter, Metric metric, Stage stage, String role, String rep, String key) {
+    List<Object> params = new ArrayList<>();
+    String ids = leadIds(filter, metric, stage, role, rep, key, params);
+    return jdbc.sql("select count(*) from lead l where l.id in (" + ids + ")")
+        .params(params)
+        .query(Long.class)
+        .single();
+  }
+
+  private static String leadIds(
+      ReportFilter filter,
+      Metric metric,
+      Stage stage,
+      String role,
+      String rep,
+      String key,
+      List<Object> params) {
+    params.addAll(filter.periodParams());
+    switch (metric) {
+      case ENTERED, CONVERTED, STILL_THERE -> {
+        require("stage", stage);
+        params.add(stage.name());
+        String extra =
+            switch (metric) {
+              case CONVERTED -> {
+                Stage next = Funnel.NEXT.get(stage);
+                if (next == null) {
+                  throw new org.leadhandoff.web.InvalidFieldException(
+                      "stage", stage + " has no next stage");
+                }
+                params.add(next.name());
+                yield " and exists (select 1 from lead_stage_change n where n.lead_id = c.lead_id"
+                    + " and n.id > c.id and n.to_stage = ?)";
+              }
+              case STILL_THERE ->
+                  " and not exists (select 1 from lead_stage_change n"
+                      + " where n.lead_id = c.lead_id and n.id > c.id)";
+              default -> "";
+            };
+        return "select c.lead_id from lead_stage_change c join lead l on l.id = c.lead_id"
+            + " where c.changed_at >= ? and c.changed_at < ? and c.to_stage = ?"
+            + extra
+            + filter.leadConditions(params);
+      }
+      case SLA_MET, SLA_MISSED -> {
+        require("role", role);
+        params.add(role);
+        String repCondition = "";
+        if (rep != null) {
+          repCondition = " and a.rep_id = ?";
+          params.add(rep);
+        }
+        return "select a.lead_id from assignment a join lead l on l.id = a.lead_id"
+            + " join rep r on r.id = a.rep_id"
+            + " where a.assigned_at >= ? and a.assigned_at < ? and a.role = ?"
+            + repCondition
+            + " and "
+            + (metric == Metric.SLA_MET ? MET : MISSED)
+            + assignmentConditions(filter, params);
+      }
+      case REROUTED, ESCALATED, REJECTED -> {
+        String kind =
+            metric == Metric.ESCALATED
+                ? "ESCALATION"
+                : metric == Metric.REROUTED ? "REROUTE" : "DECISION";
+        params.add(kind);
+        String condition = "";
+        if (metric == Metric.REJECTED) {
+          require("key", key);
+          condition =
+              " and x.role = 'SALES_REP' and x.code = 'REJECT' and coalesce(x.detail, 'UNSPECIFIED') = ?";
+          params.add(key);
+        } else if (key != null) {
+          condition = " and x.code = ?";
+          params.add(key);
+        }
+        return "select x.lead_id from lead_activity x join lead l on l.id = x.lead_id"
+            + " where x.occurred_at >= ? and x.occurred_at < ? and x.kind = ?"
+            + condition
+            + filter.leadConditions(params);
+      }
+      case RECYCLED, DISQUALIFIED -> {
+        require("key", key);
+        params.add(metric.name());
+        params.add(key);
+        return "select c.lead_id from lead_stage_change c join lead l on l.id = c.lead_id"
+            + " where c.changed_at >= ? and c.changed_at < ? and c.to_stage = ?"
+            + " and coalesce(c.reason_code, 'UNSPECIFIED') = ?"
+            + filter.leadConditions(params);
+      }
+      case SOURCE -> {
+        require("key", key);
+        params.add(key);
+        return "select l.id from lead l where l.created_at >= ? and l.created_at < ?"
+            + " and coalesce(l.source, 'unknown') = ?"
+            + filter.leadConditions(params);
+      }
+      default -> throw new IllegalStateException("Unknown metric " + metric);
+    }
+  }
+
+  /** Source on the lead; team on the person assigned (alias r), for the SLA queries. */
+  private static String assignmentConditions(ReportFilter filter, List<Object> params) {
+    StringBuilder sql = new StringBuilder();
+    if (filter.source() != null) {
+      sql.append(" and l.source = ?");
+      params.add(filter.source());
+    }
+    if (filter.team() != null) {
+      sql.append(" and r.team = ?");
+      params.add(filter.team());
+    }
+    return sql.toString();
+  }
+
+  private static void require(String field, Object value) {
+    if (value == null) {
+      throw new org.leadhandoff.web.InvalidFieldException(field, "is required for this metric");
+    }
+  }
+
+  private List<Count> counts(String sql, List<Object> params) {
+    return jdbc.sql(sql)
+        .params(params)
+        .query((rs, n) -> new Count(rs.getString("k"), rs.getLong("n")))
+        .list();
+  }
+
+  private static Long roundedSeconds(ResultSet rs, String column) throws SQLException {
+    double value = rs.getDouble(column);
+    return rs.wasNull() ? null : Math.round(value);
+  }
+}

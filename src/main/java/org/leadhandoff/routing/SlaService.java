@@ -1,0 +1,95 @@
+package org.leadhandoff.routing;
+
+import java.util.UUID;
+import org.leadhandoff.lead.ActivityKind;
+import org.leadhandoff.lead.LeadActivities;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the SLA record of the human tasks: who acted on a task and when (the first action is the
+ * one the SLA measures), and why a lead was taken from its owner. The reports and the lead timeline
+ * read what this records.
+ */
+@Service
+public class SlaService {
+
+  /** Why a lead was rerouted. */
+  public enum RerouteCause {
+    /** The deadline passed before the owner acted. */
+    SLA_MISSED,
+    /** The rep rejected it for a reason that concerns them, not the lead. */
+    REP_REJECTED
+  }
+
+  private final RosterStore roster;
+  private final LeadActivities activities;
+
+  SlaService(RosterStore roster, LeadActivities activities) {
+    this.roster = roster;
+    this.activities = activities;
+  }
+
+  /**
+   * Records a person's decision on the lead's task of the role.
+   *
+   * @param code the outcome (QUALIFIED, NO_ANSWER, ACCEPT, REJECT, ...)
+   * @param reason the reason given with it, if any
+   * @param completedBy who completed it, where known (the inbox tells); else the owner
+   * @param occurrence identifies the task instance; a retry passes the same one
+   */
+  @Transactional
+  public void decided(
+      UUID leadId, Role role, String code, String reason, String completedBy, String occurrence) {
+    var assignment = roster.openAssignment(leadId, role);
+    String actor =
+        present(completedBy)
+            ? completedBy
+            : assignment.map(RosterStore.OpenAssignment::repId).orElse(RoutingService.queue(role));
+    assignment.ifPresent(a -> roster.acted(a.id()));
+    activities.record(
+        leadId,
+        ActivityKind.DECISION,
+        role.name(),
+        actor,
+        code,
+        reason,
+        assignment.map(RosterStore.OpenAssignment::id).orElse(null),
+        "decision:" + occurrence);
+  }
+
+  /**
+   * Records that the lead is taken from its owner. A qualification task has no rejection, so its
+   * reroute is always a missed SLA; an acceptance task whose owner acted was rejected as "not
+   * mine".
+   */
+  @Transactional
+  public RerouteCause rerouting(UUID leadId, Role role, String occurrence) {
+    var assignment = roster.openAssignment(leadId, role);
+    RerouteCause cause =
+        role == Role.SALES_REP && assignment.map(a -> a.actedAt() != null).orElse(false)
+            ? RerouteCause.REP_REJECTED
+            : RerouteCause.SLA_MISSED;
+    if (cause == RerouteCause.SLA_MISSED) {
+      assignment.ifPresent(a -> roster.missed(a.id()));
+    }
+    activities.record(
+        leadId,
+        ActivityKind.REROUTE,
+        role.name(),
+        assignment.map(RosterStore.OpenAssignment::repId).orElse(RoutingService.queue(role)),
+        cause.name(),
+        cause == RerouteCause.SLA_MISSED
+            ? assignment
+                .map(a -> "not worked by the deadline " + a.dueAt())
+                .orElse("not picked from the queue by the deadline")
+            : "rejected as not theirs",
+        assignment.map(RosterStore.OpenAssignment::id).orElse(null),
+        "reroute:" + occurrence);
+    return cause;
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
+  }
+}
