@@ -21,6 +21,8 @@ import org.leadhandoff.lead.Stage;
 import org.leadhandoff.web.InvalidFieldException;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,12 +43,35 @@ class ReportController {
   /** The most leads one CSV export holds; a bigger list is a database export, not a download. */
   static final int MAX_EXPORT_ROWS = 100_000;
 
+  /** A what-if looks back a quarter unless told otherwise. */
+  static final Duration DEFAULT_REVIEW_PERIOD = Duration.ofDays(91);
+
   private final ReportService reports;
+  private final WhatIfService whatIf;
   private final Clock clock;
 
-  ReportController(ReportService reports, Clock clock) {
+  ReportController(ReportService reports, WhatIfService whatIf, Clock clock) {
     this.reports = reports;
+    this.whatIf = whatIf;
     this.clock = clock;
+  }
+
+  @PostMapping("/what-if")
+  @Operation(
+      summary =
+          "How the leads captured in a period would have been classified under other criteria,"
+              + " next to what happened to them; changes nothing")
+  WhatIf.Result whatIf(@RequestBody WhatIf.Request request) {
+    Instant end =
+        request.to() == null || request.to().isBlank()
+            ? clock.instant()
+            : instant("to", request.to(), true);
+    Instant start =
+        request.from() == null || request.from().isBlank()
+            ? end.minus(DEFAULT_REVIEW_PERIOD)
+            : instant("from", request.from(), false);
+    return whatIf.evaluate(
+        new ReportFilter(start, end, request.source(), null), request.criteria());
   }
 
   @GetMapping("/funnel")
