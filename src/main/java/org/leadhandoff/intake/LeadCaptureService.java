@@ -6,6 +6,7 @@ import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadContact;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lifecycle.LifecycleMessages;
+import org.leadhandoff.monitoring.LeadMetrics;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,21 +23,30 @@ public class LeadCaptureService {
   private final LeadStore store;
   private final LifecycleMessages messages;
   private final TransactionTemplate transaction;
+  private final LeadMetrics metrics;
 
-  LeadCaptureService(LeadStore store, LifecycleMessages messages, TransactionTemplate transaction) {
+  LeadCaptureService(
+      LeadStore store,
+      LifecycleMessages messages,
+      TransactionTemplate transaction,
+      LeadMetrics metrics) {
     this.store = store;
     this.messages = messages;
     this.transaction = transaction;
+    this.metrics = metrics;
   }
 
   public CaptureResult capture(LeadContact contact, String capturedBy) {
     String emailKey = Emails.normalise(contact.email());
+    CaptureResult result;
     try {
-      return transaction.execute(tx -> captureOrMerge(emailKey, contact, capturedBy));
+      result = transaction.execute(tx -> captureOrMerge(emailKey, contact, capturedBy));
     } catch (DuplicateKeyException raceLost) {
       // Another request created the same person between our look-up and our insert.
-      return transaction.execute(tx -> captureOrMerge(emailKey, contact, capturedBy));
+      result = transaction.execute(tx -> captureOrMerge(emailKey, contact, capturedBy));
     }
+    metrics.captured(result.created());
+    return result;
   }
 
   private CaptureResult captureOrMerge(String emailKey, LeadContact contact, String capturedBy) {

@@ -3,6 +3,7 @@ package org.leadhandoff.lifecycle;
 import java.util.UUID;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lead.Stage;
+import org.leadhandoff.monitoring.LeadMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -14,9 +15,11 @@ public class StageService {
   private static final Logger log = LoggerFactory.getLogger(StageService.class);
 
   private final LeadStore store;
+  private final LeadMetrics metrics;
 
-  StageService(LeadStore store) {
+  StageService(LeadStore store, LeadMetrics metrics) {
     this.store = store;
+    this.metrics = metrics;
   }
 
   /**
@@ -33,6 +36,7 @@ public class StageService {
       String occurrence) {
     boolean recorded = store.changeStage(leadId, stage, reason, reasonCode, milestone, occurrence);
     if (recorded) {
+      metrics.stageEntered(stage.name());
       log.info("Lead {} entered stage {} at {}", leadId, stage, milestone);
     } else {
       log.debug("Lead {} stage {} at {} was already recorded", leadId, stage, milestone);

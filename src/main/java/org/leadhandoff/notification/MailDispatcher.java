@@ -3,6 +3,7 @@ package org.leadhandoff.notification;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
+import org.leadhandoff.monitoring.LeadMetrics;
 import org.leadhandoff.notification.MailOutbox.Pending;
 import org.leadhandoff.system.Backoff;
 import org.slf4j.Logger;
@@ -24,11 +25,18 @@ class MailDispatcher {
   private static final int BATCH = 20;
 
   private final MailOutbox outbox;
+  private final LeadMetrics metrics;
   private final JavaMailSender sender;
   private final MailProperties properties;
   private final Clock clock;
 
-  MailDispatcher(MailOutbox outbox, JavaMailSender sender, MailProperties properties, Clock clock) {
+  MailDispatcher(
+      MailOutbox outbox,
+      JavaMailSender sender,
+      MailProperties properties,
+      Clock clock,
+      LeadMetrics metrics) {
+    this.metrics = metrics;
     this.outbox = outbox;
     this.sender = sender;
     this.properties = properties;
@@ -48,7 +56,9 @@ class MailDispatcher {
         message.setHeader("X-Lead-Handoff-Occasion", mail.occasion());
         sender.send(message);
         outbox.sent(mail.id());
+        metrics.mailSent();
       } catch (Exception e) {
+        metrics.mailFailed();
         Duration backoff = backoff(mail.attempts());
         log.warn(
             "Mail {} not sent (attempt {}), retrying in {}: {}",

@@ -12,6 +12,7 @@ import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadActivities;
 import org.leadhandoff.lead.LeadNotFoundException;
 import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.monitoring.LeadMetrics;
 import org.leadhandoff.notification.Notifications;
 import org.leadhandoff.routing.RoutingPolicy.Decision;
 import org.leadhandoff.scoring.ScoringCriteria;
@@ -47,6 +48,7 @@ public class RoutingService {
 
   private final RosterStore roster;
   private final LeadActivities activities;
+  private final LeadMetrics metrics;
   private final LeadStore leads;
   private final Notifications notifications;
   private final ScoringCriteria criteria;
@@ -55,12 +57,14 @@ public class RoutingService {
   RoutingService(
       RosterStore roster,
       LeadActivities activities,
+      LeadMetrics metrics,
       LeadStore leads,
       Notifications notifications,
       ScoringCriteria criteria,
       Clock clock) {
     this.roster = roster;
     this.activities = activities;
+    this.metrics = metrics;
     this.leads = leads;
     this.notifications = notifications;
     this.criteria = criteria;
@@ -144,7 +148,7 @@ public class RoutingService {
   /** Tells the first active sales manager that the lead found no taker. */
   @Transactional
   public void escalate(UUID leadId, Role role, String code, String reason, String occurrence) {
-    activities.record(
+    if (activities.record(
         leadId,
         ActivityKind.ESCALATION,
         role.name(),
@@ -152,7 +156,9 @@ public class RoutingService {
         code,
         reason,
         null,
-        "escalation:" + occurrence);
+        "escalation:" + occurrence)) {
+      metrics.escalated(role.name(), code);
+    }
     roster.all().stream()
         .filter(r -> r.role() == Role.MANAGER && r.active())
         .findFirst()

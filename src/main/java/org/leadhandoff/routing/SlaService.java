@@ -3,6 +3,7 @@ package org.leadhandoff.routing;
 import java.util.UUID;
 import org.leadhandoff.lead.ActivityKind;
 import org.leadhandoff.lead.LeadActivities;
+import org.leadhandoff.monitoring.LeadMetrics;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,10 +25,12 @@ public class SlaService {
 
   private final RosterStore roster;
   private final LeadActivities activities;
+  private final LeadMetrics metrics;
 
-  SlaService(RosterStore roster, LeadActivities activities) {
+  SlaService(RosterStore roster, LeadActivities activities, LeadMetrics metrics) {
     this.roster = roster;
     this.activities = activities;
+    this.metrics = metrics;
   }
 
   /**
@@ -73,19 +76,26 @@ public class SlaService {
     if (cause == RerouteCause.SLA_MISSED) {
       assignment.ifPresent(a -> roster.missed(a.id()));
     }
-    activities.record(
-        leadId,
-        ActivityKind.REROUTE,
-        role.name(),
-        assignment.map(RosterStore.OpenAssignment::repId).orElse(RoutingService.queue(role)),
-        cause.name(),
-        cause == RerouteCause.SLA_MISSED
-            ? assignment
-                .map(a -> "not worked by the deadline " + a.dueAt())
-                .orElse("not picked from the queue by the deadline")
-            : "rejected as not theirs",
-        assignment.map(RosterStore.OpenAssignment::id).orElse(null),
-        "reroute:" + occurrence);
+    boolean recorded =
+        activities.record(
+            leadId,
+            ActivityKind.REROUTE,
+            role.name(),
+            assignment.map(RosterStore.OpenAssignment::repId).orElse(RoutingService.queue(role)),
+            cause.name(),
+            cause == RerouteCause.SLA_MISSED
+                ? assignment
+                    .map(a -> "not worked by the deadline " + a.dueAt())
+                    .orElse("not picked from the queue by the deadline")
+                : "rejected as not theirs",
+            assignment.map(RosterStore.OpenAssignment::id).orElse(null),
+            "reroute:" + occurrence);
+    if (recorded) {
+      metrics.rerouted(role.name(), cause.name());
+      if (cause == RerouteCause.SLA_MISSED) {
+        metrics.slaMissed(role.name());
+      }
+    }
     return cause;
   }
 

@@ -34,6 +34,7 @@ class TimelineTest {
   @Autowired ProcessTestSupport process;
   @Autowired RosterStore roster;
   @Autowired MockMvc http;
+  @Autowired io.micrometer.core.instrument.MeterRegistry registry;
   @Autowired ObjectMapper json;
 
   @BeforeEach
@@ -55,6 +56,11 @@ class TimelineTest {
     return entries.stream().filter(e -> kind.equals(e.get("kind"))).toList();
   }
 
+  private double count(String name, String... tags) {
+    var counter = registry.find(name).tags(tags).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
   private void reject(UUID leadId) {
     process.awaitWaitingAt(
         process.instanceOf(Processes.SALES_HANDOFF, leadId), "UserTask_AcceptLead");
@@ -74,6 +80,8 @@ class TimelineTest {
   @Test
   @DisplayName("the timeline tells a lead's whole story in order, with who or what did each step")
   void everyKindOfEvent() throws Exception {
+    double breaches = count("leadhandoff.sla.breaches", "role", "QUALIFIER");
+    double rejections = count("leadhandoff.reroutes", "role", "SALES_REP", "cause", "REP_REJECTED");
     UUID leadId = leads.gradeA();
     var lifecycle = process.lifecycleOf(leadId);
     process.awaitWaitingAt(lifecycle, "Gateway_AwaitEngagement");
@@ -112,6 +120,11 @@ class TimelineTest {
             });
 
     List<Map<String, Object>> entries = timeline(leadId);
+    // The same facts as counters (other tests' timers may add to them on the shared engine).
+    assertThat(count("leadhandoff.sla.breaches", "role", "QUALIFIER"))
+        .isGreaterThanOrEqualTo(breaches + 1);
+    assertThat(count("leadhandoff.reroutes", "role", "SALES_REP", "cause", "REP_REJECTED"))
+        .isGreaterThanOrEqualTo(rejections + 2);
     assertThat(entries)
         .extracting(e -> (String) e.get("kind"))
         .contains(

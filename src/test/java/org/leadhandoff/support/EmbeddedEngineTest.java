@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -12,13 +13,15 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on its embedded engine (free port) with an in-memory lead store. One
- * context is shared by all such tests; tests keep apart by using their own leads.
+ * context is shared by all such tests; tests keep apart by using their own leads. Metrics are
+ * exported as in production (Spring Boot's tests switch them off otherwise).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest
 @AutoConfigureMockMvc
+@AutoConfigureObservability
 @ActiveProfiles("test")
 @Import({ProcessTestSupport.class, LeadFixtures.class})
 public @interface EmbeddedEngineTest {}
