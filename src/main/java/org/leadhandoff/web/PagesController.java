@@ -3,7 +3,7 @@ package org.leadhandoff.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The pages people open: the inbox is the front door. */
+/** The pages people open: the inbox is the front door; managers open the dashboard. */
 @Controller
 class PagesController {
 
@@ -15,5 +15,17 @@ class PagesController {
   @GetMapping("/inbox/")
   String inboxIndex() {
     return "forward:/inbox/index.html";
+  }
+
+  /** Keeps the filters of a shared link such as /dashboard?from=2026-03-01&to=2026-03-31. */
+  @GetMapping("/dashboard")
+  String dashboard(jakarta.servlet.http.HttpServletRequest request) {
+    String query = request.getQueryString();
+    return "redirect:/dashboard/" + (query == null ? "" : "?" + query);
+  }
+
+  @GetMapping("/dashboard/")
+  String dashboardIndex() {
+    return "forward:/dashboard/index.html";
   }
 }

@@ -17,7 +17,6 @@ import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lead.Stage;
 import org.leadhandoff.process.LeadProcess.Processes;
 import org.leadhandoff.support.BrowserAvailable;
-import org.leadhandoff.support.BrowserAvailable.Browser;
 import org.leadhandoff.support.LeadFixtures;
 import org.leadhandoff.support.ProcessTestSupport;
 import org.openqa.selenium.By;
@@ -26,9 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,26 +55,7 @@ class InboxBrowserTest {
 
   @BeforeEach
   void openBrowser() throws Exception {
-    Files.createDirectories(Path.of("target/e2e"));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(Browser.CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createTempDirectory("inbox-chromium"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(Browser.CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
+    browser = BrowserAvailable.Browser.open("inbox");
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 

@@ -29,8 +29,33 @@ public @interface BrowserAvailable {
     public static final Path CHROMEDRIVER =
         Path.of(env("LEAD_HANDOFF_CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path INBOX = Path.of("target/classes/static/inbox/index.html");
+    static final Path DASHBOARD = Path.of("target/classes/static/dashboard/index.html");
 
     private Browser() {}
+
+    /** Opens headless Chromium (1400 x 1000, a fresh profile); screenshots go to target/e2e. */
+    public static org.openqa.selenium.WebDriver open(String name) throws java.io.IOException {
+      Files.createDirectories(Path.of("target/e2e"));
+      var options = new org.openqa.selenium.chrome.ChromeOptions();
+      options.setBinary(Browser.CHROMIUM.toFile());
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--window-size=1400,1000",
+          "--user-data-dir=" + Files.createTempDirectory(name + "-chromium"));
+      var service =
+          new org.openqa.selenium.chrome.ChromeDriverService.Builder()
+              .usingDriverExecutable(Browser.CHROMEDRIVER.toFile())
+              .usingAnyFreePort()
+              .build();
+      return new org.openqa.selenium.chrome.ChromeDriver(service, options);
+    }
 
     private static String env(String name, String fallback) {
       String value = System.getenv(name);
@@ -47,12 +72,16 @@ public @interface BrowserAvailable {
       } else if (!Files.isExecutable(Browser.CHROMEDRIVER)) {
         missing =
             "no ChromeDriver at " + Browser.CHROMEDRIVER + " (apt-get install chromium-driver)";
-      } else if (!Files.exists(Browser.INBOX)) {
+      } else if (!Files.exists(Browser.INBOX) || !Files.exists(Browser.DASHBOARD)) {
         missing =
-            "the inbox page was not built (" + Browser.INBOX + "; build without -DskipFrontend)";
+            "the pages were not built ("
+                + Browser.INBOX
+                + ", "
+                + Browser.DASHBOARD
+                + "; build without -DskipFrontend)";
       }
       if (missing == null) {
-        return ConditionEvaluationResult.enabled("Chromium and the inbox page are here");
+        return ConditionEvaluationResult.enabled("Chromium and the pages are here");
       }
       if ("true".equalsIgnoreCase(System.getenv("LEAD_HANDOFF_REQUIRE_BROWSER"))) {
         throw new IllegalStateException(

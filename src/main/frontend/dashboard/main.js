@@ -1,0 +1,435 @@
+// The sales managers' dashboard: the funnel report as charts and tables, with the same filters as
+// GET /api/reports/funnel. Every number links to the leads behind it (GET /api/reports/leads),
+// and every lead to its timeline.
+import Chart from 'chart.js/auto';
+import '../src/style.css';
+import './dashboard.css';
+import { el, fullName } from '../src/view.js';
+
+const FUNNEL = ['NAME', 'IN_PROFILE', 'MQL', 'SAL', 'SQL', 'OPPORTUNITY'];
+const LABEL = {
+  NAME: 'Captured', OUT_OF_PROFILE: 'Out of profile', IN_PROFILE: 'In profile', MQL: 'MQL',
+  SAL: 'SAL (qualifying)', SQL: 'SQL', OPPORTUNITY: 'Opportunity', RECYCLED: 'Recycled',
+  DISQUALIFIED: 'Disqualified', QUALIFIER: 'First touch (qualifiers)', SALES_REP: 'Acceptance (sales reps)',
+};
+const COLOURS = ['#1f6feb', '#2da44e', '#bf8700', '#cf222e', '#8250df', '#1b7c83', '#6e7781', '#e16f24'];
+
+const form = document.getElementById('filters');
+const charts = new Map();
+
+// --- Filters: the page's query string, so a view can be shared as a link. ---
+
+function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function daysBefore(date, days) {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+function filters() {
+  const query = new URLSearchParams(location.search);
+  const to = query.get('to') || today();
+  return {
+    from: query.get('from') || daysBefore(to, 29),
+    to,
+    source: query.get('source') || '',
+    team: query.get('team') || '',
+  };
+}
+
+function params(extra = {}) {
+  const all = { ...filters(), ...extra };
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(all)) if (v !== '' && v !== null && v !== undefined) query.set(k, v);
+  return query.toString();
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const data = new FormData(form);
+  const query = new URLSearchParams();
+  for (const [k, v] of data.entries()) if (v) query.set(k, v);
+  history.pushState(null, '', `?${query}`);
+  load();
+});
+window.addEventListener('popstate', load);
+window.addEventListener('hashchange', showLeads);
+
+async function get(path) {
+  const response = await fetch(path);
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    const fields = (data?.errors || []).map((e) => `${e.field}: ${e.message}`).join('; ');
+    throw new Error(fields || data?.detail || `The server answered ${response.status}`);
+  }
+  return data;
+}
+
+// --- Formatting ---
+
+const percent = (rate) => (rate === null || rate === undefined ? '–' : `${Math.round(rate * 100)} %`);
+
+function duration(seconds) {
+  if (seconds === null || seconds === undefined) return '–';
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 48 * 3600) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86400).toFixed(1)} days`;
+}
+
+/** A number that opens the list of leads behind it. */
+function drill(value, metric, extra = {}) {
+  const query = new URLSearchParams({ metric, ...extra });
+  return el('a', { href: `#leads?${query}`, class: 'drill', 'data-metric': metric, ...dataOf(extra) }, String(value));
+}
+
+function dataOf(extra) {
+  const data = {};
+  for (const [k, v] of Object.entries(extra)) data[`data-${k}`] = v;
+  return data;
+}
+
+function openLeads(metric, extra) {
+  location.hash = `leads?${new URLSearchParams({ metric, ...extra })}`;
+}
+
+// --- Charts ---
+
+function chart(id, config) {
+  charts.get(id)?.destroy();
+  const canvas = document.getElementById(id);
+  const instance = new Chart(canvas, {
+    ...config,
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      ...config.options,
+    },
+  });
+  charts.set(id, instance);
+  // A canvas says nothing to a screen reader: the chart's numbers, in words.
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', describe(config.data));
+  canvas.dataset.rendered = 'true';
+  return instance;
+}
+
+function describe(data) {
+  return data.datasets
+    .map((set) => `${set.label ?? 'count'}: ${data.labels.map((label, i) => `${label} ${set.data[i] ?? 0}`).join(', ')}`)
+    .join('; ');
+}
+
+/** Clicking a bar opens the leads behind it. */
+function clickable(toLeads) {
+  return {
+    onClick: (event, elements, instance) => {
+      if (!elements.length) return;
+      const { datasetIndex, index } = elements[0];
+      const target = toLeads(datasetIndex, index, instance);
+      if (target) openLeads(target.metric, target.extra);
+    },
+    onHover: (event, elements) => {
+      event.native.target.style.cursor = elements.length ? 'pointer' : 'default';
+    },
+  };
+}
+
+function countsChart(id, counts, metric, label, colour) {
+  chart(id, {
+    type: 'bar',
+    data: {
+      labels: counts.map((c) => c.key),
+      datasets: [{ label, data: counts.map((c) => c.count), backgroundColor: colour }],
+    },
+    options: {
+      indexAxis: 'y',
+      plugins: { legend: { display: false } },
+      scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+      ...clickable((d, i) => ({ metric, extra: { key: counts[i].key } })),
+    },
+  });
+}
+
+// --- The report ---
+
+async function load() {
+  const f = filters();
+  for (const [name, value] of Object.entries(f)) {
+    const input = form.elements.namedItem(name);
+    if (input && input.tagName !== 'SELECT') input.value = value;
+  }
+  document.getElementById('funnel-csv').href = `/api/reports/funnel.csv?${params()}`;
+  const report = document.getElementById('report');
+  const error = document.getElementById('error');
+  report.setAttribute('aria-busy', 'true');
+  try {
+    const data = await get(`/api/reports/funnel?${params()}`);
+    error.hidden = true;
+    await options(data);
+    render(data);
+    report.setAttribute('aria-busy', 'false');
+    report.dataset.loaded = `${f.from}..${f.to}`;
+    showLeads();
+  } catch (e) {
+    error.textContent = e.message;
+    error.hidden = false;
+  }
+}
+
+/** Source and team choices: what the unfiltered report of the period knows. */
+async function options(data) {
+  const f = filters();
+  const all = f.source || f.team ? await get(`/api/reports/funnel?${params({ source: '', team: '' })}`) : data;
+  fill(form.elements.namedItem('source'), all.sources.map((s) => s.key), f.source, 'all sources');
+  const teams = [...new Set(all.slaByRep.map((r) => r.team))].sort();
+  fill(form.elements.namedItem('team'), teams, f.team, 'all teams');
+}
+
+function fill(select, values, chosen, none) {
+  const list = values.includes(chosen) || !chosen ? values : [...values, chosen];
+  select.replaceChildren(el('option', { value: '' }, none), ...list.map((v) => el('option', { value: v }, v)));
+  select.value = chosen;
+}
+
+function stage(data, name) {
+  return data.stages.find((s) => s.stage === name);
+}
+
+function render(data) {
+  renderKpis(data);
+  renderFunnel(data);
+  renderTime(data);
+  renderSupply(data);
+  renderSla(data);
+  countsChart('chart-rejections', data.rejectionReasons, 'REJECTED', 'Rejections', COLOURS[3]);
+  countsChart('chart-recycles', data.recycleReasons, 'RECYCLED', 'Recycled', COLOURS[2]);
+  countsChart('chart-disqualified', data.disqualificationReasons, 'DISQUALIFIED', 'Disqualified', COLOURS[6]);
+  renderLadder(data);
+  chart('chart-sources', {
+    type: 'doughnut',
+    data: {
+      labels: data.sources.map((s) => s.key),
+      datasets: [{ data: data.sources.map((s) => s.count), backgroundColor: COLOURS }],
+    },
+    options: clickable((d, i) => ({ metric: 'SOURCE', extra: { key: data.sources[i].key } })),
+  });
+}
+
+function renderKpis(data) {
+  const sla = (role) => data.sla.find((s) => s.role === role);
+  const tile = (label, value, link, testid, note) =>
+    el('div', { class: 'kpi', 'data-testid': testid },
+      el('span', { class: 'label' }, label), el('span', { class: 'value' }, link || value), note && el('span', { class: 'note' }, note));
+  const entered = (name) => drill(stage(data, name).entered, 'ENTERED', { stage: name });
+  const first = sla('QUALIFIER');
+  const accept = sla('SALES_REP');
+  document.getElementById('kpis').replaceChildren(
+    tile('Captured', null, entered('NAME'), 'kpi-captured'),
+    tile('MQLs', null, entered('MQL'), 'kpi-mql'),
+    tile('Sales-qualified', null, entered('SQL'), 'kpi-sql'),
+    tile('Opportunities', null, entered('OPPORTUNITY'), 'kpi-opportunity'),
+    tile('First touch in time', percent(first.complianceRate), null, 'kpi-first-touch',
+      el('span', {}, drill(first.missed, 'SLA_MISSED', { role: 'QUALIFIER' }), ' missed')),
+    tile('Accepted in time', percent(accept.complianceRate), null, 'kpi-acceptance',
+      el('span', {}, drill(accept.missed, 'SLA_MISSED', { role: 'SALES_REP' }), ' missed')),
+  );
+}
+
+function renderFunnel(data) {
+  const rows = FUNNEL.map((name) => stage(data, name));
+  chart('chart-funnel', {
+    type: 'bar',
+    data: {
+      labels: rows.map((s) => LABEL[s.stage]),
+      datasets: [
+        { label: 'entered', data: rows.map((s) => s.entered), backgroundColor: COLOURS[0] },
+        { label: 'went on', data: rows.map((s) => s.converted), backgroundColor: COLOURS[1] },
+      ],
+    },
+    options: {
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      ...clickable((d, i) => ({ metric: d === 0 ? 'ENTERED' : 'CONVERTED', extra: { stage: rows[i].stage } })),
+    },
+  });
+  const table = document.getElementById('stages');
+  table.replaceChildren(
+    el('thead', {}, el('tr', {}, ...['Stage', 'Entered', 'Went on', 'Conversion', 'Median time', '90 % within', 'Still there']
+      .map((h) => el('th', {}, h)))),
+    el('tbody', {}, ...data.stages.map((s) =>
+      el('tr', { 'data-testid': `stage-${s.stage}` },
+        el('th', {}, LABEL[s.stage]),
+        el('td', { class: 'entered' }, drill(s.entered, 'ENTERED', { stage: s.stage })),
+        el('td', { class: 'converted' }, s.nextStage ? drill(s.converted, 'CONVERTED', { stage: s.stage }) : '–',
+          s.nextStage ? el('span', { class: 'to' }, ` → ${LABEL[s.nextStage]}`) : ''),
+        el('td', { class: 'rate' }, percent(s.conversionRate)),
+        el('td', { class: 'median' }, duration(s.medianSeconds)),
+        el('td', {}, duration(s.p90Seconds)),
+        el('td', {}, drill(s.stillThere, 'STILL_THERE', { stage: s.stage })))),
+    ));
+}
+
+function renderTime(data) {
+  const rows = data.stages.filter((s) => s.finishedStays > 0);
+  const hours = (s) => (s === null ? null : +(s / 3600).toFixed(2));
+  chart('chart-time', {
+    type: 'bar',
+    data: {
+      labels: rows.map((s) => LABEL[s.stage]),
+      datasets: [
+        { label: 'median (hours)', data: rows.map((s) => hours(s.medianSeconds)), backgroundColor: COLOURS[0] },
+        { label: '90th percentile (hours)', data: rows.map((s) => hours(s.p90Seconds)), backgroundColor: COLOURS[4] },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      scales: { x: { beginAtZero: true, title: { display: true, text: 'hours' } } },
+      ...clickable((d, i) => ({ metric: 'ENTERED', extra: { stage: rows[i].stage } })),
+    },
+  });
+}
+
+function renderSupply(data) {
+  const { weeklyCapacity, weeks } = data.supply;
+  const average = weeks.length ? weeks.reduce((sum, w) => sum + w.mqls, 0) / weeks.length : 0;
+  const verdict = document.getElementById('supply-verdict');
+  if (!weeklyCapacity) {
+    verdict.textContent = 'No active qualifier has a weekly capacity: add people to the roster.';
+  } else {
+    const share = average / weeklyCapacity;
+    verdict.textContent = `${average.toFixed(1)} MQLs a week on average against a qualification capacity of ${weeklyCapacity} a week (${Math.round(share * 100)} %): `
+      + (share < 0.7 ? 'marketing is not sending enough.' : share > 1 ? 'more than the team can work.' : 'about right.');
+  }
+  chart('chart-supply', {
+    type: 'bar',
+    data: {
+      labels: weeks.map((w) => `week of ${w.weekStart}`),
+      datasets: [
+        { type: 'bar', label: 'MQLs delivered', data: weeks.map((w) => w.mqls), backgroundColor: COLOURS[0] },
+        { type: 'line', label: 'qualifiers can take', data: weeks.map(() => weeklyCapacity), borderColor: COLOURS[3], pointRadius: 0 },
+      ],
+    },
+    options: {
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      ...clickable((d, i) => {
+        if (d !== 0) return null;
+        const start = weeks[i].weekStart;
+        location.search = params({ from: start, to: daysBefore(start, -6) });
+        return null;
+      }),
+    },
+  });
+}
+
+function renderSla(data) {
+  const days = [...new Set(data.slaByDay.map((d) => d.day))].sort();
+  const series = (role, field) => days.map((day) => data.slaByDay.find((d) => d.day === day && d.role === role)?.[field] ?? 0);
+  chart('chart-sla', {
+    type: 'bar',
+    data: {
+      labels: days,
+      datasets: [
+        { label: 'first touch in time', data: series('QUALIFIER', 'met'), backgroundColor: COLOURS[1], stack: 'q' },
+        { label: 'first touch missed', data: series('QUALIFIER', 'missed'), backgroundColor: COLOURS[3], stack: 'q' },
+        { label: 'accepted in time', data: series('SALES_REP', 'met'), backgroundColor: '#7ee2a8', stack: 's' },
+        { label: 'acceptance missed', data: series('SALES_REP', 'missed'), backgroundColor: '#ff8182', stack: 's' },
+      ],
+    },
+    options: {
+      scales: { y: { beginAtZero: true, stacked: true, ticks: { precision: 0 } }, x: { stacked: true } },
+      ...clickable((d, i) => ({
+        metric: d % 2 === 0 ? 'SLA_MET' : 'SLA_MISSED',
+        extra: { role: d < 2 ? 'QUALIFIER' : 'SALES_REP', from: days[i], to: days[i] },
+      })),
+    },
+  });
+  const table = document.getElementById('reps');
+  table.replaceChildren(
+    el('thead', {}, el('tr', {}, ...['Person', 'Team', 'Task', 'In time', 'Missed', 'Open', 'In time %'].map((h) => el('th', {}, h)))),
+    el('tbody', {}, ...data.slaByRep.map((r) =>
+      el('tr', { 'data-testid': `rep-${r.rep}-${r.role}`, class: r.missed > 0 ? 'missed' : '' },
+        el('th', {}, r.name), el('td', {}, r.team), el('td', {}, LABEL[r.role]),
+        el('td', {}, drill(r.met, 'SLA_MET', { role: r.role, rep: r.rep })),
+        el('td', { class: 'missed-count' }, drill(r.missed, 'SLA_MISSED', { role: r.role, rep: r.rep })),
+        el('td', {}, r.pending),
+        el('td', {}, percent(r.met + r.missed ? r.met / (r.met + r.missed) : null))))));
+}
+
+function renderLadder(data) {
+  const items = [
+    ...data.reroutes.map((c) => el('li', {}, drill(c.count, 'REROUTED', { key: c.key }), ` rerouted: ${c.key === 'SLA_MISSED' ? 'SLA missed' : 'rejected as not theirs'}`)),
+    ...data.escalations.map((c) => el('li', {}, drill(c.count, 'ESCALATED', { key: c.key }), ` escalated: ${c.key === 'NOBODY_AVAILABLE' ? 'nobody available' : 'rerouted too often'}`)),
+  ];
+  document.getElementById('ladder').replaceChildren(...(items.length ? items : [el('li', {}, 'No reroutes or escalations.')]));
+}
+
+// --- The leads behind a number, and a lead's timeline ---
+
+const TITLE = {
+  ENTERED: (q) => `Leads that entered ${LABEL[q.get('stage')]}`,
+  CONVERTED: (q) => `Leads that entered ${LABEL[q.get('stage')]} and went on`,
+  STILL_THERE: (q) => `Leads still in ${LABEL[q.get('stage')]}`,
+  SLA_MET: (q) => `${LABEL[q.get('role')]}: acted in time${q.get('rep') ? ` (${q.get('rep')})` : ''}`,
+  SLA_MISSED: (q) => `${LABEL[q.get('role')]}: SLA missed${q.get('rep') ? ` (${q.get('rep')})` : ''}`,
+  REROUTED: (q) => `Rerouted${q.get('key') ? `: ${q.get('key')}` : ''}`,
+  ESCALATED: (q) => `Escalated${q.get('key') ? `: ${q.get('key')}` : ''}`,
+  REJECTED: (q) => `Rejected by sales: ${q.get('key')}`,
+  RECYCLED: (q) => `Recycled: ${q.get('key')}`,
+  DISQUALIFIED: (q) => `Disqualified: ${q.get('key')}`,
+  SOURCE: (q) => `Captured from ${q.get('key')}`,
+};
+
+async function showLeads() {
+  const section = document.getElementById('leads');
+  if (!location.hash.startsWith('#leads?')) {
+    section.hidden = true;
+    return;
+  }
+  const query = new URLSearchParams(location.hash.slice('#leads?'.length));
+  const extra = Object.fromEntries(query.entries());
+  const list = await get(`/api/reports/leads?${params({ ...extra, limit: 200 })}`);
+  document.getElementById('leads-title').textContent = `${TITLE[query.get('metric')]?.(query) ?? 'Leads'} (${list.total})`;
+  document.getElementById('leads-csv').href = `/api/reports/leads.csv?${params(extra)}`;
+  document.getElementById('leads-more').textContent = list.total > list.leads.length ? `The first ${list.leads.length} of ${list.total}; the CSV has them all.` : '';
+  const table = document.getElementById('leads-table');
+  table.replaceChildren(
+    el('thead', {}, el('tr', {}, ...['Lead', 'Company', 'Stage', 'Grade', 'Temperature', 'Changed'].map((h) => el('th', {}, h)))),
+    el('tbody', { 'data-testid': 'lead-rows' }, ...list.leads.map((lead) => {
+      const row = el('tr', { class: 'lead-row', 'data-lead': lead.id },
+        el('th', {}, el('a', { href: '#', onclick: (e) => { e.preventDefault(); toggleTimeline(row, lead.id); } }, fullName(lead))),
+        el('td', {}, lead.company || ''), el('td', {}, LABEL[lead.stage] || lead.stage),
+        el('td', {}, lead.fitGrade || ''), el('td', {}, lead.temperature || ''),
+        el('td', {}, new Date(lead.updatedAt).toLocaleString()));
+      return row;
+    })));
+  section.hidden = false;
+  section.scrollIntoView({ block: 'start' });
+}
+
+document.getElementById('leads-close').addEventListener('click', (e) => {
+  e.preventDefault();
+  history.pushState(null, '', location.pathname + location.search);
+  showLeads();
+});
+
+async function toggleTimeline(row, leadId) {
+  const next = row.nextElementSibling;
+  if (next?.classList.contains('timeline-row')) {
+    next.remove();
+    return;
+  }
+  const entries = await get(`/api/leads/${leadId}/timeline`);
+  const list = el('ol', { class: 'timeline', 'data-testid': 'timeline' }, ...entries.map((e) =>
+    el('li', { class: `t-${e.kind.toLowerCase()}` },
+      el('time', {}, new Date(e.at).toLocaleString()), ' ',
+      el('span', { class: 'kind' }, e.kind.replace('_', ' ').toLowerCase()), ' ',
+      el('strong', {}, e.summary), ' ', el('span', { class: 'by' }, `by ${e.by}`),
+      typeof e.detail === 'string' && e.detail ? el('div', { class: 'why' }, e.detail) : '')));
+  row.after(el('tr', { class: 'timeline-row' }, el('td', { colspan: 6 }, list)));
+}
+
+load();

@@ -1,0 +1,188 @@
+package org.leadhandoff.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.leadhandoff.support.BrowserAvailable;
+import org.leadhandoff.support.ReportSeed;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A sales manager opens /dashboard on the seeded fortnight ({@link ReportSeed}) in Chromium: the
+ * charts draw the seeded numbers, the numbers lead to the leads behind them, a lead to its
+ * timeline.
+ */
+@BrowserAvailable
+// Its own in-memory store: the seed empties the report's tables.
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.datasource.url=jdbc:h2:mem:dashboard-browser-test;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+class DashboardBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void open() throws Exception {
+    new ReportSeed(jdbc).write();
+    browser = BrowserAvailable.Browser.open("dashboard");
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private WebElement find(String css) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+  }
+
+  private String text(String css) {
+    return find(css).getText().strip();
+  }
+
+  /** The chart's numbers as the page states them for screen readers. */
+  private String chart(String id) {
+    WebElement canvas = find("#" + id + "[data-rendered=true]");
+    return canvas.getAttribute("aria-label");
+  }
+
+  /** Whether anything was drawn on the canvas. */
+  private boolean drawn(String id) {
+    return (Boolean)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const c = document.getElementById(arguments[0]);"
+                    + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                    + "for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true;"
+                    + "return false;",
+                id);
+  }
+
+  private List<String> leadNames() {
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#leads")));
+    return browser.findElements(By.cssSelector("[data-testid=lead-rows] tr.lead-row th")).stream()
+        .map(e -> e.getText().strip())
+        .sorted()
+        .toList();
+  }
+
+  @Test
+  @DisplayName(
+      "the dashboard answers: how many reached each stage, where they waited, who missed SLAs, why leads were rejected, whether marketing sends enough")
+  void seededFortnight() throws Exception {
+    browser.get("http://localhost:" + port + "/dashboard?from=2026-03-02&to=2026-03-15");
+    find("#report[data-loaded='2026-03-02..2026-03-15']");
+
+    // How many reached each stage.
+    assertThat(text("[data-testid=kpi-captured] .value")).isEqualTo("4");
+    assertThat(text("[data-testid=kpi-mql] .value")).isEqualTo("4");
+    assertThat(text("[data-testid=kpi-sql] .value")).isEqualTo("2");
+    assertThat(text("[data-testid=kpi-opportunity] .value")).isEqualTo("1");
+    assertThat(chart("chart-funnel"))
+        .isEqualTo(
+            "entered: Captured 4, In profile 3, MQL 4, SAL (qualifying) 4, SQL 2, Opportunity 1;"
+                + " went on: Captured 3, In profile 3, MQL 4, SAL (qualifying) 2, SQL 1,"
+                + " Opportunity 0");
+    assertThat(text("[data-testid=stage-SAL] .rate")).isEqualTo("50 %");
+
+    // Where they waited longest: SAL 3 h median, 18 h at the 90th percentile; SQL a day.
+    assertThat(chart("chart-time"))
+        .contains("median (hours): ")
+        .contains("SAL (qualifying) 3,")
+        .contains("SQL 24")
+        .contains("90th percentile (hours): ")
+        .contains("SAL (qualifying) 18");
+    assertThat(text("[data-testid=stage-SAL] .median")).isEqualTo("3.0 h");
+
+    // Who missed SLAs.
+    assertThat(text("[data-testid=kpi-first-touch] .value")).isEqualTo("80 %");
+    assertThat(text("[data-testid=kpi-acceptance] .value")).isEqualTo("50 %");
+    assertThat(text("[data-testid=rep-q1-QUALIFIER] .missed-count")).isEqualTo("1");
+    assertThat(chart("chart-sla")).contains("first touch missed: ").contains("2026-03-04 1");
+
+    // Why leads were rejected and recycled; escalations and reroutes.
+    assertThat(chart("chart-rejections")).isEqualTo("Rejections: NO_BUDGET 1");
+    assertThat(chart("chart-recycles")).contains("NO_ANSWER 1").contains("REJECTED_BY_SALES 1");
+    assertThat(text("[data-testid=ladder]")).contains("1 rerouted: SLA missed");
+
+    // Whether marketing sends enough: 2 MQLs a week against 15.
+    assertThat(chart("chart-supply"))
+        .contains("MQLs delivered: week of 2026-03-02 2, week of 2026-03-09 2")
+        .contains("qualifiers can take: week of 2026-03-02 15");
+    assertThat(text("[data-testid=supply-verdict]"))
+        .startsWith("2.0 MQLs a week on average against a qualification capacity of 15 a week")
+        .endsWith("marketing is not sending enough.");
+    assertThat(chart("chart-sources")).contains("web 2").contains("trade-show 2");
+
+    for (String id :
+        List.of(
+            "chart-funnel",
+            "chart-time",
+            "chart-supply",
+            "chart-sla",
+            "chart-rejections",
+            "chart-sources")) {
+      assertThat(drawn(id)).as(id + " drew something").isTrue();
+    }
+    Files.write(
+        Path.of("target/e2e/dashboard.png"),
+        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+    // Each number leads to the leads behind it...
+    find("[data-testid=stage-SAL] .entered a").click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("leads-title"), "(4)"));
+    assertThat(leadNames()).containsExactly("L1", "L2", "L4", "L5");
+    assertThat(find("[data-testid=leads-csv]").getAttribute("href"))
+        .contains("/api/reports/leads.csv?")
+        .contains("metric=ENTERED")
+        .contains("stage=SAL");
+
+    find("[data-testid=rep-q1-QUALIFIER] .missed-count a").click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("leads-title"), "SLA missed"));
+    assertThat(leadNames()).containsExactly("L2");
+
+    // ... and a lead to its story.
+    find("[data-testid=lead-rows] tr.lead-row th a").click();
+    WebElement timeline = find("[data-testid=timeline]");
+    assertThat(timeline.getText()).contains("captured as NAME").contains("SAL → RECYCLED");
+    Files.write(
+        Path.of("target/e2e/dashboard-leads.png"),
+        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  @DisplayName("a period that ends before it starts is refused with the field named")
+  void badPeriod() {
+    browser.get("http://localhost:" + port + "/dashboard/?from=2026-03-15&to=2026-03-01");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+    assertThat(text("#error")).isEqualTo("to: must be after from");
+  }
+}
