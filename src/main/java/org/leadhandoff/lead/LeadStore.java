@@ -29,7 +29,7 @@ public class LeadStore {
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  LeadStore(JdbcClient jdbc, Clock clock) {
+  public LeadStore(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -465,6 +465,13 @@ public class LeadStore {
       String changedBy,
       String idempotencyKey,
       OffsetDateTime at) {
+    // The stay in the stage before ends now, for this stage (the lead row is locked: one change
+    // at a time).
+    jdbc.sql(
+            "update lead_stage_change set left_at = ?, next_stage = ?"
+                + " where lead_id = ? and left_at is null")
+        .params(at, to.name(), leadId)
+        .update();
     jdbc.sql(
             """
             insert into lead_stage_change

@@ -30,6 +30,7 @@ public class ReportService {
 
   @Transactional(readOnly = true)
   public FunnelReport funnel(ReportFilter filter) {
+    store.forReports();
     var entries = store.entries(filter);
     var stays = store.stays(filter);
     List<StageRow> stages = new ArrayList<>();
@@ -113,6 +114,7 @@ public class ReportService {
       String key,
       int limit,
       int offset) {
+    store.forReports();
     List<UUID> ids = store.leads(filter, metric, stage, role, rep, key, limit, offset);
     Map<UUID, Lead> found = leads.find(ids);
     return new LeadList(

@@ -26,6 +26,7 @@ import org.springframework.dao.DuplicateKeyException;
 abstract class LeadStoreContract {
 
   @Autowired LeadStore store;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   @DisplayName("a captured lead is stored in stage NAME with its capture in the history")
@@ -93,6 +94,24 @@ abstract class LeadStoreContract {
             org.assertj.core.groups.Tuple.tuple(null, Stage.NAME, "captured"),
             org.assertj.core.groups.Tuple.tuple(Stage.NAME, Stage.SAL, null),
             org.assertj.core.groups.Tuple.tuple(Stage.SAL, Stage.DISQUALIFIED, "SPAM"));
+    // Each stay ends when the next begins, for that stage (time in stage and conversion for the
+    // reports); the last is open.
+    var changedAt = store.history(lead.id()).stream().map(StageChange::changedAt).toList();
+    var leftAt =
+        jdbc.sql("select left_at from lead_stage_change where lead_id = ? order by id")
+            .param(lead.id())
+            .query(
+                (rs, n) ->
+                    org.leadhandoff.system.Timestamps.instant(
+                        rs.getObject(1, java.time.OffsetDateTime.class)))
+            .list();
+    assertThat(leftAt).containsExactly(changedAt.get(1), changedAt.get(2), null);
+    assertThat(
+            jdbc.sql("select next_stage from lead_stage_change where lead_id = ? order by id")
+                .param(lead.id())
+                .query(String.class)
+                .list())
+        .containsExactly("SAL", "DISQUALIFIED", null);
   }
 
   @Test

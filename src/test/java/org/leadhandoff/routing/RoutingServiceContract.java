@@ -34,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
   RosterStore.class,
   LeadStore.class,
   org.leadhandoff.lead.LeadActivities.class,
+  org.leadhandoff.monitoring.LeadMetrics.class,
+  io.micrometer.core.instrument.simple.SimpleMeterRegistry.class,
   ClockConfiguration.class,
   org.leadhandoff.notification.Notifications.class,
   org.leadhandoff.notification.MailOutbox.class,

@@ -291,6 +291,19 @@ public class ReportSeed {
     activity("L1", "DECISION", "SALES_REP", "s1", "ACCEPT", null, "03-04T12:00:00");
     activity(
         "L5", "ESCALATION", "QUALIFIER", "escalation rule", "MAX_REROUTES", "x", "03-09T13:00:00");
+    // As the store keeps it: each stay ends at the lead's next change, for its stage.
+    jdbc.sql(
+            """
+            update lead_stage_change
+            set left_at = (select min(n.changed_at) from lead_stage_change n
+                           where n.lead_id = lead_stage_change.lead_id and n.id > lead_stage_change.id),
+                next_stage = (select n.to_stage from lead_stage_change n
+                              where n.lead_id = lead_stage_change.lead_id
+                                and n.id = (select min(m.id) from lead_stage_change m
+                                            where m.lead_id = lead_stage_change.lead_id
+                                              and m.id > lead_stage_change.id))
+            """)
+        .update();
     return this;
   }
 }
