@@ -140,6 +140,16 @@ function clickable(toLeads) {
 }
 
 function countsChart(id, counts, metric, label, colour) {
+  const canvas = document.getElementById(id);
+  const box = canvas.parentElement;
+  box.querySelector('.none')?.remove();
+  canvas.hidden = counts.length === 0;
+  if (!counts.length) {
+    charts.get(id)?.destroy();
+    charts.delete(id);
+    box.append(el('p', { class: 'hint none', 'data-testid': `${id}-none` }, 'None in this period.'));
+    return;
+  }
   chart(id, {
     type: 'bar',
     data: {
@@ -301,7 +311,7 @@ function renderSupply(data) {
     verdict.textContent = 'No active qualifier has a weekly capacity: add people to the roster.';
   } else {
     const share = average / weeklyCapacity;
-    verdict.textContent = `${average.toFixed(1)} MQLs a week on average against a qualification capacity of ${weeklyCapacity} a week (${Math.round(share * 100)} %): `
+    verdict.textContent = `${average.toFixed(1)} MQLs a week on average over the ${weeks.length} weeks of the period, against a qualification capacity of ${weeklyCapacity} a week (${Math.round(share * 100)} %): `
       + (share < 0.7 ? 'marketing is not sending enough.' : share > 1 ? 'more than the team can work.' : 'about right.');
   }
   chart('chart-supply', {

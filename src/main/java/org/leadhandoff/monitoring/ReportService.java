@@ -74,15 +74,15 @@ public class ReportService {
               met + missed == 0 ? null : (double) met / (met + missed)));
     }
     long capacity = store.qualifierWeeklyCapacity(filter.team());
-    List<Supply.Week> weeks =
-        store.mqlsPerWeek(filter).entrySet().stream()
-            .map(
-                w ->
-                    new Supply.Week(
-                        w.getKey(),
-                        w.getValue(),
-                        capacity == 0 ? null : (double) w.getValue() / capacity))
-            .toList();
+    // Every week of the period, a week without MQLs too: it is the one that matters most.
+    Map<java.time.LocalDate, Long> mqls = store.mqlsPerWeek(filter);
+    List<Supply.Week> weeks = new ArrayList<>();
+    for (var week = monday(filter.from());
+        week.isBefore(monday(filter.to().minusNanos(1)).plusDays(1));
+        week = week.plusWeeks(1)) {
+      long count = mqls.getOrDefault(week, 0L);
+      weeks.add(new Supply.Week(week, count, capacity == 0 ? null : (double) count / capacity));
+    }
     return new FunnelReport(
         filter.from(),
         filter.to(),
@@ -99,6 +99,13 @@ public class ReportService {
         store.stageReasons(filter, Stage.DISQUALIFIED),
         store.sources(filter),
         new Supply(capacity, weeks));
+  }
+
+  private static java.time.LocalDate monday(java.time.Instant instant) {
+    return instant
+        .atZone(java.time.ZoneOffset.UTC)
+        .toLocalDate()
+        .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
   }
 
   /** A page of the leads behind one number of the report, and how many there are in all. */

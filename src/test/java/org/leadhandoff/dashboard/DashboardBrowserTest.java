@@ -137,7 +137,9 @@ class DashboardBrowserTest {
         .contains("MQLs delivered: week of 2026-03-02 2, week of 2026-03-09 2")
         .contains("qualifiers can take: week of 2026-03-02 15");
     assertThat(text("[data-testid=supply-verdict]"))
-        .startsWith("2.0 MQLs a week on average against a qualification capacity of 15 a week")
+        .startsWith(
+            "2.0 MQLs a week on average over the 2 weeks of the period, against a qualification"
+                + " capacity of 15 a week")
         .endsWith("marketing is not sending enough.");
     assertThat(chart("chart-sources")).contains("web 2").contains("trade-show 2");
 
