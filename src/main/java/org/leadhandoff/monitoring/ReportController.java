@@ -19,6 +19,7 @@ import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadViews.LeadSummary;
 import org.leadhandoff.lead.Stage;
 import org.leadhandoff.web.InvalidFieldException;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -109,47 +110,53 @@ class ReportController {
   /** A page of the leads behind a number. */
   record LeadListView(List<LeadSummary> leads, long total, int limit, int offset) {}
 
+  /**
+   * Which number's leads, as request parameters: the metric and what it needs, and the report's
+   * filters.
+   */
+  record DrillParams(
+      @Parameter(description = "the report number", required = true) Metric metric,
+      Stage stage,
+      @Parameter(description = "QUALIFIER or SALES_REP") String role,
+      String rep,
+      @Parameter(description = "the reason, cause or source") String key,
+      @Parameter(description = "date (YYYY-MM-DD) or instant") String from,
+      @Parameter(description = "date (included) or instant (excluded)") String to,
+      String source,
+      String team) {}
+
+  private Drill drill(DrillParams p) {
+    return new Drill(
+        filter(p.from(), p.to(), p.source(), p.team()),
+        p.metric(),
+        p.stage(),
+        p.role(),
+        p.rep(),
+        p.key());
+  }
+
   @GetMapping("/leads")
   @Operation(summary = "The leads behind one number of the funnel report")
   LeadListView leads(
-      @RequestParam Metric metric,
-      @RequestParam(required = false) Stage stage,
-      @RequestParam(required = false) String role,
-      @RequestParam(required = false) String rep,
-      @RequestParam(required = false) String key,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String source,
-      @RequestParam(required = false) String team,
+      @ParameterObject DrillParams params,
       @RequestParam(defaultValue = "50")
           @Min(value = 1, message = "must be 1 or more")
           @Max(value = 500, message = "must be at most 500")
           int limit,
       @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int offset) {
-    var list =
-        reports.leads(filter(from, to, source, team), metric, stage, role, rep, key, limit, offset);
+    var list = reports.leads(drill(params), limit, offset);
     return new LeadListView(
         list.leads().stream().map(LeadSummary::of).toList(), list.total(), limit, offset);
   }
 
   @GetMapping(value = "/leads.csv", produces = "text/csv")
   @Operation(summary = "The leads behind one number, as CSV (at most 100,000)")
-  void leadsCsv(
-      @RequestParam Metric metric,
-      @RequestParam(required = false) Stage stage,
-      @RequestParam(required = false) String role,
-      @RequestParam(required = false) String rep,
-      @RequestParam(required = false) String key,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String source,
-      @RequestParam(required = false) String team,
-      HttpServletResponse response)
+  void leadsCsv(@ParameterObject DrillParams params, HttpServletResponse response)
       throws IOException {
-    ReportFilter filter = filter(from, to, source, team);
+    Drill drill = drill(params);
     // The first page before any output: a bad request still gets its 400.
     int page = 1000;
-    var list = reports.leads(filter, metric, stage, role, rep, key, page, 0);
+    var list = reports.leads(drill, page, 0);
     csv(response, "leads.csv");
     try (var printer =
         CsvExport.printer(
@@ -190,7 +197,7 @@ class ReportController {
                   l.updatedAt()));
         }
         offset += page;
-        list = reports.leads(filter, metric, stage, role, rep, key, page, offset);
+        list = reports.leads(drill, page, offset);
       }
     }
   }

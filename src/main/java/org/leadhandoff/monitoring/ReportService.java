@@ -112,21 +112,13 @@ public class ReportService {
   public record LeadList(List<Lead> leads, long total, int limit, int offset) {}
 
   @Transactional(readOnly = true)
-  public LeadList leads(
-      ReportFilter filter,
-      Metric metric,
-      Stage stage,
-      String role,
-      String rep,
-      String key,
-      int limit,
-      int offset) {
+  public LeadList leads(Drill drill, int limit, int offset) {
     store.forReports();
-    List<UUID> ids = store.leads(filter, metric, stage, role, rep, key, limit, offset);
+    List<UUID> ids = store.leads(drill, limit, offset);
     Map<UUID, Lead> found = leads.find(ids);
     return new LeadList(
         ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList(),
-        store.countLeads(filter, metric, stage, role, rep, key),
+        store.countLeads(drill),
         limit,
         offset);
   }

@@ -275,54 +275,38 @@ class ReportStore {
     return jdbc.sql(sql).params(params).query(Long.class).single();
   }
 
-  /**
-   * The leads behind one report number, most recently changed first.
-   *
-   * @param stage for ENTERED, CONVERTED, STILL_THERE
-   * @param role for SLA_MET, SLA_MISSED
-   * @param rep optionally, for SLA_MET, SLA_MISSED
-   * @param key the reason, cause or source for the others
-   */
-  List<UUID> leads(
-      ReportFilter filter,
-      Metric metric,
-      Stage stage,
-      String role,
-      String rep,
-      String key,
-      int limit,
-      int offset) {
+  /** The leads behind one report number, most recently changed first. */
+  List<UUID> leads(Drill drill, int limit, int offset) {
     List<Object> params = new ArrayList<>();
-    String ids = leadIds(filter, metric, stage, role, rep, key, params);
+    String ids = leadIds(drill, params);
     params.add(offset);
     params.add(limit);
     return jdbc.sql(
             "select l.id from lead l where l.id in ("
-                + lean(ids, filter)
+                + lean(ids, drill.filter())
                 + ") order by l.updated_at desc, l.id offset ? rows fetch next ? rows only")
         .params(params)
         .query((rs, n) -> rs.getObject(1, UUID.class))
         .list();
   }
 
-  long countLeads(
-      ReportFilter filter, Metric metric, Stage stage, String role, String rep, String key) {
+  long countLeads(Drill drill) {
     List<Object> params = new ArrayList<>();
-    String ids = leadIds(filter, metric, stage, role, rep, key, params);
-    return jdbc.sql("select count(*) from lead l where l.id in (" + lean(ids, filter) + ")")
+    String ids = leadIds(drill, params);
+    return jdbc.sql("select count(*) from lead l where l.id in (" + lean(ids, drill.filter()) + ")")
         .params(params)
         .query(Long.class)
         .single();
   }
 
-  private static String leadIds(
-      ReportFilter filter,
-      Metric metric,
-      Stage stage,
-      String role,
-      String rep,
-      String key,
-      List<Object> params) {
+  private static String leadIds(Drill drill, List<Object> params) {
+    ReportFilter filter = drill.filter();
+    Stage stage = drill.stage();
+    String role = drill.role();
+    String rep = drill.rep();
+    String key = drill.key();
+    Metric metric = drill.metric();
+    require("metric", metric);
     params.addAll(filter.periodParams());
     switch (metric) {
       case ENTERED, CONVERTED, STILL_THERE -> {

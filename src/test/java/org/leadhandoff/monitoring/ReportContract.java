@@ -60,7 +60,10 @@ abstract class ReportContract {
   private java.util.Set<String> names(
       Metric metric, Stage stage, String role, String rep, String key) {
     var list =
-        reports.leads(new ReportFilter(FROM, TO, null, null), metric, stage, role, rep, key, 50, 0);
+        reports.leads(
+            new Drill(new ReportFilter(FROM, TO, null, null), metric, stage, role, rep, key),
+            50,
+            0);
     assertThat(list.total()).isEqualTo(list.leads().size());
     return list.leads().stream().map(Lead::firstName).collect(java.util.stream.Collectors.toSet());
   }

@@ -1,0 +1,136 @@
+package org.leadhandoff.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.StringReader;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.leadhandoff.lead.LeadContact;
+import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.support.EmbeddedEngineTest;
+import org.leadhandoff.support.LeadFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The report API as a client uses it: exports, drill-downs, and bad requests answered 400. */
+@EmbeddedEngineTest
+class ReportApiTest {
+
+  @Autowired MockMvc http;
+  @Autowired LeadStore store;
+
+  private String body(String url) throws Exception {
+    return http.perform(get(url))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  @Test
+  @DisplayName("the lead list as CSV: every lead behind the number, formulas kept as text")
+  void leadListCsvIsSafe() throws Exception {
+    String source = "csv-" + UUID.randomUUID();
+    String email = LeadFixtures.unique("formula", "bigco.example");
+    store.create(
+        new LeadContact(
+            email,
+            "=HYPERLINK(\"http://evil.example\",\"click\")",
+            "@SUM(A1)",
+            null,
+            "+cmd|' /C calc'!A0",
+            null,
+            null,
+            "-2+3",
+            "GB",
+            source,
+            null,
+            Map.of(),
+            true),
+        "test");
+    store.create(LeadContact.ofEmail(LeadFixtures.unique("plain", "bigco.example")), "test");
+
+    String csv = body("/api/reports/leads.csv?metric=SOURCE&key=" + source);
+    var records =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(csv))
+            .getRecords();
+    assertThat(records).hasSize(1);
+    CSVRecord row = records.getFirst();
+    assertThat(row.get("email")).isEqualTo(email);
+    assertThat(row.get("first_name")).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"click\")");
+    assertThat(row.get("last_name")).isEqualTo("'@SUM(A1)");
+    assertThat(row.get("company")).isEqualTo("'+cmd|' /C calc'!A0");
+    assertThat(row.get("title")).isEqualTo("'-2+3");
+    assertThat(row.get("stage")).isEqualTo("NAME");
+  }
+
+  @Test
+  @DisplayName("the funnel as CSV has a row for every number; the JSON list agrees with it")
+  void funnelCsvAndList() throws Exception {
+    String source = "csv-" + UUID.randomUUID();
+    store.create(
+        new LeadContact(
+            LeadFixtures.unique("one", "bigco.example"),
+            "One",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            source,
+            null,
+            Map.of(),
+            true),
+        "test");
+    String csv = body("/api/reports/funnel.csv?source=" + source);
+    assertThat(csv.lines().findFirst()).contains("section,item,measure,value");
+    assertThat(csv).contains("stage,NAME,entered,1").contains("sources," + source + ",count,1");
+
+    http.perform(get("/api/reports/leads?metric=ENTERED&stage=NAME&source=" + source))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(1))
+        .andExpect(jsonPath("$.leads[0].firstName").value("One"));
+  }
+
+  @Test
+  @DisplayName("bad periods, metrics and limits are 400s that name the field")
+  void badRequests() throws Exception {
+    http.perform(get("/api/reports/funnel?from=yesterday"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("from"));
+    http.perform(get("/api/reports/funnel?from=2026-03-10&to=2026-03-01"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("to"));
+    http.perform(get("/api/reports/funnel?from=2020-01-01&to=2026-01-01"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("to"));
+    http.perform(get("/api/reports/leads?stage=SAL"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("metric"));
+    http.perform(get("/api/reports/leads?metric=WHATEVER"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("metric"));
+    http.perform(get("/api/reports/leads?metric=ENTERED"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("stage"));
+    http.perform(get("/api/reports/leads.csv?metric=REJECTED"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("key"));
+    http.perform(get("/api/reports/leads?metric=SOURCE&key=x&limit=501"))
+        .andExpect(status().isBadRequest());
+  }
+}
