@@ -24,7 +24,12 @@ public class EngagementScoring {
   public EngagementScoring(ScoringCriteria criteria) {
     this.engagement = criteria.engagement();
     this.halfLifeSeconds = Math.max(1, engagement.halfLife().toSeconds());
+    this.ruleNames = new java.util.HashMap<>();
+    engagement.events().keySet().forEach(type -> ruleNames.put(type, "engagement.events." + type));
   }
+
+  /** The explanation's rule name of each event type, made once. */
+  private final Map<String, String> ruleNames;
 
   /** Whether the criteria know this event type (intake refuses the others). */
   public boolean knows(String type) {
@@ -66,7 +71,7 @@ public class EngagementScoring {
       if (weight.cap() != null && points == weight.cap()) {
         detail += ", capped at " + weight.cap();
       }
-      lines.add(new ScoreLine("engagement.events." + entry.getKey(), rounded, detail));
+      lines.add(new ScoreLine(ruleNames.get(entry.getKey()), rounded, detail));
     }
     int points = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, total));
     if (handRaise) {

@@ -26,8 +26,20 @@ public class FitScoring {
   private final Set<String> freeDomains;
   private final Set<String> competitorDomains;
 
+  private static final java.util.regex.Pattern TITLE_SEPARATORS =
+      java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /** Each title rule's words, lower case between spaces, made once (not per lead). */
+  private final List<List<String>> paddedTitleWords;
+
   public FitScoring(ScoringCriteria criteria) {
     this.fit = criteria.fit();
+    this.paddedTitleWords =
+        fit.titles().stream()
+            .map(
+                rule ->
+                    rule.words().stream().map(w -> " " + w.toLowerCase(Locale.ROOT) + " ").toList())
+            .toList();
     this.industries = lowerKeys(fit.industries());
     this.countries = upperKeys(fit.countries());
     this.freeDomains = lower(fit.email().freeDomains());
@@ -114,10 +126,14 @@ public class FitScoring {
     if (title == null || title.isBlank()) {
       return null;
     }
-    String words = " " + title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
-    for (TitleRule rule : fit.titles()) {
-      for (String word : rule.words()) {
-        if (words.contains(" " + word.toLowerCase(Locale.ROOT) + " ")) {
+    String words =
+        " " + TITLE_SEPARATORS.matcher(title.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
+    for (int r = 0; r < fit.titles().size(); r++) {
+      TitleRule rule = fit.titles().get(r);
+      List<String> padded = paddedTitleWords.get(r);
+      for (int w = 0; w < padded.size(); w++) {
+        String word = rule.words().get(w);
+        if (words.contains(padded.get(w))) {
           return new ScoreLine(
               "fit.titles", rule.points(), rule.label() + " (title has '" + word + "')");
         }

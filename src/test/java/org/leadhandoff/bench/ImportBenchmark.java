@@ -1,0 +1,239 @@
+package org.leadhandoff.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Validator;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.leadhandoff.intake.csv.CsvParsing;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * CSV imports, measured against baselines of the same run: the parse side of 100,000 generated rows
+ * (parse, validate, drop repeated emails) against parsing alone, alternated; then a real import
+ * through the API, whose lifecycles start at a rate measured against the rate at which the engine
+ * creates B1 lifecycles when they are published as fast as possible. Heap before and after.
+ */
+@Tag("benchmark")
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:import-bench;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class ImportBenchmark {
+
+  static final int ROWS = Integer.getInteger("bench.csvRows", 100_000);
+  static final int STARTED_ROWS = Integer.getInteger("bench.importRows", 1_000);
+  static final int ROUNDS = 5;
+
+  @Autowired Validator validator;
+  @Autowired MockMvc http;
+  @Autowired ObjectMapper json;
+  @Autowired JdbcClient jdbc;
+  @Autowired io.camunda.client.CamundaClient client;
+
+  /** Rows like a trade-show list: 2 % repeat an earlier email, 1 % have no valid email. */
+  static Path generate(int rows, String tag) throws Exception {
+    Path file = Files.createTempFile("bench-" + tag, ".csv");
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write("email,first_name,last_name,company,company_size,industry,job_title,country\n");
+      for (int i = 0; i < rows; i++) {
+        int n = i % 50 == 49 ? i - 7 : i;
+        String email =
+            i % 100 == 98
+                ? "not-an-email-" + i
+                : "visitor" + n + "." + tag + "@expo" + (n % 97) + ".example";
+        out.write(
+            email
+                + ",Visitor,No "
+                + n
+                + ",Expo "
+                + (n % 97)
+                + " GmbH,"
+                + (10 + n % 900)
+                + ",software,Head of Sales,DE\n");
+      }
+    }
+    return file;
+  }
+
+  @Test
+  void importAgainstBaselines() throws Exception {
+    Map<String, Object> results = new LinkedHashMap<>();
+
+    // 1. The parse side on 100,000 rows, alternating with parsing alone.
+    Path big = generate(ROWS, "parse");
+    CsvParsing.parseOnly(big);
+    CsvParsing.parseValidateDeduplicate(big, validator);
+    List<Double> parseOnly = new ArrayList<>();
+    List<Double> full = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    CsvParsing.Parsed parsed = null;
+    for (int round = 0; round < ROUNDS; round++) {
+      long a = System.nanoTime();
+      CsvParsing.parseOnly(big);
+      double baseline = ROWS / ((System.nanoTime() - a) / 1e9);
+      long b = System.nanoTime();
+      parsed = CsvParsing.parseValidateDeduplicate(big, validator);
+      double rate = ROWS / ((System.nanoTime() - b) / 1e9);
+      parseOnly.add(baseline);
+      full.add(rate);
+      ratios.add(rate / baseline);
+    }
+    Files.delete(big);
+    assertThat(parsed.valid() + parsed.rejected() + parsed.duplicates()).isEqualTo(ROWS);
+    results.put("csvRows", ROWS);
+    results.put("parseOnlyRowsPerSecond", Math.round(Stats.median(parseOnly)));
+    results.put("parseValidateDeduplicateRowsPerSecond", Math.round(Stats.median(full)));
+    results.put("parseRatio", Stats.round(Stats.median(ratios), 2));
+    results.put(
+        "rows",
+        Map.of(
+            "valid",
+            parsed.valid(),
+            "rejected",
+            parsed.rejected(),
+            "duplicates",
+            parsed.duplicates()));
+
+    // 2. A real import: rows to started lifecycles, against B1's creation rate.
+    double b1Rate;
+    try (BaselineModels b1 = new BaselineModels(client, false);
+        ExecutorService pool = Executors.newFixedThreadPool(4)) {
+      long start = System.nanoTime();
+      List<Future<?>> sent = new ArrayList<>();
+      for (int i = 0; i < STARTED_ROWS; i++) {
+        sent.add(pool.submit(() -> b1.capture(UUID.randomUUID())));
+      }
+      for (Future<?> f : sent) {
+        f.get();
+      }
+      b1Rate = STARTED_ROWS / ((System.nanoTime() - start) / 1e9);
+    }
+    System.gc();
+    long heapBefore = usedHeap();
+    String source = "import-bench-" + UUID.randomUUID().toString().substring(0, 8);
+    Path small = generate(STARTED_ROWS, source);
+    String body =
+        http.perform(
+                post("/api/leads/import?source=" + source)
+                    .contentType("text/csv")
+                    .content(Files.readAllBytes(small)))
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String importId = json.readTree(body).get("importId").asText();
+    JsonNode status = null;
+    long deadline = System.currentTimeMillis() + Duration.ofMinutes(5).toMillis();
+    while (System.currentTimeMillis() < deadline) {
+      status =
+          json.readTree(
+              http.perform(get("/api/imports/" + importId))
+                  .andReturn()
+                  .getResponse()
+                  .getContentAsString());
+      if ("DONE".equals(status.get("state").asText())) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    int created = status.get("created").asInt();
+    // Every created lead's lifecycle is started once: its capture message leaves the outbox.
+    long sent = 0;
+    while (System.currentTimeMillis() < deadline) {
+      sent =
+          jdbc.sql(
+                  "select count(*) from outbox o join lead l on l.id = o.lead_id"
+                      + " where l.source = ? and o.kind = 'LEAD_CAPTURED' and o.sent_at is not null")
+              .param(source)
+              .query(Long.class)
+              .single();
+      if (sent >= created) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    var window =
+        jdbc.sql(
+                "select min(l.created_at), max(o.sent_at) from outbox o join lead l on l.id = o.lead_id"
+                    + " where l.source = ? and o.kind = 'LEAD_CAPTURED'")
+            .param(source)
+            .query(
+                (rs, n) ->
+                    Duration.between(
+                        rs.getObject(1, OffsetDateTime.class),
+                        rs.getObject(2, OffsetDateTime.class)))
+            .single();
+    double startedRate = sent / Math.max(0.001, window.toMillis() / 1000.0);
+    System.gc();
+    long heapAfter = usedHeap();
+    Files.delete(small);
+    long leads =
+        jdbc.sql("select count(*) from lead where source = ?")
+            .param(source)
+            .query(Long.class)
+            .single();
+
+    results.put("importRows", STARTED_ROWS);
+    results.put("importCreated", created);
+    results.put("importRejected", status.get("rejected").asInt());
+    results.put("leadsStoredFromImport", leads);
+    results.put("lifecyclesStarted", sent);
+    results.put("leadsStartedPerSecond", Stats.round(startedRate, 1));
+    results.put("b1CreatedPerSecond", Stats.round(b1Rate, 1));
+    results.put("startRatioImportOverB1", Stats.round(startedRate / b1Rate, 2));
+    results.put("heapUsedBeforeMb", heapBefore / (1024 * 1024));
+    results.put("heapUsedAfterMb", heapAfter / (1024 * 1024));
+
+    System.out.println();
+    System.out.println("| import | measured | baseline | ratio |");
+    System.out.println("|---|---|---|---|");
+    System.out.printf(
+        "| parse + validate + deduplicate %,d rows, rows/s | %,.0f | %,.0f (parse only) | %.2f |%n",
+        ROWS, Stats.median(full), Stats.median(parseOnly), Stats.median(ratios));
+    System.out.printf(
+        "| %,d rows imported, lifecycles started/s | %.1f | %.1f (B1 created) | %.2f |%n",
+        STARTED_ROWS, startedRate, b1Rate, startedRate / b1Rate);
+    System.out.printf(
+        "| heap used before / after, MB | %d / %d | | |%n",
+        heapBefore / (1024 * 1024), heapAfter / (1024 * 1024));
+    System.out.printf(
+        "| leads stored / lifecycles started / created | %d / %d / %d | | |%n",
+        leads, sent, created);
+
+    Path out = Path.of("target/bench/import.json");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, json.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+    System.out.println("Written to " + out);
+    assertThat(leads).as("no lost or duplicated lead").isEqualTo(created);
+    assertThat(sent).as("each lifecycle started once").isEqualTo(created);
+  }
+
+  private static long usedHeap() {
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+}

@@ -1,0 +1,382 @@
+package org.leadhandoff.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.leadhandoff.intake.EngagementService;
+import org.leadhandoff.intake.LeadCaptureService;
+import org.leadhandoff.process.LeadProcess.Processes;
+import org.leadhandoff.support.LeadFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * How close the real pipeline (P: intake, store, outbox, scoring, routing, mail to an in-process
+ * SMTP server) runs to the product's models with workers that complete at once (B1), and to a bare
+ * start-to-end process (B0), all in one run on the embedded engine. Alternating batches of B1 and
+ * P; the figures are the medians of the paired ratios. Run by {@code ./mvnw -Pbench verify}.
+ */
+@Tag("benchmark")
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:pipeline-bench;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+class PipelineBenchmark {
+
+  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  static final int LEADS = Integer.getInteger("bench.leads", 200);
+  static final int PAIRS = Integer.getInteger("bench.pairs", 5);
+  static final int IDLE_LEADS = Integer.getInteger("bench.idleLeads", 15);
+  static final int THREADS = 4;
+  static final Duration BATCH_LIMIT = Duration.ofMinutes(3);
+
+  @Autowired LeadCaptureService capture;
+  @Autowired EngagementService engagement;
+  @Autowired JdbcClient jdbc;
+  @Autowired io.camunda.client.CamundaClient client;
+  @Autowired org.springframework.core.env.Environment environment;
+
+  /** One batch: throughput and the latency of each lead from capture to its visible task. */
+  record Batch(double leadsPerSecond, double p50Ms, double p99Ms, int lost, int duplicated) {}
+
+  @Test
+  void pipelineAgainstTheEngine() throws Exception {
+    Map<String, Object> results = new LinkedHashMap<>();
+    try (BaselineModels bare =
+            new BaselineModels(
+                client,
+                environment.getProperty(
+                    "camunda.client.worker.defaults.stream-enabled", Boolean.class, false));
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+      // Warm-up of both paths (JIT, connections, deployments), not counted.
+      b1(bare, pool, 50);
+      p(pool, 50);
+      double b0 = b0(bare, pool, LEADS);
+
+      List<Batch> b1Batches = new ArrayList<>();
+      List<Batch> pBatches = new ArrayList<>();
+      List<Double> throughputRatios = new ArrayList<>();
+      List<Double> p50Ratios = new ArrayList<>();
+      List<Double> p99Ratios = new ArrayList<>();
+      List<Double> idleB1 = new ArrayList<>();
+      List<Double> idleP = new ArrayList<>();
+      List<Double> idleP50Ratios = new ArrayList<>();
+      List<Double> idleP99Ratios = new ArrayList<>();
+      for (int pair = 0; pair < PAIRS; pair++) {
+        Batch b;
+        Batch real;
+        // Alternate which goes first, so that neither always runs on a warmer or fuller JVM.
+        if (pair % 2 == 0) {
+          b = b1(bare, pool, LEADS);
+          real = p(pool, LEADS);
+        } else {
+          real = p(pool, LEADS);
+          b = b1(bare, pool, LEADS);
+        }
+        b1Batches.add(b);
+        pBatches.add(real);
+        // One hot lead at a time: how fast a lead is answered when nothing else is going on.
+        List<Double> b1Idle = new ArrayList<>();
+        List<Double> pIdle = new ArrayList<>();
+        for (int i = 0; i < IDLE_LEADS; i++) {
+          b1Idle.add(b1(bare, pool, 1).p50Ms());
+          pIdle.add(p(pool, 1).p50Ms());
+        }
+        idleB1.addAll(b1Idle);
+        idleP.addAll(pIdle);
+        idleP50Ratios.add(Stats.median(pIdle) / Stats.median(b1Idle));
+        idleP99Ratios.add(Stats.percentile(pIdle, 99) / Stats.percentile(b1Idle, 99));
+        throughputRatios.add(real.leadsPerSecond() / b.leadsPerSecond());
+        p50Ratios.add(real.p50Ms() / b.p50Ms());
+        p99Ratios.add(real.p99Ms() / b.p99Ms());
+        System.out.printf(
+            "pair %d: B1 %.1f leads/s p50 %.0f ms p99 %.0f ms | P %.1f leads/s p50 %.0f ms p99 %.0f ms%n",
+            pair + 1,
+            b.leadsPerSecond(),
+            b.p50Ms(),
+            b.p99Ms(),
+            real.leadsPerSecond(),
+            real.p50Ms(),
+            real.p99Ms());
+      }
+      int lost =
+          pBatches.stream().mapToInt(Batch::lost).sum()
+              + b1Batches.stream().mapToInt(Batch::lost).sum();
+      int duplicated =
+          pBatches.stream().mapToInt(Batch::duplicated).sum()
+              + b1Batches.stream().mapToInt(Batch::duplicated).sum();
+
+      results.put(
+          "machine",
+          Map.of(
+              "cores",
+              Runtime.getRuntime().availableProcessors(),
+              "java",
+              System.getProperty("java.vm.name") + " " + System.getProperty("java.version")));
+      results.put("leadsPerBatch", LEADS);
+      results.put("pairs", PAIRS);
+      results.put("b0InstancesPerSecond", Stats.round(b0, 1));
+      results.put("b1", summary(b1Batches));
+      results.put("p", summary(pBatches));
+      results.put("throughputRatioPOverB1", Stats.round(Stats.median(throughputRatios), 2));
+      results.put("latencyP50RatioPOverB1", Stats.round(Stats.median(p50Ratios), 2));
+      results.put("latencyP99RatioPOverB1", Stats.round(Stats.median(p99Ratios), 2));
+      results.put(
+          "idleLatencyMs",
+          Map.of(
+              "b1P50", Stats.round(Stats.median(idleB1), 0),
+              "b1P99", Stats.round(Stats.percentile(idleB1, 99), 0),
+              "pP50", Stats.round(Stats.median(idleP), 0),
+              "pP99", Stats.round(Stats.percentile(idleP, 99), 0)));
+      results.put("idleLatencyP50RatioPOverB1", Stats.round(Stats.median(idleP50Ratios), 2));
+      results.put("idleLatencyP99RatioPOverB1", Stats.round(Stats.median(idleP99Ratios), 2));
+      results.put("lostLeads", lost);
+      results.put("duplicatedLeads", duplicated);
+
+      System.out.println();
+      System.out.println("| measure | B1 (models, instant workers) | P (the pipeline) | P/B1 |");
+      System.out.println("|---|---|---|---|");
+      System.out.printf(
+          "| capture -> qualification task, leads/s | %.1f | %.1f | %.2f |%n",
+          Stats.median(b1Batches.stream().map(Batch::leadsPerSecond).toList()),
+          Stats.median(pBatches.stream().map(Batch::leadsPerSecond).toList()),
+          Stats.median(throughputRatios));
+      System.out.printf(
+          "| one lead at a time: latency p50, ms | %.0f | %.0f | %.2f |%n",
+          Stats.median(idleB1), Stats.median(idleP), Stats.median(idleP50Ratios));
+      System.out.printf(
+          "| one lead at a time: latency p99, ms | %.0f | %.0f | %.2f |%n",
+          Stats.percentile(idleB1, 99), Stats.percentile(idleP, 99), Stats.median(idleP99Ratios));
+      System.out.printf(
+          "| in a burst: latency p50, ms | %.0f | %.0f | %.2f |%n",
+          Stats.median(b1Batches.stream().map(Batch::p50Ms).toList()),
+          Stats.median(pBatches.stream().map(Batch::p50Ms).toList()),
+          Stats.median(p50Ratios));
+      System.out.printf(
+          "| in a burst: latency p99, ms | %.0f | %.0f | %.2f |%n",
+          Stats.median(b1Batches.stream().map(Batch::p99Ms).toList()),
+          Stats.median(pBatches.stream().map(Batch::p99Ms).toList()),
+          Stats.median(p99Ratios));
+      System.out.printf("| B0 bare start->end, instances/s | %.1f | | |%n", b0);
+      System.out.printf("| lost / duplicated leads | %d / %d | | |%n", lost, duplicated);
+
+      Path out = Path.of("target/bench/pipeline.json");
+      Files.createDirectories(out.getParent());
+      Files.writeString(
+          out, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
+      System.out.println("Written to " + out);
+      assertThat(lost).as("lost leads").isZero();
+      assertThat(duplicated).as("duplicated leads").isZero();
+    }
+  }
+
+  private static Map<String, Object> summary(List<Batch> batches) {
+    return Map.of(
+        "leadsPerSecondMedian",
+        Stats.round(Stats.median(batches.stream().map(Batch::leadsPerSecond).toList()), 1),
+        "latencyP50MsMedian",
+        Stats.round(Stats.median(batches.stream().map(Batch::p50Ms).toList()), 0),
+        "latencyP99MsMedian",
+        Stats.round(Stats.median(batches.stream().map(Batch::p99Ms).toList()), 0));
+  }
+
+  /** B0: bare instances start to end, as fast as the threads can create them. */
+  private static double b0(BaselineModels bare, ExecutorService pool, int count) throws Exception {
+    long start = System.nanoTime();
+    List<Future<?>> done = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      done.add(pool.submit(bare::startToEnd));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+    return count / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private Batch b1(BaselineModels bare, ExecutorService pool, int count) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(UUID.randomUUID().toString());
+    }
+    return batch(
+        pool,
+        ids,
+        id -> bare.capture(UUID.fromString(id)),
+        keys -> taskRows(BaselineModels.B1_QUALIFICATION, keys),
+        keys -> taskRowCounts(BaselineModels.B1_QUALIFICATION, keys));
+  }
+
+  /**
+   * P: the hand-raise comes first (a demo request from a web form), then the capture, so the lead
+   * is an MQL at once, like in B1.
+   */
+  private Batch p(ExecutorService pool, int count) throws Exception {
+    List<String> emails = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      emails.add(LeadFixtures.unique("bench", "bigco.example"));
+    }
+    Map<String, String> leadIdOf = new java.util.concurrent.ConcurrentHashMap<>();
+    return batch(
+        pool,
+        emails,
+        email -> {
+          engagement.recordByEmail(email, "demo-" + email, "demo-request", Instant.now(), null);
+          leadIdOf.put(
+              email,
+              capture.capture(LeadFixtures.gradeAProfile(email), "benchmark").leadId().toString());
+        },
+        keys -> {
+          Map<String, Long> seen = new LinkedHashMap<>();
+          Map<String, Long> byLead = taskRows(Processes.PHONE_QUALIFICATION, leadIdOf.values());
+          keys.forEach(
+              k -> {
+                String lead = leadIdOf.get(k);
+                if (lead != null && byLead.containsKey(lead)) {
+                  seen.put(k, byLead.get(lead));
+                }
+              });
+          return seen;
+        },
+        keys -> {
+          Map<String, Integer> counts = new LinkedHashMap<>();
+          Map<String, Integer> byLead =
+              taskRowCounts(Processes.PHONE_QUALIFICATION, leadIdOf.values());
+          keys.forEach(k -> counts.put(k, byLead.getOrDefault(leadIdOf.get(k), 0)));
+          return counts;
+        });
+  }
+
+  /** When the inbox first held each lead's qualification task (the user task worker's row). */
+  private Map<String, Long> taskRows(String processId, java.util.Collection<String> leadIds) {
+    Map<String, Long> seen = new LinkedHashMap<>();
+    if (leadIds.isEmpty()) {
+      return seen;
+    }
+    for (List<String> chunk : chunks(new ArrayList<>(leadIds))) {
+      jdbc.sql(
+              "select lead_id, min(created_at) from user_task where process_id = ?"
+                  + " and lead_id in ("
+                  + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                  + ") group by lead_id")
+          .params(params(processId, chunk))
+          .query(
+              (rs, n) ->
+                  seen.put(
+                      rs.getObject(1, UUID.class).toString(),
+                      rs.getObject(2, java.time.OffsetDateTime.class).toInstant().toEpochMilli()))
+          .list();
+    }
+    return seen;
+  }
+
+  private Map<String, Integer> taskRowCounts(
+      String processId, java.util.Collection<String> leadIds) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (List<String> chunk : chunks(new ArrayList<>(leadIds))) {
+      jdbc.sql(
+              "select lead_id, count(*) from user_task where process_id = ?"
+                  + " and lead_id in ("
+                  + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                  + ") group by lead_id")
+          .params(params(processId, chunk))
+          .query((rs, n) -> counts.put(rs.getObject(1, UUID.class).toString(), rs.getInt(2)))
+          .list();
+    }
+    return counts;
+  }
+
+  private static List<Object> params(String processId, List<String> leadIds) {
+    List<Object> params = new ArrayList<>();
+    params.add(processId);
+    leadIds.stream().map(UUID::fromString).forEach(params::add);
+    return params;
+  }
+
+  private static List<List<String>> chunks(List<String> all) {
+    List<List<String>> chunks = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += 500) {
+      chunks.add(all.subList(i, Math.min(all.size(), i + 500)));
+    }
+    return chunks;
+  }
+
+  private static Map<String, Long> seen(Map<String, Long> all, List<String> keys) {
+    Map<String, Long> seen = new LinkedHashMap<>();
+    keys.forEach(
+        k -> {
+          if (all.containsKey(k)) seen.put(k, all.get(k));
+        });
+    return seen;
+  }
+
+  private static Map<String, Integer> counts(Map<String, Integer> all, List<String> keys) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    keys.forEach(k -> counts.put(k, all.getOrDefault(k, 0)));
+    return counts;
+  }
+
+  /**
+   * Submits every lead from the thread pool, waits until each has its task (or the limit passes),
+   * and measures.
+   */
+  private static Batch batch(
+      ExecutorService pool,
+      List<String> keys,
+      Consumer<String> submit,
+      java.util.function.Function<List<String>, Map<String, Long>> seenNow,
+      java.util.function.Function<List<String>, Map<String, Integer>> countsNow)
+      throws Exception {
+    Map<String, Long> submitted = new java.util.concurrent.ConcurrentHashMap<>();
+    long start = System.currentTimeMillis();
+    List<Future<?>> sent = new ArrayList<>();
+    for (String key : keys) {
+      sent.add(
+          pool.submit(
+              () -> {
+                submitted.put(key, System.currentTimeMillis());
+                submit.accept(key);
+              }));
+    }
+    for (Future<?> f : sent) {
+      f.get();
+    }
+    Map<String, Long> seen = Map.of();
+    long deadline = System.currentTimeMillis() + BATCH_LIMIT.toMillis();
+    while (System.currentTimeMillis() < deadline) {
+      seen = seenNow.apply(keys);
+      if (seen.size() == keys.size()) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    long end = seen.values().stream().mapToLong(Long::longValue).max().orElse(start);
+    List<Double> latencies = new ArrayList<>();
+    seen.forEach((k, t) -> latencies.add((double) (t - submitted.get(k))));
+    int duplicated = (int) countsNow.apply(keys).values().stream().filter(c -> c > 1).count();
+    return new Batch(
+        seen.size() / Math.max(0.001, (end - start) / 1000.0),
+        Stats.percentile(latencies, 50),
+        Stats.percentile(latencies, 99),
+        keys.size() - seen.size(),
+        duplicated);
+  }
+}
