@@ -54,6 +54,7 @@ class PipelineBenchmark {
   @Autowired JdbcClient jdbc;
   @Autowired io.camunda.client.CamundaClient client;
   @Autowired org.springframework.core.env.Environment environment;
+  @Autowired io.camunda.zeebe.process.test.api.ZeebeTestEngine engine;
 
   /** One batch: throughput and the latency of each lead from capture to its visible task. */
   record Batch(double leadsPerSecond, double p50Ms, double p99Ms, int lost, int duplicated) {}
@@ -149,6 +150,13 @@ class PipelineBenchmark {
               "pP99", Stats.round(Stats.percentile(idleP, 99), 0)));
       results.put("idleLatencyP50RatioPOverB1", Stats.round(Stats.median(idleP50Ratios), 2));
       results.put("idleLatencyP99RatioPOverB1", Stats.round(Stats.median(idleP99Ratios), 2));
+      Footprint pFootprint = footprint(lastLeadAtTask(Processes.PHONE_QUALIFICATION));
+      Footprint b1Footprint = footprint(lastLeadAtTask(BaselineModels.B1_QUALIFICATION));
+      results.put(
+          "engineRecordsPerLead", Map.of("p", pFootprint.records(), "b1", b1Footprint.records()));
+      results.put(
+          "variableBytesPerLead",
+          Map.of("p", pFootprint.variableBytes(), "b1", b1Footprint.variableBytes()));
       results.put("lostLeads", lost);
       results.put("duplicatedLeads", duplicated);
 
@@ -177,6 +185,16 @@ class PipelineBenchmark {
           Stats.median(pBatches.stream().map(Batch::p99Ms).toList()),
           Stats.median(p99Ratios));
       System.out.printf("| B0 bare start->end, instances/s | %.1f | | |%n", b0);
+      System.out.printf(
+          "| engine records per lead, capture to task | %d | %d | %.2f |%n",
+          b1Footprint.records(),
+          pFootprint.records(),
+          (double) pFootprint.records() / b1Footprint.records());
+      System.out.printf(
+          "| process variables per lead at the task, bytes | %d | %d | %.2f |%n",
+          b1Footprint.variableBytes(),
+          pFootprint.variableBytes(),
+          (double) pFootprint.variableBytes() / b1Footprint.variableBytes());
       System.out.printf("| lost / duplicated leads | %d / %d | | |%n", lost, duplicated);
 
       Path out = Path.of("target/bench/pipeline.json");
@@ -187,6 +205,53 @@ class PipelineBenchmark {
       assertThat(lost).as("lost leads").isZero();
       assertThat(duplicated).as("duplicated leads").isZero();
     }
+  }
+
+  /** What one lead costs the engine up to its qualification task: exact, not timed. */
+  record Footprint(long records, long variableBytes) {}
+
+  private String lastLeadAtTask(String processId) {
+    return jdbc.sql(
+            "select lead_id from user_task where process_id = ? order by created_at desc, job_key"
+                + " fetch first 1 rows only")
+        .param(processId)
+        .query((rs, n) -> rs.getObject(1, UUID.class).toString())
+        .single();
+  }
+
+  /**
+   * The records the engine wrote for the lead's process instances (lifecycle and qualification),
+   * and the bytes of the variables they hold (name and JSON value, the last value of each).
+   */
+  private Footprint footprint(String leadId) {
+    var records =
+        io.camunda.zeebe.process.test.filters.RecordStream.of(engine.getRecordStreamSource());
+    java.util.Set<Long> instances = new java.util.HashSet<>();
+    for (var record : records.variableRecords()) {
+      if ("leadId".equals(record.getValue().getName())
+          && record.getValue().getValue().equals("\"" + leadId + "\"")) {
+        instances.add(record.getValue().getProcessInstanceKey());
+      }
+    }
+    long count = 0;
+    for (var record : records.records()) {
+      if (record.getValue()
+              instanceof io.camunda.zeebe.protocol.record.value.ProcessInstanceRelated related
+          && instances.contains(related.getProcessInstanceKey())) {
+        count++;
+      }
+    }
+    Map<String, Integer> variables = new LinkedHashMap<>();
+    for (var record : records.variableRecords()) {
+      var value = record.getValue();
+      if (instances.contains(value.getProcessInstanceKey())) {
+        variables.put(
+            value.getScopeKey() + "/" + value.getName(),
+            value.getName().length()
+                + value.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+      }
+    }
+    return new Footprint(count, variables.values().stream().mapToLong(Integer::longValue).sum());
   }
 
   private static Map<String, Object> summary(List<Batch> batches) {
