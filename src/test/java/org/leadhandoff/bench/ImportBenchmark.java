@@ -45,7 +45,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class ImportBenchmark {
 
   static final int ROWS = Integer.getInteger("bench.csvRows", 100_000);
-  static final int STARTED_ROWS = Integer.getInteger("bench.importRows", 1_000);
+  static final int STARTED_ROWS = Integer.getInteger("bench.importRows", 300);
   static final int ROUNDS = 5;
 
   @Autowired Validator validator;

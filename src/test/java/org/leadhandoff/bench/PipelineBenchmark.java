@@ -43,9 +43,9 @@ class PipelineBenchmark {
 
   @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
-  static final int LEADS = Integer.getInteger("bench.leads", 200);
+  static final int LEADS = Integer.getInteger("bench.leads", 100);
   static final int PAIRS = Integer.getInteger("bench.pairs", 5);
-  static final int IDLE_LEADS = Integer.getInteger("bench.idleLeads", 15);
+  static final int IDLE_LEADS = Integer.getInteger("bench.idleLeads", 10);
   static final int THREADS = 4;
   static final Duration BATCH_LIMIT = Duration.ofMinutes(3);
 
