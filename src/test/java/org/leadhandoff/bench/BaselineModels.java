@@ -141,15 +141,13 @@ final class BaselineModels implements AutoCloseable {
         .join();
   }
 
-  /** B0: one bare instance, start to end. */
+  /**
+   * B0: one bare instance. A start-to-end process ends in the processing of its creation, so the
+   * answer to the create command comes when it has run. (Waiting for the result with withResult()
+   * hung for the client's 20 s now and then under load on the in-memory engine.)
+   */
   void startToEnd() {
-    client
-        .newCreateInstanceCommand()
-        .bpmnProcessId(B0_PROCESS)
-        .latestVersion()
-        .withResult()
-        .send()
-        .join();
+    client.newCreateInstanceCommand().bpmnProcessId(B0_PROCESS).latestVersion().send().join();
   }
 
   @Override
