@@ -55,6 +55,7 @@ class PipelineBenchmark {
   @Autowired io.camunda.client.CamundaClient client;
   @Autowired org.springframework.core.env.Environment environment;
   @Autowired io.camunda.zeebe.process.test.api.ZeebeTestEngine engine;
+  @Autowired io.micrometer.core.instrument.MeterRegistry registry;
 
   /** One batch: throughput and the latency of each lead from capture to its visible task. */
   record Batch(double leadsPerSecond, double p50Ms, double p99Ms, int lost, int duplicated) {}
@@ -163,6 +164,7 @@ class PipelineBenchmark {
       results.put(
           "variableBytesPerLead",
           Map.of("p", pFootprint.variableBytes(), "b1", b1Footprint.variableBytes()));
+      results.put("workerTimeMsPerJob", workerProfile());
       results.put("lostLeads", lost);
       results.put("duplicatedLeads", duplicated);
 
@@ -202,6 +204,10 @@ class PipelineBenchmark {
           pFootprint.variableBytes(),
           (double) pFootprint.variableBytes() / b1Footprint.variableBytes());
       System.out.printf("| lost / duplicated leads | %d / %d | | |%n", lost, duplicated);
+      System.out.println();
+      System.out.println(
+          "Where P's workers spend their time (mean ms per job, over the whole run):");
+      workerProfile().forEach((type, ms) -> System.out.printf("  %-20s %s%n", type, ms));
 
       Path out = Path.of("target/bench/pipeline.json");
       Files.createDirectories(out.getParent());
@@ -211,6 +217,30 @@ class PipelineBenchmark {
       assertThat(lost).as("lost leads").isZero();
       assertThat(duplicated).as("duplicated leads").isZero();
     }
+  }
+
+  /**
+   * The profile of P against B1: B1's workers do nothing, so each P worker's time per job (the
+   * application's leadhandoff.worker.latency timer) is what P adds per job of that type.
+   */
+  private Map<String, String> workerProfile() {
+    Map<String, String> profile = new java.util.TreeMap<>();
+    for (var timer : registry.find("leadhandoff.worker.latency").timers()) {
+      String type = timer.getId().getTag("type");
+      double mean = timer.mean(java.util.concurrent.TimeUnit.MILLISECONDS);
+      double max = timer.max(java.util.concurrent.TimeUnit.MILLISECONDS);
+      profile.merge(
+          type,
+          String.format(
+              java.util.Locale.ROOT,
+              "%d jobs, mean %.1f ms, max %.0f ms (%s)",
+              timer.count(),
+              mean,
+              max,
+              timer.getId().getTag("outcome")),
+          (a, b) -> a + "; " + b);
+    }
+    return profile;
   }
 
   private final java.util.Set<Long> ended = new java.util.HashSet<>();
