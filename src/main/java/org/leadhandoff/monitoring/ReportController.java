@@ -63,16 +63,9 @@ class ReportController {
           "How the leads captured in a period would have been classified under other criteria,"
               + " next to what happened to them; changes nothing")
   WhatIf.Result whatIf(@RequestBody WhatIf.Request request) {
-    Instant end =
-        request.to() == null || request.to().isBlank()
-            ? clock.instant()
-            : instant("to", request.to(), true);
-    Instant start =
-        request.from() == null || request.from().isBlank()
-            ? end.minus(DEFAULT_REVIEW_PERIOD)
-            : instant("from", request.from(), false);
     return whatIf.evaluate(
-        new ReportFilter(start, end, request.source(), null), request.criteria());
+        filter(request.from(), request.to(), request.source(), null, DEFAULT_REVIEW_PERIOD),
+        request.criteria());
   }
 
   @GetMapping("/funnel")
@@ -203,9 +196,15 @@ class ReportController {
   }
 
   ReportFilter filter(String from, String to, String source, String team) {
+    return filter(from, to, source, team, DEFAULT_PERIOD);
+  }
+
+  /** Without a start, the period is the one given, up to the end (or now). */
+  private ReportFilter filter(
+      String from, String to, String source, String team, Duration defaultPeriod) {
     Instant end = to == null || to.isBlank() ? clock.instant() : instant("to", to, true);
     Instant start =
-        from == null || from.isBlank() ? end.minus(DEFAULT_PERIOD) : instant("from", from, false);
+        from == null || from.isBlank() ? end.minus(defaultPeriod) : instant("from", from, false);
     return new ReportFilter(start, end, source, team);
   }
 

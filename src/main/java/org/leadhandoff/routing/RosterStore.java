@@ -125,11 +125,7 @@ public class RosterStore {
   }
 
   Optional<String> openOwner(UUID leadId, Role role) {
-    return jdbc.sql(
-            "select rep_id from assignment where lead_id = ? and role = ? and state = 'OPEN' order by id desc fetch first 1 rows only")
-        .params(leadId, role.name())
-        .query(String.class)
-        .optional();
+    return openAssignment(leadId, role).map(OpenAssignment::repId);
   }
 
   void closeAssignments(UUID leadId, Role role) {

@@ -188,8 +188,8 @@ public class RoutingService {
         due == null ? "due soon" : "due at " + due,
         assignment.map(RosterStore.OpenAssignment::id).orElse(null),
         "reminder:" + occurrence);
-    roster
-        .openOwner(leadId, role)
+    assignment
+        .map(RosterStore.OpenAssignment::repId)
         .flatMap(roster::find)
         .ifPresentOrElse(
             owner ->

@@ -26,9 +26,6 @@ public class FitScoring {
   private final Set<String> freeDomains;
   private final Set<String> competitorDomains;
 
-  private static final java.util.regex.Pattern TITLE_SEPARATORS =
-      java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
-
   /** Each title rule's words, lower case between spaces, made once (not per lead). */
   private final List<List<String>> paddedTitleWords;
 
@@ -127,7 +124,7 @@ public class FitScoring {
       return null;
     }
     String words =
-        " " + TITLE_SEPARATORS.matcher(title.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
+        " " + Keys.SEPARATORS.matcher(title.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
     for (int r = 0; r < fit.titles().size(); r++) {
       TitleRule rule = fit.titles().get(r);
       List<String> padded = paddedTitleWords.get(r);

@@ -11,7 +11,8 @@ public final class Keys {
 
   private Keys() {}
 
-  private static final java.util.regex.Pattern SEPARATORS =
+  /** Runs of anything but letters and digits: what separates the words of a name. */
+  static final java.util.regex.Pattern SEPARATORS =
       java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
   public static String normalise(String value) {

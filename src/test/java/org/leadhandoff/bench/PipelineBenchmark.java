@@ -367,8 +367,7 @@ class PipelineBenchmark {
         pool,
         ids,
         id -> bare.capture(UUID.fromString(id)),
-        keys -> taskRows(BaselineModels.B1_QUALIFICATION, keys),
-        keys -> taskRowCounts(BaselineModels.B1_QUALIFICATION, keys));
+        keys -> tasks(BaselineModels.B1_QUALIFICATION, keys));
   }
 
   /**
@@ -391,63 +390,46 @@ class PipelineBenchmark {
               capture.capture(LeadFixtures.gradeAProfile(email), "benchmark").leadId().toString());
         },
         keys -> {
-          Map<String, Long> seen = new LinkedHashMap<>();
-          Map<String, Long> byLead = taskRows(Processes.PHONE_QUALIFICATION, leadIdOf.values());
+          Map<String, TaskRow> byLead = tasks(Processes.PHONE_QUALIFICATION, leadIdOf.values());
+          Map<String, TaskRow> byEmail = new LinkedHashMap<>();
           keys.forEach(
               k -> {
-                String lead = leadIdOf.get(k);
-                if (lead != null && byLead.containsKey(lead)) {
-                  seen.put(k, byLead.get(lead));
+                TaskRow row = byLead.get(leadIdOf.get(k));
+                if (row != null) {
+                  byEmail.put(k, row);
                 }
               });
-          return seen;
-        },
-        keys -> {
-          Map<String, Integer> counts = new LinkedHashMap<>();
-          Map<String, Integer> byLead =
-              taskRowCounts(Processes.PHONE_QUALIFICATION, leadIdOf.values());
-          keys.forEach(k -> counts.put(k, byLead.getOrDefault(leadIdOf.get(k), 0)));
-          return counts;
+          return byEmail;
         });
   }
 
-  /** When the inbox first held each lead's qualification task (the user task worker's row). */
-  private Map<String, Long> taskRows(String processId, java.util.Collection<String> leadIds) {
-    Map<String, Long> seen = new LinkedHashMap<>();
-    if (leadIds.isEmpty()) {
-      return seen;
-    }
+  /**
+   * A lead's qualification task as the inbox holds it (the user task worker's row): when it first
+   * appeared, and in how many rows (more than one is a duplicated lead).
+   */
+  record TaskRow(long firstSeen, int count) {}
+
+  private Map<String, TaskRow> tasks(String processId, java.util.Collection<String> leadIds) {
+    Map<String, TaskRow> tasks = new LinkedHashMap<>();
     for (List<String> chunk : chunks(new ArrayList<>(leadIds))) {
       jdbc.sql(
-              "select lead_id, min(created_at) from user_task where process_id = ?"
+              "select lead_id, min(created_at), count(*) from user_task where process_id = ?"
                   + " and lead_id in ("
                   + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
                   + ") group by lead_id")
           .params(params(processId, chunk))
           .query(
               (rs, n) ->
-                  seen.put(
+                  tasks.put(
                       rs.getObject(1, UUID.class).toString(),
-                      rs.getObject(2, java.time.OffsetDateTime.class).toInstant().toEpochMilli()))
+                      new TaskRow(
+                          rs.getObject(2, java.time.OffsetDateTime.class)
+                              .toInstant()
+                              .toEpochMilli(),
+                          rs.getInt(3))))
           .list();
     }
-    return seen;
-  }
-
-  private Map<String, Integer> taskRowCounts(
-      String processId, java.util.Collection<String> leadIds) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (List<String> chunk : chunks(new ArrayList<>(leadIds))) {
-      jdbc.sql(
-              "select lead_id, count(*) from user_task where process_id = ?"
-                  + " and lead_id in ("
-                  + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
-                  + ") group by lead_id")
-          .params(params(processId, chunk))
-          .query((rs, n) -> counts.put(rs.getObject(1, UUID.class).toString(), rs.getInt(2)))
-          .list();
-    }
-    return counts;
+    return tasks;
   }
 
   private static List<Object> params(String processId, List<String> leadIds) {
@@ -488,8 +470,7 @@ class PipelineBenchmark {
       ExecutorService pool,
       List<String> keys,
       Consumer<String> submit,
-      java.util.function.Function<List<String>, Map<String, Long>> seenNow,
-      java.util.function.Function<List<String>, Map<String, Integer>> countsNow)
+      java.util.function.Function<List<String>, Map<String, TaskRow>> tasksNow)
       throws Exception {
     Map<String, Long> submitted = new java.util.concurrent.ConcurrentHashMap<>();
     long start = System.currentTimeMillis();
@@ -505,19 +486,21 @@ class PipelineBenchmark {
     for (Future<?> f : sent) {
       f.get();
     }
-    Map<String, Long> seen = Map.of();
+    Map<String, TaskRow> seen = Map.of();
     long deadline = System.currentTimeMillis() + BATCH_LIMIT.toMillis();
     while (System.currentTimeMillis() < deadline) {
-      seen = seenNow.apply(keys);
+      seen = tasksNow.apply(keys);
       if (seen.size() == keys.size()) {
         break;
       }
       Thread.sleep(50);
     }
-    long end = seen.values().stream().mapToLong(Long::longValue).max().orElse(start);
+    long end = seen.values().stream().mapToLong(TaskRow::firstSeen).max().orElse(start);
     List<Double> latencies = new ArrayList<>();
-    seen.forEach((k, t) -> latencies.add((double) (t - submitted.get(k))));
-    int duplicated = (int) countsNow.apply(keys).values().stream().filter(c -> c > 1).count();
+    seen.forEach((k, t) -> latencies.add((double) (t.firstSeen() - submitted.get(k))));
+    // Counted once more after the wait, as a duplicate would show up last.
+    int duplicated =
+        (int) tasksNow.apply(keys).values().stream().filter(t -> t.count() > 1).count();
     return new Batch(
         seen.size() / Math.max(0.001, (end - start) / 1000.0),
         Stats.percentile(latencies, 50),

@@ -7,7 +7,6 @@ import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -242,17 +241,7 @@ class QualificationOutcomesProcessTest {
     qualify(leadId, Map.of("qualificationOutcome", "QUALIFIED", "budgetConfirmed", true));
     process.awaitWaitingAt(process.instanceOf(Processes.SALES_HANDOFF, leadId), ACCEPT);
 
-    process.completeUserTask(
-        Processes.SALES_HANDOFF,
-        leadId,
-        ACCEPT,
-        Map.of(
-            "salesDecision",
-            "REJECT",
-            "rejectionReason",
-            "NO_BUDGET",
-            "followUpsDone",
-            List.of("CALL_1", "CALL_2", "EMAIL")));
+    process.rejectAsSalesRep(leadId, "NO_BUDGET");
 
     InspectedProcessInstance lifecycle = process.lifecycleOf(leadId);
     process.awaitWaitingAt(lifecycle, "Event_RevisitDue");

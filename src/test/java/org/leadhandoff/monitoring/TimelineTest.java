@@ -64,17 +64,7 @@ class TimelineTest {
   private void reject(UUID leadId) {
     process.awaitWaitingAt(
         process.instanceOf(Processes.SALES_HANDOFF, leadId), "UserTask_AcceptLead");
-    process.completeUserTask(
-        Processes.SALES_HANDOFF,
-        leadId,
-        "UserTask_AcceptLead",
-        Map.of(
-            "salesDecision",
-            "REJECT",
-            "rejectionReason",
-            "WRONG_TERRITORY",
-            "followUpsDone",
-            List.of("CALL_1", "CALL_2", "EMAIL")));
+    process.rejectAsSalesRep(leadId, "WRONG_TERRITORY");
   }
 
   @Test
@@ -82,12 +72,8 @@ class TimelineTest {
   void everyKindOfEvent() throws Exception {
     double breaches = count("leadhandoff.sla.breaches", "role", "QUALIFIER");
     double rejections = count("leadhandoff.reroutes", "role", "SALES_REP", "cause", "REP_REJECTED");
-    UUID leadId = leads.gradeA();
-    var lifecycle = process.lifecycleOf(leadId);
-    process.awaitWaitingAt(lifecycle, "Gateway_AwaitEngagement");
-    leads.engage(leadId, "demo-request", 0);
+    UUID leadId = process.hotLeadInQualification(leads);
     var qualification = process.instanceOf(Processes.PHONE_QUALIFICATION, leadId);
-    process.awaitWaitingAt(qualification, "UserTask_QualifyByPhone");
 
     // Reminder, then the missed first-touch SLA (a hot lead has four hours).
     process.advance(Duration.ofHours(3).plusMinutes(5));

@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.leadhandoff.process.LeadProcess.Processes;
 import org.leadhandoff.routing.RosterStore;
 import org.leadhandoff.support.EmbeddedEngineTest;
 import org.leadhandoff.support.LeadFixtures;
@@ -38,16 +37,6 @@ class HandoffMailTest {
   @Autowired RosterStore roster;
   @Autowired JdbcClient jdbc;
   @Autowired MockMvc mvc;
-
-  /** A hot lead in the qualifiers' queue; returns whom routing gave it. */
-  private UUID leadInQualification() {
-    UUID leadId = leads.gradeA();
-    process.awaitWaitingAt(process.lifecycleOf(leadId), "Gateway_AwaitEngagement");
-    leads.engage(leadId, "demo-request", 0);
-    process.awaitWaitingAt(
-        process.instanceOf(Processes.PHONE_QUALIFICATION, leadId), "UserTask_QualifyByPhone");
-    return leadId;
-  }
 
   private List<MimeMessage> mailsAbout(UUID leadId) {
     return Arrays.stream(smtp.getReceivedMessages())
@@ -75,7 +64,7 @@ class HandoffMailTest {
   @DisplayName(
       "the qualifier a lead is routed to gets one assignment mail, in text and HTML, with the lead's link")
   void assignmentMail() throws Exception {
-    UUID leadId = leadInQualification();
+    UUID leadId = process.hotLeadInQualification(leads);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(leadId).size() >= 1);
     List<MimeMessage> mails = mailsAbout(leadId);
@@ -97,7 +86,7 @@ class HandoffMailTest {
       "with the SMTP server down for a while, the mail waits and arrives exactly once when it is back")
   void smtpDownThenUp() {
     smtp.stop();
-    UUID leadId = leadInQualification();
+    UUID leadId = process.hotLeadInQualification(leads);
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
@@ -143,7 +132,7 @@ class HandoffMailTest {
                     .content("{\"capacity\":40,\"active\":false}"))
             .andExpect(status().isOk());
       }
-      UUID leadId = leadInQualification();
+      UUID leadId = process.hotLeadInQualification(leads);
 
       await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(leadId).size() >= 1);
       List<MimeMessage> mails = mailsAbout(leadId);

@@ -75,21 +75,11 @@ class SlaLadderProcessTest {
     return roster.find(repId).orElseThrow().email();
   }
 
-  /** A hot lead (grade A, demo request): its first-touch SLA is four hours. */
-  private UUID hotLeadInQualification() {
-    UUID leadId = leads.gradeA();
-    process.awaitWaitingAt(process.lifecycleOf(leadId), "Gateway_AwaitEngagement");
-    leads.engage(leadId, "demo-request", 0);
-    process.awaitWaitingAt(
-        process.instanceOf(Processes.PHONE_QUALIFICATION, leadId), "UserTask_QualifyByPhone");
-    return leadId;
-  }
-
   @Test
   @DisplayName(
       "a qualifier who lets the first-touch SLA pass is reminded once, then loses the lead to the next available person; too many reroutes reach the manager")
   void reminderRerouteEscalation() {
-    UUID leadId = hotLeadInQualification();
+    UUID leadId = process.hotLeadInQualification(leads);
     InspectedProcessInstance qualification =
         process.instanceOf(Processes.PHONE_QUALIFICATION, leadId);
     List<RoutingRecord> first = roster.history(leadId);
@@ -159,7 +149,7 @@ class SlaLadderProcessTest {
   @DisplayName(
       "a rep who rejects as not theirs loses the lead to another rep; a lead-specific rejection recycles it")
   void rejectionReasonsRouteOrRecycle() {
-    UUID leadId = hotLeadInQualification();
+    UUID leadId = process.hotLeadInQualification(leads);
     process.completeUserTask(
         Processes.PHONE_QUALIFICATION,
         leadId,
@@ -170,17 +160,7 @@ class SlaLadderProcessTest {
     String firstRep = roster.history(leadId).getLast().chosenRep();
     assertThat(firstRep).isIn("sam", "alex");
 
-    process.completeUserTask(
-        Processes.SALES_HANDOFF,
-        leadId,
-        "UserTask_AcceptLead",
-        Map.of(
-            "salesDecision",
-            "REJECT",
-            "rejectionReason",
-            "WRONG_TERRITORY",
-            "followUpsDone",
-            List.of("CALL_1", "CALL_2", "EMAIL")));
+    process.rejectAsSalesRep(leadId, "WRONG_TERRITORY");
 
     process.awaitPassed(handoff, "Task_PlanReroute", 1);
     process.awaitWaitingAt(handoff, "UserTask_AcceptLead");
@@ -192,17 +172,7 @@ class SlaLadderProcessTest {
     await().until(() -> mails(leadId, "rerouted").size() == 1);
     assertThat(to(mails(leadId, "rerouted").getFirst())).isEqualTo(email(firstRep));
 
-    process.completeUserTask(
-        Processes.SALES_HANDOFF,
-        leadId,
-        "UserTask_AcceptLead",
-        Map.of(
-            "salesDecision",
-            "REJECT",
-            "rejectionReason",
-            "NO_BUDGET",
-            "followUpsDone",
-            List.of("CALL_1", "CALL_2", "EMAIL")));
+    process.rejectAsSalesRep(leadId, "NO_BUDGET");
 
     process.awaitCompleted(handoff);
     InspectedProcessInstance lifecycle = process.lifecycleOf(leadId);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.leadhandoff.process.LeadProcess;
 import org.leadhandoff.process.LeadProcess.Jobs;
 import org.leadhandoff.process.LeadProcess.Processes;
 import org.leadhandoff.process.LeadProcess.Variables;
@@ -110,6 +111,34 @@ public class ProcessTestSupport {
             .until(() -> openUserTaskJob(instanceKey, elementId), Optional::isPresent)
             .orElseThrow();
     client.newCompleteCommand(jobKey).variables(variables).send().join();
+  }
+
+  /**
+   * A hot lead (grade A fit, then a demo request) waiting at its phone-qualification task, routed
+   * to a qualifier; its first-touch SLA is four hours.
+   */
+  public UUID hotLeadInQualification(LeadFixtures leads) {
+    UUID leadId = leads.gradeA();
+    awaitWaitingAt(lifecycleOf(leadId), "Gateway_AwaitEngagement");
+    leads.engage(leadId, "demo-request", 0);
+    awaitWaitingAt(
+        instanceOf(LeadProcess.Processes.PHONE_QUALIFICATION, leadId), "UserTask_QualifyByPhone");
+    return leadId;
+  }
+
+  /** The sales rep rejects the lead for the reason, with the prescribed follow-ups done. */
+  public void rejectAsSalesRep(UUID leadId, String rejectionReason) {
+    completeUserTask(
+        LeadProcess.Processes.SALES_HANDOFF,
+        leadId,
+        "UserTask_AcceptLead",
+        Map.of(
+            "salesDecision",
+            "REJECT",
+            "rejectionReason",
+            rejectionReason,
+            "followUpsDone",
+            List.of("CALL_1", "CALL_2", "EMAIL")));
   }
 
   /** The form key the engine gave the user task's job, proving the linked form was resolved. */
