@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.Validator;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +47,6 @@ class ImportBenchmark {
   static final int STARTED_ROWS = Integer.getInteger("bench.importRows", 300);
   static final int ROUNDS = 5;
 
-  @Autowired Validator validator;
   @Autowired MockMvc http;
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
@@ -86,7 +84,7 @@ class ImportBenchmark {
     // 1. The parse side on 100,000 rows, alternating with parsing alone.
     Path big = generate(ROWS, "parse");
     CsvParsing.parseOnly(big);
-    CsvParsing.parseValidateDeduplicate(big, validator);
+    CsvParsing.parseValidateDeduplicate(big);
     List<Double> parseOnly = new ArrayList<>();
     List<Double> full = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
@@ -96,7 +94,7 @@ class ImportBenchmark {
       CsvParsing.parseOnly(big);
       double baseline = ROWS / ((System.nanoTime() - a) / 1e9);
       long b = System.nanoTime();
-      parsed = CsvParsing.parseValidateDeduplicate(big, validator);
+      parsed = CsvParsing.parseValidateDeduplicate(big);
       double rate = ROWS / ((System.nanoTime() - b) / 1e9);
       parseOnly.add(baseline);
       full.add(rate);

@@ -1,9 +1,6 @@
 package org.leadhandoff.intake.csv;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.leadhandoff.intake.LeadRequest;
+import org.leadhandoff.intake.LeadRules;
 
 /**
  * Turns CSV records into lead requests, validated by the same rules as the JSON API, with each
@@ -22,11 +20,9 @@ public class CsvLeadReader {
   private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "");
 
   private final CsvColumns columns;
-  private final Validator validator;
 
-  public CsvLeadReader(CsvColumns columns, Validator validator) {
+  public CsvLeadReader(CsvColumns columns) {
     this.columns = columns;
-    this.validator = validator;
   }
 
   public CsvRow read(CSVRecord record) {
@@ -92,26 +88,10 @@ public class CsvLeadReader {
             value(record, "referredBy"),
             consent,
             attributes.isEmpty() ? null : attributes);
-    validator.validate(request).stream()
-        .sorted(
-            Comparator.comparing(
-                (ConstraintViolation<LeadRequest> v) -> v.getPropertyPath().toString()))
-        .forEach(v -> errors.add(new CsvRow.RowError(columns.columnOf(field(v)), v.getMessage())));
-    return new CsvRow(line, errors.isEmpty() ? request : null, List.copyOf(errors));
-  }
-
-  private static String field(ConstraintViolation<?> violation) {
-    String path = violation.getPropertyPath().toString();
-    // Map entries are reported as "attributes[name].<map value>" or "attributes<K>[name].<map
-    // key>".
-    if (path.startsWith("attributes")) {
-      int open = path.indexOf('[');
-      int close = path.indexOf(']');
-      return open > 0 && close > open
-          ? "attributes" + path.substring(open, close + 1)
-          : "attributes";
+    for (LeadRules.Violation violation : LeadRules.check(request)) {
+      errors.add(new CsvRow.RowError(columns.columnOf(violation.field()), violation.message()));
     }
-    return path;
+    return new CsvRow(line, errors.isEmpty() ? request : null, List.copyOf(errors));
   }
 
   private String value(CSVRecord record, String field) {

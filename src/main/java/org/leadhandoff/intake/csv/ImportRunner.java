@@ -1,6 +1,5 @@
 package org.leadhandoff.intake.csv;
 
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +44,6 @@ class ImportRunner implements SmartLifecycle {
   private final ImportStore imports;
   private final LeadCaptureService capture;
   private final TransactionTemplate transaction;
-  private final Validator validator;
   private final ImportProperties properties;
   private volatile boolean running;
 
@@ -53,12 +51,10 @@ class ImportRunner implements SmartLifecycle {
       ImportStore imports,
       LeadCaptureService capture,
       TransactionTemplate transaction,
-      Validator validator,
       ImportProperties properties) {
     this.imports = imports;
     this.capture = capture;
     this.transaction = transaction;
-    this.validator = validator;
     this.properties = properties;
   }
 
@@ -126,7 +122,7 @@ class ImportRunner implements SmartLifecycle {
   }
 
   private void importRows(Import job, Path file, CsvColumns columns) throws IOException {
-    CsvLeadReader reader = new CsvLeadReader(columns, validator);
+    CsvLeadReader reader = new CsvLeadReader(columns);
     String source = job.source();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = FORMAT.parse(in)) {

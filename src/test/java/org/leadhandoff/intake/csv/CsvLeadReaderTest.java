@@ -2,8 +2,6 @@ package org.leadhandoff.intake.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
@@ -14,12 +12,9 @@ import org.leadhandoff.intake.csv.CsvRow.RowError;
 
 class CsvLeadReaderTest {
 
-  private static final Validator VALIDATOR =
-      Validation.buildDefaultValidatorFactory().getValidator();
-
   private static List<CsvRow> read(String csv) throws IOException {
     try (CSVParser parser = ImportRunner.FORMAT.parse(new StringReader(csv))) {
-      CsvLeadReader reader = new CsvLeadReader(CsvColumns.of(parser.getHeaderNames()), VALIDATOR);
+      CsvLeadReader reader = new CsvLeadReader(CsvColumns.of(parser.getHeaderNames()));
       return parser.stream().map(reader::read).toList();
     }
   }

@@ -1,6 +1,5 @@
 package org.leadhandoff.intake.csv;
 
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -34,14 +33,14 @@ public final class CsvParsing {
   /** What the import does before the store: parse, validate each row, drop repeated emails. */
   public record Parsed(int valid, int rejected, int duplicates) {}
 
-  public static Parsed parseValidateDeduplicate(Path file, Validator validator) throws IOException {
+  public static Parsed parseValidateDeduplicate(Path file) throws IOException {
     int valid = 0;
     int rejected = 0;
     int duplicates = 0;
     Set<String> seen = new HashSet<>();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = ImportRunner.FORMAT.parse(in)) {
-      CsvLeadReader reader = new CsvLeadReader(CsvColumns.of(parser.getHeaderNames()), validator);
+      CsvLeadReader reader = new CsvLeadReader(CsvColumns.of(parser.getHeaderNames()));
       for (CSVRecord record : parser) {
         CsvRow row = reader.read(record);
         if (!row.valid()) {

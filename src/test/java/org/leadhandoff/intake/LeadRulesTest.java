@@ -1,0 +1,207 @@
+package org.leadhandoff.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.leadhandoff.intake.LeadRules.Violation;
+
+class LeadRulesTest {
+
+  private static final Validator BEAN_VALIDATION =
+      Validation.buildDefaultValidatorFactory().getValidator();
+
+  private static final String[] EMAILS = {
+    "ada@bigco.example",
+    null,
+    "",
+    "   ",
+    "not-an-email",
+    "a@b",
+    "=cmd@evil.example",
+    "\"quoted local\"@bigco.example",
+    "ada@@bigco.example",
+    "ada@bigco..example",
+    "ada@-bigco.example",
+    "a".repeat(65) + "@bigco.example",
+    "ada@" + "b".repeat(320) + ".example",
+    "ada\r\nBcc: victim@x.example@bigco.example",
+    "ädä@bigcö.example",
+    "ada@[127.0.0.1]",
+    "ada.lovelace+leads@sub.bigco.example",
+    ".ada@bigco.example",
+  };
+
+  private static final String[] TEXTS = {
+    null,
+    "",
+    "Ada",
+    "Ada\r\nBcc: victim@x.example",
+    "tab\there",
+    "del\u007f",
+    "Ünïcødé ✓",
+    "x".repeat(199),
+    "x".repeat(200),
+    "x".repeat(201),
+    "x".repeat(300),
+    "x".repeat(301),
+    "=HYPERLINK(\"http://x\")",
+  };
+
+  private static final String[] PHONES = {
+    null, "", "+44 20 7946 0000", "12", "(020) 7946-0000", "call me", "+" + "1".repeat(50), "1\n2"
+  };
+
+  private static final String[] COUNTRIES = {null, "", "GB", "gb", "GBR", "G1", "Ü1"};
+
+  private static final String[] SOURCES = {
+    null, "", "web-form", "trade show 2026", "a/b", "x".repeat(101), "ok_1.2"
+  };
+
+  private static final Integer[] SIZES = {null, 0, 1, -1, 500, 10_000_000, 10_000_001};
+
+  private static final String[] ATTRIBUTE_NAMES = {
+    "existing-customer", "", "bad name", "x".repeat(101)
+  };
+
+  private static final String[] ATTRIBUTE_VALUES = {"true", null, "line\nbreak", "x".repeat(501)};
+
+  @Test
+  @DisplayName(
+      "the compiled rules find exactly what Bean Validation finds, on 20,000 hostile leads")
+  void sameAsBeanValidation() {
+    Random random = new Random(20261122);
+    int invalid = 0;
+    for (int i = 0; i < 20_000; i++) {
+      LeadRequest request = generate(random);
+      List<Violation> expected = beanValidation(request);
+      List<Violation> actual = sorted(LeadRules.check(request));
+      assertThat(actual).as("lead %s", request).isEqualTo(expected);
+      if (!expected.isEmpty()) {
+        invalid++;
+      }
+    }
+    // Both branches were exercised plenty.
+    assertThat(invalid).isBetween(2_000, 19_000);
+  }
+
+  @Test
+  @DisplayName("a lead's broken rules are named by field and ordered by it")
+  void namesFields() {
+    LeadRequest request =
+        new LeadRequest(
+            "not-an-email",
+            "Ada\nBcc: x@y.example",
+            null,
+            null,
+            null,
+            -1,
+            null,
+            "GBR",
+            null,
+            null,
+            null,
+            null,
+            Map.of("bad name", "ok"));
+
+    assertThat(LeadRules.check(request))
+        .containsExactly(
+            new Violation("attributes[bad name]", Patterns.ATTRIBUTE_MESSAGE),
+            new Violation("companySize", "must be 0 or more"),
+            new Violation("country", Patterns.COUNTRY_MESSAGE),
+            new Violation("email", "must be an email address like name@company.com"),
+            new Violation("firstName", Patterns.TEXT_MESSAGE));
+    assertThat(
+            LeadRules.check(
+                new LeadRequest(
+                    "ada@bigco.example",
+                    "Ada",
+                    "Lovelace",
+                    "+44 20 7946 0000",
+                    "BigCo",
+                    500,
+                    "Software",
+                    "GB",
+                    "CTO",
+                    "web-form",
+                    null,
+                    true,
+                    Map.of("existing-customer", "true"))))
+        .isEmpty();
+  }
+
+  private static LeadRequest generate(Random random) {
+    Map<String, String> attributes = null;
+    if (random.nextInt(3) == 0) {
+      attributes = new LinkedHashMap<>();
+      int entries = random.nextInt(10) == 0 ? 51 : 1 + random.nextInt(3);
+      for (int e = 0; e < entries; e++) {
+        String name = entries > 3 ? "a" + e : pick(random, ATTRIBUTE_NAMES);
+        attributes.put(name, pick(random, ATTRIBUTE_VALUES));
+      }
+    }
+    return new LeadRequest(
+        pick(random, EMAILS),
+        pick(random, TEXTS),
+        pick(random, TEXTS),
+        pick(random, PHONES),
+        pick(random, TEXTS),
+        pick(random, SIZES),
+        pick(random, TEXTS),
+        pick(random, COUNTRIES),
+        pick(random, TEXTS),
+        pick(random, SOURCES),
+        pick(random, TEXTS),
+        random.nextBoolean(),
+        attributes);
+  }
+
+  /** Mostly the first acceptable value, so that single broken rules are common too. */
+  private static <T> T pick(Random random, T[] values) {
+    if (random.nextInt(4) == 0) {
+      return values[random.nextInt(values.length)];
+    }
+    for (T value : values) {
+      if (value != null && !value.toString().isEmpty()) {
+        return value;
+      }
+    }
+    return values[0];
+  }
+
+  private static List<Violation> beanValidation(LeadRequest request) {
+    List<Violation> violations = new ArrayList<>();
+    for (ConstraintViolation<LeadRequest> violation : BEAN_VALIDATION.validate(request)) {
+      violations.add(new Violation(field(violation), violation.getMessage()));
+    }
+    return sorted(violations);
+  }
+
+  /** "attributes[name].<map value>" and "attributes<K>[name].<map key>" name the attribute. */
+  private static String field(ConstraintViolation<?> violation) {
+    String path = violation.getPropertyPath().toString();
+    if (path.startsWith("attributes")) {
+      int open = path.indexOf('[');
+      int close = path.lastIndexOf(']');
+      return open > 0 && close > open
+          ? "attributes" + path.substring(open, close + 1)
+          : "attributes";
+    }
+    return path;
+  }
+
+  private static List<Violation> sorted(List<Violation> violations) {
+    return violations.stream()
+        .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+        .toList();
+  }
+}
