@@ -9,12 +9,25 @@ export class ApiError extends Error {
   }
 }
 
+/** The CSRF token the server put in the XSRF-TOKEN cookie; changes go back with it. */
+export function csrfToken() {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+}
+
 async function call(method, path, body) {
+  const headers = body === undefined ? {} : { 'Content-Type': 'application/json' };
+  if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
   const response = await fetch(path, {
     method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  if (response.status === 401) {
+    // The session ended: sign in again and come back here.
+    location.assign('/login');
+    throw new ApiError(401, { detail: 'Your session has ended; sign in again.' });
+  }
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) {
@@ -24,11 +37,12 @@ async function call(method, path, body) {
 }
 
 export const api = {
-  queue: (group) => call('GET', `/api/tasks?candidateGroup=${encodeURIComponent(group)}&limit=200`),
+  me: () => call('GET', '/api/me'),
+  queue: () => call('GET', '/api/tasks?limit=200'),
   task: (id) => call('GET', `/api/tasks/${id}`),
-  claim: (id, user) => call('POST', `/api/tasks/${id}/claim`, { user }),
-  unclaim: (id, user) => call('POST', `/api/tasks/${id}/unclaim`, { user }),
-  complete: (id, user, fields) => call('POST', `/api/tasks/${id}/complete?user=${encodeURIComponent(user)}`, fields),
+  claim: (id) => call('POST', `/api/tasks/${id}/claim`),
+  unclaim: (id) => call('POST', `/api/tasks/${id}/unclaim`),
+  complete: (id, fields) => call('POST', `/api/tasks/${id}/complete`, fields),
   lead: (id) => call('GET', `/api/leads/${id}`),
   clock: () => call('GET', '/api/engine/clock'),
   reps: () => call('GET', '/api/reps'),

@@ -3,41 +3,25 @@
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './style.css';
-import { api, ApiError } from './api.js';
+import { api, ApiError, csrfToken } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
 
-// No login yet: people choose who they are from the roster; their role gives their team's queue.
-const GROUPS = { QUALIFIER: 'qualifiers', SALES_REP: 'sales', MANAGER: null };
+// The signed-in person: their role gives their queue (the server decides what they may see).
+const LABELS = { QUALIFIER: 'lead qualifier', SALES_REP: 'sales rep', SALES_MANAGER: 'sales manager', ADMIN: 'admin' };
 const roster = new Map();
-const identity = {
-  get user() {
-    return localStorage.getItem('leadHandoff.user') || '';
-  },
-  get role() {
-    return roster.get(this.user)?.role;
-  },
-  get group() {
-    return GROUPS[this.role] ?? null;
-  },
-};
+const identity = { user: '', roles: [] };
 
-const userSelect = document.getElementById('user');
-userSelect.addEventListener('change', () => {
-  localStorage.setItem('leadHandoff.user', userSelect.value);
-  location.hash = '#/';
-  route();
-  refreshQueue();
-});
-document.getElementById('identity').addEventListener('submit', (e) => e.preventDefault());
-
-async function loadRoster() {
-  const people = await api.reps();
+async function loadIdentity() {
+  const me = await api.me();
+  identity.user = me.username;
+  identity.roles = me.roles;
+  const role = me.roles.map((r) => LABELS[r]).find(Boolean) || me.roles.join(', ');
+  document.getElementById('signed-in').textContent = `${me.username} (${role})`;
+  document.getElementById('logout-csrf').value = csrfToken();
+  const people = await api.reps().catch(() => []);
   for (const { rep } of people) roster.set(rep.id, rep);
-  const label = { QUALIFIER: 'lead qualifier', SALES_REP: 'sales rep', MANAGER: 'sales manager' };
-  userSelect.append(
-    ...people.filter(({ rep }) => rep.active).map(({ rep }) =>
-      el('option', { value: rep.id }, `${rep.name} (${label[rep.role]})`)));
-  userSelect.value = roster.has(identity.user) ? identity.user : '';
+  const name = roster.get(me.username)?.name;
+  if (name) document.getElementById('signed-in').textContent = `${name} (${role})`;
 }
 
 const detail = document.getElementById('detail');
@@ -57,17 +41,12 @@ function problemItems(error) {
 async function refreshQueue() {
   const list = document.getElementById('queue-list');
   const hint = document.getElementById('queue-hint');
-  if (!identity.group) {
-    list.replaceChildren();
-    document.getElementById('queue-count').textContent = '';
-    hint.textContent = identity.user ? 'Managers have no task queue yet.' : 'Choose who you are (top right) to see your queue.';
-    return;
-  }
   try {
-    const [all, clock] = await Promise.all([api.queue(identity.group), api.clock()]);
+    const [all, clock] = await Promise.all([api.queue(), api.clock()]);
     setServerNow(clock.now);
     // Yours, and the team's unassigned ones; a colleague's tasks are theirs.
-    const tasks = all.filter((task) => !task.assignee || task.assignee === identity.user);
+    const manager = identity.roles.includes('SALES_MANAGER') || identity.roles.includes('ADMIN');
+    const tasks = manager ? all : all.filter((task) => !task.assignee || task.assignee === identity.user);
     list.replaceChildren(
       ...tasks.map((task) =>
         el('li', { class: `task ${task.overdue ? 'overdue' : ''}` },
@@ -125,12 +104,8 @@ async function showTask(id) {
     type: 'button',
     'data-testid': mine ? 'unclaim' : 'claim',
     onclick: async () => {
-      if (!identity.user) {
-        feedback.replaceChildren(message('error', 'Say who you are first (top right).'));
-        return;
-      }
       try {
-        await (mine ? api.unclaim(id, identity.user) : api.claim(id, identity.user));
+        await (mine ? api.unclaim(id) : api.claim(id));
         showTask(id);
         refreshQueue();
       } catch (error) {
@@ -157,12 +132,8 @@ async function showTask(id) {
       feedback.replaceChildren(message('error', 'Some fields need your attention (marked in the form).'));
       return;
     }
-    if (!identity.user) {
-      feedback.replaceChildren(message('error', 'Say who you are first (top right).'));
-      return;
-    }
     try {
-      await api.complete(id, identity.user, fieldsOf(task.form, event.data));
+      await api.complete(id, fieldsOf(task.form, event.data));
       detail.replaceChildren(message('ok', `Done: “${summary.name}” for ${summary.leadName || 'the lead'} is completed.`));
       refreshQueue();
     } catch (error) {
@@ -221,9 +192,9 @@ function nameOf(id) {
 }
 
 window.addEventListener('hashchange', route);
-loadRoster()
+loadIdentity()
   .catch((error) => {
-    document.getElementById('queue-hint').textContent = `The roster could not be loaded: ${error.message}`;
+    document.getElementById('queue-hint').textContent = `Who you are could not be loaded: ${error.message}`;
   })
   .finally(() => {
     route();

@@ -9,5 +9,7 @@ public enum ActivityKind {
   /** The lead was taken from its owner: the SLA was missed, or the rep said "not mine". */
   REROUTE,
   /** The sales manager was told: nobody available, or rerouted too often. */
-  ESCALATION
+  ESCALATION,
+  /** The person's contact data was erased on request; the lifecycle ended. */
+  ERASED
 }

@@ -38,10 +38,14 @@ public record Lead(
     Integer priority,
     Instant engagementSince,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant erasedAt) {
 
   /** How people see the lead: first and last name, or the email where there is no name. */
   public String displayName() {
+    if (erasedAt != null) {
+      return "(erased)";
+    }
     String name =
         java.util.stream.Stream.of(firstName, lastName)
             .filter(s -> s != null && !s.isBlank())

@@ -108,6 +108,51 @@ public class LeadStore {
   }
 
   /**
+   * Removes the lead's contact data for an erasure request, keeping what the funnel counts (id,
+   * stage and history, scores, source, segment: size, industry, country). The email key is
+   * replaced, so the same person can be captured afresh as a new lead. Free text that may name the
+   * person goes too: engagement event details, events still waiting for this email, and the
+   * subjects and bodies of mails about the lead (unsent ones are dropped).
+   *
+   * @return false if the lead was erased before (nothing changes)
+   * @throws LeadNotFoundException when the lead is not in the store
+   */
+  @Transactional
+  public boolean erase(UUID leadId, String reason) {
+    Lead lead = lockedLead(leadId);
+    if (lead.erasedAt() != null) {
+      return false;
+    }
+    OffsetDateTime now = now();
+    jdbc.sql(
+            """
+            update lead set email_key = :key, email = '', first_name = null, last_name = null,
+                            phone = null, company = null, title = null, referred_by = null,
+                            attributes = null, erased_at = :now, erasure_reason = :reason,
+                            updated_at = :now
+            where id = :id
+            """)
+        .param("key", "erased:" + leadId)
+        .param("now", now)
+        .param("reason", reason)
+        .param("id", leadId)
+        .update();
+    jdbc.sql("update engagement_event set detail = null where lead_id = ?").param(leadId).update();
+    jdbc.sql("delete from pending_engagement_event where email_key = ?")
+        .param(lead.emailKey())
+        .update();
+    jdbc.sql("delete from mail_outbox where lead_id = ? and sent_at is null")
+        .param(leadId)
+        .update();
+    jdbc.sql(
+            "update mail_outbox set subject = '(erased)', text_body = '(erased)', html_body ="
+                + " '(erased)' where lead_id = ?")
+        .param(leadId)
+        .update();
+    return true;
+  }
+
+  /**
    * Moves a lead to a stage and appends the change to its history, once per idempotency key: a
    * retried worker that calls this again with the same key changes nothing.
    *
@@ -572,7 +617,8 @@ public class LeadStore {
         rs.getObject("priority", Integer.class),
         instant(rs, "engagement_since"),
         instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        instant(rs, "updated_at"),
+        instant(rs, "erased_at"));
   }
 
   private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {

@@ -50,6 +50,12 @@ public class LifecycleMessages {
         Map.of());
   }
 
+  /** Ends the lead's lifecycle wherever it is, after an erasure. */
+  @Transactional
+  public void erased(UUID leadId) {
+    outbox.add(MessageKind.LEAD_ERASED.name(), leadId, "erased:" + leadId, Map.of());
+  }
+
   /** Ends the lead's lifecycle as DISQUALIFIED, wherever it is. */
   @Transactional
   public void disqualified(UUID leadId, String reason) {

@@ -39,6 +39,14 @@ public class MailOutbox {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean add(String occasion, UUID leadId, String to, MailTemplates.Mail mail) {
+    if (leadId != null
+        && jdbc.sql("select count(*) from lead where id = ? and erased_at is not null")
+                .param(leadId)
+                .query(Long.class)
+                .single()
+            > 0) {
+      return false; // Erased: no mail about this lead any more.
+    }
     if (jdbc.sql("select count(*) from mail_outbox where occasion = ?")
             .param(occasion)
             .query(Long.class)
@@ -57,6 +65,11 @@ public class MailOutbox {
   }
 
   List<Pending> due(int limit) {
+    // A mail added while its lead was being erased must not go out (nor stay with its content).
+    jdbc.sql(
+            "delete from mail_outbox where sent_at is null and lead_id in"
+                + " (select id from lead where erased_at is not null)")
+        .update();
     return jdbc.sql(
             "select * from mail_outbox where sent_at is null and next_attempt_at <= ? order by id fetch first ? rows only")
         .params(now(), limit)

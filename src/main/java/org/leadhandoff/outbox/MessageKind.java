@@ -14,7 +14,8 @@ public enum MessageKind {
   LEAD_CAPTURED(Messages.LEAD_CAPTURED, Duration.ofMinutes(10)),
   LEAD_ENGAGED(Messages.LEAD_ENGAGED, Duration.ofMinutes(10)),
   LEAD_PROFILE_UPDATED(Messages.LEAD_PROFILE_UPDATED, Duration.ofMinutes(10)),
-  LEAD_DISQUALIFIED(Messages.LEAD_DISQUALIFIED, Duration.ofHours(1));
+  LEAD_DISQUALIFIED(Messages.LEAD_DISQUALIFIED, Duration.ofHours(1)),
+  LEAD_ERASED(Messages.LEAD_ERASED, Duration.ofHours(1));
 
   private final String messageName;
   private final Duration timeToLive;

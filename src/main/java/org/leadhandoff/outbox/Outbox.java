@@ -66,6 +66,14 @@ public class Outbox {
     return true;
   }
 
+  /** Drops the lead's messages not sent yet (an erased lead must not start or be scored). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int dropUnsent(UUID leadId) {
+    return jdbc.sql("delete from outbox where lead_id = ? and sent_at is null")
+        .param(leadId)
+        .update();
+  }
+
   List<Pending> due(int limit) {
     return jdbc.sql(
             """

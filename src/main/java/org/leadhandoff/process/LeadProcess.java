@@ -18,6 +18,14 @@ public final class LeadProcess {
   }
 
   /** Message names. */
+  /** The candidate groups of the human tasks (the models' zeebe:assignmentDefinition). */
+  public static final class CandidateGroups {
+    public static final String QUALIFIERS = "qualifiers";
+    public static final String SALES = "sales";
+
+    private CandidateGroups() {}
+  }
+
   public static final class Messages {
     /** Starts a lead's lifecycle; correlation key is the lead's normalised email. */
     public static final String LEAD_CAPTURED = "Msg_LeadCaptured";
@@ -30,6 +38,9 @@ public final class LeadProcess {
 
     /** A person disqualified the lead outside a task; correlation key is the lead id. */
     public static final String LEAD_DISQUALIFIED = "Msg_LeadDisqualified";
+
+    /** Ends the lifecycle of a lead whose personal data was erased (no stage is recorded). */
+    public static final String LEAD_ERASED = "Msg_LeadErased";
 
     private Messages() {}
   }

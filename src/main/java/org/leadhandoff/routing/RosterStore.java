@@ -128,6 +128,15 @@ public class RosterStore {
     return openAssignment(leadId, role).map(OpenAssignment::repId);
   }
 
+  /** An erased lead frees its owners' capacity at once; its tasks end with its lifecycle. */
+  @org.springframework.context.event.EventListener
+  void on(org.leadhandoff.lead.LeadErased erased) {
+    jdbc.sql(
+            "update assignment set state = 'CLOSED', closed_at = ? where lead_id = ? and state = 'OPEN'")
+        .params(now(), erased.leadId())
+        .update();
+  }
+
   void closeAssignments(UUID leadId, Role role) {
     jdbc.sql(
             "update assignment set state = 'CLOSED', closed_at = ? where lead_id = ? and role = ? and state = 'OPEN'")

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +16,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.security.AppRole;
 import org.leadhandoff.web.ApiErrors;
+import org.leadhandoff.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,10 +42,8 @@ class TaskController {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Who acts: no login yet, people say who they are. */
-  static final String USER_PATTERN = "^[A-Za-z0-9 ._@-]{1,100}$";
-
-  static final String USER_MESSAGE = "must be 1 to 100 letters, digits, spaces or . _ @ -";
+  /** The most tasks read for one person's queue before their own are picked out. */
+  private static final int MAX_QUEUE = 500;
 
   private final TaskService tasks;
   private final LeadStore leads;
@@ -78,12 +76,12 @@ class TaskController {
   /** A task with its form and the data the form starts from. */
   record TaskDetail(TaskSummary task, JsonNode form, Map<String, Object> data) {}
 
-  record Claim(
-      @NotBlank(message = "is required") @Pattern(regexp = USER_PATTERN, message = USER_MESSAGE)
-          String user) {}
-
   @GetMapping
-  @Operation(summary = "Open tasks, highest priority first, then the earliest due")
+  @Operation(
+      summary = "Open tasks you may see, highest priority first, then the earliest due",
+      description =
+          "A qualifier gets the qualification queue, a sales rep the leads handed to them and the"
+              + " team's unowned ones; managers see every task and may filter.")
   List<TaskSummary> queue(
       @RequestParam(required = false) @Size(max = 100, message = "must be at most 100 characters")
           String candidateGroup,
@@ -92,8 +90,21 @@ class TaskController {
       @RequestParam(defaultValue = "100")
           @Min(value = 1, message = "must be 1 or more")
           @Max(value = 500, message = "must be at most 500")
-          int limit) {
-    List<Task> queue = tasks.queue(blank(candidateGroup), blank(assignee), limit);
+          int limit,
+      Authentication authentication) {
+    TaskAccess access = access(authentication);
+    List<Task> queue;
+    if (access.manager()) {
+      queue = tasks.queue(blank(candidateGroup), blank(assignee), limit);
+    } else if (access.group() == null) {
+      queue = List.of();
+    } else {
+      queue =
+          tasks.queue(access.group(), null, MAX_QUEUE).stream()
+              .filter(access::sees)
+              .limit(limit)
+              .toList();
+    }
     // One query for all the leads of the queue: the inbox polls this every few seconds.
     Map<UUID, Lead> byId =
         leads.find(queue.stream().map(Task::leadId).filter(java.util.Objects::nonNull).toList());
@@ -102,22 +113,24 @@ class TaskController {
 
   @GetMapping("/{taskId}")
   @Operation(summary = "A task, its form (the .form that Tasklist shows) and its data")
-  TaskDetail task(@PathVariable long taskId) {
-    Task task = tasks.task(taskId);
+  TaskDetail task(@PathVariable long taskId, Authentication authentication) {
+    Task task = visible(taskId, authentication);
     JsonNode form = tasks.form(task).map(TaskController::parse).orElse(null);
     return new TaskDetail(summary(task), form, task.variables());
   }
 
   @PostMapping("/{taskId}/claim")
   @Operation(summary = "Claim a task: it is yours to complete")
-  TaskSummary claim(@PathVariable long taskId, @Valid @RequestBody Claim claim) {
-    return summary(tasks.claim(taskId, claim.user().strip()));
+  TaskSummary claim(@PathVariable long taskId, Authentication authentication) {
+    workable(taskId, authentication);
+    return summary(tasks.claim(taskId, authentication.getName()));
   }
 
   @PostMapping("/{taskId}/unclaim")
   @Operation(summary = "Give a claimed task back to the queue")
-  TaskSummary unclaim(@PathVariable long taskId, @Valid @RequestBody Claim claim) {
-    return summary(tasks.unclaim(taskId, claim.user().strip()));
+  TaskSummary unclaim(@PathVariable long taskId, Authentication authentication) {
+    workable(taskId, authentication);
+    return summary(tasks.unclaim(taskId, authentication.getName()));
   }
 
   @PostMapping("/{taskId}/complete")
@@ -129,10 +142,35 @@ class TaskController {
               + " refused completion is 400 with each problem; the task stays open.")
   TaskSummary complete(
       @PathVariable long taskId,
-      @RequestParam(required = false) @Pattern(regexp = USER_PATTERN, message = USER_MESSAGE)
-          String user,
-      @RequestBody Map<String, Object> fields) {
-    return summary(tasks.complete(taskId, user, fields));
+      @RequestBody Map<String, Object> fields,
+      Authentication authentication) {
+    workable(taskId, authentication);
+    return summary(tasks.complete(taskId, authentication.getName(), fields));
+  }
+
+  private static TaskAccess access(Authentication authentication) {
+    return new TaskAccess(authentication.getName(), AppRole.of(authentication.getAuthorities()));
+  }
+
+  private Task visible(long taskId, Authentication authentication) {
+    Task task = tasks.task(taskId);
+    if (!access(authentication).sees(task)) {
+      throw new ApiException(
+          HttpStatus.FORBIDDEN, "Not your task", "Task " + taskId + " is not in your queue.");
+    }
+    return task;
+  }
+
+  private void workable(long taskId, Authentication authentication) {
+    Task task = visible(taskId, authentication);
+    if (!access(authentication).acts(task)) {
+      throw new TaskConflictException(
+          "Task "
+              + taskId
+              + " is claimed by "
+              + task.assignee()
+              + "; ask them, or a manager, to hand it over.");
+    }
   }
 
   @ExceptionHandler(TaskValidationException.class)

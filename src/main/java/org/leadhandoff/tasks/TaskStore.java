@@ -138,6 +138,14 @@ class TaskStore {
         .update();
   }
 
+  /** The erased lead's tasks leave the inbox now, not when their lease runs out. */
+  @org.springframework.context.event.EventListener
+  void on(org.leadhandoff.lead.LeadErased erased) {
+    jdbc.sql("update user_task set state = 'GONE' where lead_id = ? and state = 'OPEN'")
+        .param(erased.leadId())
+        .update();
+  }
+
   void gone(long id) {
     jdbc.sql("update user_task set state = 'GONE' where job_key = ? and state = 'OPEN'")
         .param(id)

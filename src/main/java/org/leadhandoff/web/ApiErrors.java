@@ -179,6 +179,27 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         .body(problem(HttpStatus.NOT_FOUND, "Unknown lead", ex.getMessage() + ".", null));
   }
 
+  /**
+   * The lead store cannot be reached: the request did nothing (its transaction never began or was
+   * rolled back), so the caller may simply send it again.
+   */
+  @ExceptionHandler({
+    org.springframework.transaction.CannotCreateTransactionException.class,
+    org.springframework.dao.DataAccessResourceFailureException.class,
+    org.springframework.dao.TransientDataAccessException.class
+  })
+  ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException ex) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Lead store unavailable",
+                "The lead store cannot be reached just now; nothing was stored. Send the request"
+                    + " again in a few seconds.",
+                null));
+  }
+
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException ex) {
     return ResponseEntity.status(ex.status())

@@ -97,6 +97,7 @@ class DashboardBrowserTest {
   @DisplayName(
       "the dashboard answers: how many reached each stage, where they waited, who missed SLAs, why leads were rejected, whether marketing sends enough")
   void seededFortnight() throws Exception {
+    BrowserAvailable.Browser.signIn(browser, "http://localhost:" + port, "manager");
     browser.get("http://localhost:" + port + "/dashboard?from=2026-03-02&to=2026-03-15");
     find("#report[data-loaded='2026-03-02..2026-03-15']");
 
@@ -183,6 +184,7 @@ class DashboardBrowserTest {
   @Test
   @DisplayName("a period that ends before it starts is refused with the field named")
   void badPeriod() {
+    BrowserAvailable.Browser.signIn(browser, "http://localhost:" + port, "manager");
     browser.get("http://localhost:" + port + "/dashboard/?from=2026-03-15&to=2026-03-01");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
     assertThat(text("#error")).isEqualTo("to: must be after from");

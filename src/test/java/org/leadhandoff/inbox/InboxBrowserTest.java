@@ -26,7 +26,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,14 +65,9 @@ class InboxBrowserTest {
     }
   }
 
-  /** Chooses a person of the roster (no login yet). */
+  /** Signs in as a person of the roster. */
   private void iAm(String repId) {
-    new Select(
-            wait.until(
-                    ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("[data-testid=user] option[value='" + repId + "']")))
-                .findElement(By.xpath("..")))
-        .selectByValue(repId);
+    BrowserAvailable.Browser.signIn(browser, "http://127.0.0.1:" + port, repId);
   }
 
   /** Whom routing gave the lead's open task in the group. */
@@ -140,9 +134,12 @@ class InboxBrowserTest {
     process.awaitWaitingAt(
         process.instanceOf(Processes.PHONE_QUALIFICATION, leadId), "UserTask_QualifyByPhone");
 
-    browser.get("http://127.0.0.1:" + port + "/inbox");
     String qualifier = assigneeOf(leadId, "qualifiers");
     iAm(qualifier);
+    browser.get("http://127.0.0.1:" + port + "/inbox/");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=signed-in]"), "(lead qualifier)"));
     openTaskOf(leadId);
     assertThat(browser.findElement(By.cssSelector("[data-testid=lead-panel]")).getText())
         .contains(

@@ -157,4 +157,85 @@ class HandoffMailTest {
       }
     }
   }
+
+  @Test
+  @DisplayName(
+      "a name with a line break (stored before intake checked it) reaches no header: one recipient, no Bcc")
+  void noHeaderInjection() throws Exception {
+    var contact = LeadFixtures.gradeAProfile(LeadFixtures.unique("eve", "bigco.example"));
+    var hostile =
+        new org.leadhandoff.lead.LeadContact(
+            contact.email(),
+            "Eve\r\nBcc: everyone@evil.example\r\nX-Injected: yes",
+            "Smith\nSubject: free money",
+            contact.phone(),
+            contact.company(),
+            contact.companySize(),
+            contact.industry(),
+            contact.title(),
+            contact.country(),
+            contact.source(),
+            contact.referredBy(),
+            contact.attributes());
+    UUID leadId = leads.capture(hostile);
+    process.awaitWaitingAt(process.lifecycleOf(leadId), "Gateway_AwaitEngagement");
+    leads.engage(leadId, "demo-request", 0);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(leadId).size() >= 1);
+    MimeMessage mail = mailsAbout(leadId).getFirst();
+    assertThat(mail.getAllRecipients()).hasSize(1);
+    assertThat(mail.getHeader("Bcc")).isNull();
+    assertThat(mail.getHeader("X-Injected")).isNull();
+    assertThat(mail.getSubject())
+        .doesNotContain("\r", "\n")
+        .contains("Eve Bcc: everyone@evil.example");
+    assertThat(smtp.getReceivedMessagesForDomain("evil.example")).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "an SMTP server that accepts and never answers holds nothing up: the lead is routed, the mail"
+          + " times out, waits, and arrives once when a real server is back")
+  void smtpHanging() throws Exception {
+    smtp.stop();
+    UUID leadId;
+    // Takes connections on the SMTP port and never says a word.
+    try (java.net.ServerSocket hanging =
+        new java.net.ServerSocket(ServerSetupTest.SMTP.getPort())) {
+      List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Thread acceptor =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      while (true) {
+                        held.add(hanging.accept());
+                      }
+                    } catch (java.io.IOException closed) {
+                      // The test is done with it.
+                    }
+                  });
+      leadId = process.hotLeadInQualification(leads);
+      UUID lead = leadId;
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  jdbc.sql(
+                              "select count(*) from mail_outbox where lead_id = ? and attempts > 0 and sent_at is null")
+                          .param(lead)
+                          .query(Long.class)
+                          .single()
+                      > 0);
+      assertThat(held).isNotEmpty();
+      for (java.net.Socket socket : held) {
+        socket.close();
+      }
+      acceptor.interrupt();
+    }
+    smtp.start();
+    UUID lead = leadId;
+    await().atMost(Duration.ofSeconds(60)).until(() -> mailsAbout(lead).size() >= 1);
+    assertThat(mailsAbout(leadId)).hasSize(1);
+  }
 }

@@ -57,6 +57,18 @@ public @interface BrowserAvailable {
       return new org.openqa.selenium.chrome.ChromeDriver(service, options);
     }
 
+    /** Signs in on the application's sign-in page as a person (the test profile's password). */
+    public static void signIn(
+        org.openqa.selenium.WebDriver browser, String baseUrl, String username) {
+      browser.manage().deleteAllCookies();
+      browser.get(baseUrl + "/login");
+      browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+      browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(TestIdentity.PASSWORD);
+      browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+      new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+          .until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
     private static String env(String name, String fallback) {
       String value = System.getenv(name);
       return value == null || value.isBlank() ? fallback : value;

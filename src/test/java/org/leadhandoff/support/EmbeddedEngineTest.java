@@ -23,5 +23,11 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @AutoConfigureObservability
 @ActiveProfiles("test")
-@Import({ProcessTestSupport.class, LeadFixtures.class})
+@Import({
+  ProcessTestSupport.class,
+  LeadFixtures.class,
+  TestIdentity.class,
+  TestIdentityProvider.class,
+  StoreOutage.class
+})
 public @interface EmbeddedEngineTest {}

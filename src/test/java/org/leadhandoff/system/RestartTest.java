@@ -52,7 +52,10 @@ class RestartTest {
             .run(
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("lead-handoff"),
                 "--server.port=0",
-                "--lead-handoff.engine.embedded.port=0")) {
+                "--lead-handoff.engine.embedded.port=0",
+                // No password given: the first one is generated into the data directory.
+                "--lead-handoff.security.initial-password-file="
+                    + dataDir.resolve("initial-password"))) {
       return use.apply(app);
     }
   }

@@ -2,6 +2,7 @@ package org.leadhandoff.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lead.Stage;
+import org.leadhandoff.security.AppRole;
 import org.leadhandoff.support.EmbeddedEngineTest;
 import org.leadhandoff.support.LeadFixtures;
 import org.leadhandoff.support.ProcessTestSupport;
@@ -24,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The inbox API as a qualifier and a sales rep use it, from MQL to OPPORTUNITY. */
 @EmbeddedEngineTest
@@ -86,12 +89,22 @@ class TaskApiTest {
     return assignee;
   }
 
-  private ResultActions complete(long taskId, String user, String fields) throws Exception {
+  private ResultActions complete(long taskId, RequestPostProcessor who, String fields)
+      throws Exception {
     return mvc.perform(
         post("/api/tasks/" + taskId + "/complete")
-            .param("user", user)
+            .with(who)
             .contentType(MediaType.APPLICATION_JSON)
             .content(fields));
+  }
+
+  /** Signed in as a person of the roster with their role (sign-in itself: SecurityTest). */
+  private static RequestPostProcessor asQualifier(String name) {
+    return user(name).roles(AppRole.QUALIFIER.name());
+  }
+
+  private static RequestPostProcessor asRep(String name) {
+    return user(name).roles(AppRole.SALES_REP.name());
   }
 
   /** A date from the application's clock, which other tests may have moved forward. */
@@ -121,16 +134,10 @@ class TaskApiTest {
         .andExpect(
             jsonPath("$.data.leadUrl")
                 .value(org.hamcrest.Matchers.endsWith("/inbox/#/leads/" + leadId)));
-    mvc.perform(
-            post("/api/tasks/" + task + "/claim")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"user\":\"" + qualifier + "\"}"))
+    mvc.perform(post("/api/tasks/" + task + "/claim").with(asQualifier(qualifier)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.assignee").value(qualifier));
-    mvc.perform(
-            post("/api/tasks/" + task + "/claim")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"user\":\"rory\"}"))
+    mvc.perform(post("/api/tasks/" + task + "/claim").with(asQualifier("rory")))
         .andExpect(status().isConflict())
         .andExpect(
             jsonPath("$.detail")
@@ -143,7 +150,7 @@ class TaskApiTest {
 
     complete(
             task,
-            qualifier,
+            asQualifier(qualifier),
             "{\"qualificationOutcome\":\"QUALIFIED\",\"budgetConfirmed\":true,\"authorityConfirmed\":true,\"needConfirmed\":true,\"timingConfirmed\":true,\"painPoints\":\"leads wait days\"}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.state").value("COMPLETED"));
@@ -155,7 +162,7 @@ class TaskApiTest {
         .andExpect(jsonPath("$.data.painPoints").value("leads wait days"));
     complete(
             acceptance,
-            rep,
+            asRep(rep),
             "{\"salesDecision\":\"REJECT\",\"rejectionReason\":\"NO_BUDGET\",\"followUpsDone\":[\"CALL_1\"]}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.title").value("Task not completed"))
@@ -166,7 +173,7 @@ class TaskApiTest {
                     "Before rejecting, do and tick the prescribed follow-ups; missing: Second call attempt, Email sent"));
     complete(
             acceptance,
-            rep,
+            asRep(rep),
             "{\"salesDecision\":\"REJECT\",\"followUpsDone\":[\"CALL_1\",\"CALL_2\",\"EMAIL\"]}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("rejectionReason"))
@@ -176,7 +183,7 @@ class TaskApiTest {
 
     complete(
             acceptance,
-            rep,
+            asRep(rep),
             "{\"salesDecision\":\"ACCEPT\",\"expectedCloseDate\":\""
                 + today(60)
                 + "\",\"amount\":25000}")
@@ -187,7 +194,7 @@ class TaskApiTest {
     assertThat(store.find(leadId).orElseThrow().stage()).isEqualTo(Stage.OPPORTUNITY);
     complete(
             acceptance,
-            rep,
+            asRep(rep),
             "{\"salesDecision\":\"ACCEPT\",\"expectedCloseDate\":\"" + today(60) + "\"}")
         .andExpect(status().isConflict())
         .andExpect(
@@ -203,20 +210,20 @@ class TaskApiTest {
     long task = qualificationTask(leadId);
     String qualifier = assigneeOf(task);
 
-    complete(task, qualifier, "{}")
+    complete(task, asQualifier(qualifier), "{}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].message").value("Outcome is required"));
-    complete(task, qualifier, "{\"qualificationOutcome\":\"NOT_NOW\"}")
+    complete(task, asQualifier(qualifier), "{\"qualificationOutcome\":\"NOT_NOW\"}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("revisitDate"))
         .andExpect(jsonPath("$.errors[0].message").value("Revisit on is required"));
     complete(
             task,
-            qualifier,
+            asQualifier(qualifier),
             "{\"qualificationOutcome\":\"NOT_NOW\",\"revisitDate\":\"2020-01-01\"}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].message").value("Revisit on must be today or later"));
-    complete(task, qualifier, "{\"qualificationOutcome\":\"MAYBE\"}")
+    complete(task, asQualifier(qualifier), "{\"qualificationOutcome\":\"MAYBE\"}")
         .andExpect(status().isBadRequest())
         .andExpect(
             jsonPath("$.errors[0].message")
@@ -224,7 +231,7 @@ class TaskApiTest {
                     "Outcome must be one of QUALIFIED, NOT_NOW, MIS_SCORED, NO_ANSWER, DISQUALIFIED"));
     complete(
             task,
-            qualifier,
+            asQualifier(qualifier),
             "{\"qualificationOutcome\":\"QUALIFIED\",\"favouriteColour\":\"blue\"}")
         .andExpect(status().isBadRequest())
         .andExpect(
@@ -234,7 +241,7 @@ class TaskApiTest {
     // A field hidden by the form (the reason, when the outcome is not DISQUALIFIED) is not kept.
     complete(
             task,
-            qualifier,
+            asQualifier(qualifier),
             "{\"qualificationOutcome\":\"NOT_NOW\",\"revisitDate\":\""
                 + today(30)
                 + "\",\"disqualificationReason\":\"SPAM\"}")
@@ -253,10 +260,7 @@ class TaskApiTest {
     UUID hot = leads.gradeA();
     long hotTask = qualificationTask(hot);
     String qualifier = assigneeOf(hotTask);
-    mvc.perform(
-        post("/api/tasks/" + hotTask + "/claim")
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"user\":\"" + qualifier + "\"}"));
+    mvc.perform(post("/api/tasks/" + hotTask + "/claim").with(asQualifier(qualifier)));
 
     mvc.perform(get("/api/tasks").param("assignee", qualifier))
         .andExpect(status().isOk())
@@ -275,12 +279,53 @@ class TaskApiTest {
           .isGreaterThanOrEqualTo(queue.get(i).get("priority").asInt());
     }
     mvc.perform(get("/api/tasks/987654321")).andExpect(status().isNotFound());
+  }
+
+  @Test
+  @DisplayName(
+      "a qualifier sees the qualification queue, a rep only their own tasks and the team's unowned ones")
+  void queuesFollowRoles() throws Exception {
+    UUID leadId = leads.gradeA();
+    long task = qualificationTask(leadId);
+    String qualifier = assigneeOf(task);
+    mvc.perform(post("/api/tasks/" + task + "/claim").with(asQualifier(qualifier)))
+        .andExpect(status().isOk());
+
+    // Another qualifier sees it in the queue (asking for the sales queue changes nothing) but
+    // cannot work it; a sales rep neither sees nor opens it.
     mvc.perform(
-            post("/api/tasks/" + hotTask + "/claim")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"user\":\"\"}"))
-        .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[0].field").value("user"));
+            get("/api/tasks")
+                .param("candidateGroup", "sales")
+                .param("limit", "500")
+                .with(asQualifier("rory")))
+        .andExpect(jsonPath("$[?(@.id == " + task + ")]").exists());
+    complete(task, asQualifier("rory"), "{\"qualificationOutcome\":\"NO_ANSWER\"}")
+        .andExpect(status().isConflict());
+    mvc.perform(get("/api/tasks").param("limit", "500").with(asRep("sam")))
+        .andExpect(jsonPath("$[?(@.id == " + task + ")]").doesNotExist());
+    mvc.perform(get("/api/tasks/" + task).with(asRep("sam")))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.detail").value("Task " + task + " is not in your queue."));
+
+    complete(
+            task,
+            asQualifier(qualifier),
+            "{\"qualificationOutcome\":\"QUALIFIED\",\"budgetConfirmed\":true,\"authorityConfirmed\":true,\"needConfirmed\":true,\"timingConfirmed\":true}")
+        .andExpect(status().isOk());
+    long acceptance = taskOf(leadId, "sales");
+    String rep = assigneeOf(acceptance);
+    String otherRep = rep.equals("sam") ? "alex" : "sam";
+    mvc.perform(get("/api/tasks").param("limit", "500").with(asRep(rep)))
+        .andExpect(jsonPath("$[?(@.id == " + acceptance + ")]").exists());
+    mvc.perform(get("/api/tasks").param("limit", "500").with(asRep(otherRep)))
+        .andExpect(jsonPath("$[?(@.id == " + acceptance + ")]").doesNotExist());
+    mvc.perform(get("/api/tasks/" + acceptance).with(asRep(otherRep)))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            get("/api/tasks")
+                .param("limit", "500")
+                .with(user("morgan").roles(AppRole.SALES_MANAGER.name())))
+        .andExpect(jsonPath("$[?(@.id == " + acceptance + ")]").exists());
   }
 
   @Test
@@ -292,7 +337,7 @@ class TaskApiTest {
     String qualifier = assigneeOf(task);
     complete(
             task,
-            qualifier,
+            asQualifier(qualifier),
             "{\"qualificationOutcome\":\"NOT_NOW\",\"revisitDate\":\"" + today(3) + "\"}")
         .andExpect(status().isOk());
     var lifecycle = process.lifecycleOf(leadId);

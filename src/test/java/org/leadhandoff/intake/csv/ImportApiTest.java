@@ -143,4 +143,28 @@ class ImportApiTest {
     assertThat(store.findByEmail(email).orElseThrow().source()).isEqualTo("csv-import");
     mvc.perform(get("/api/imports/" + UUID.randomUUID())).andExpect(status().isNotFound());
   }
+
+  @Test
+  @DisplayName(
+      "limits: a file over the size limit is 413 and kept nowhere; one over the row limit fails"
+          + " with the reason and imports no row")
+  void limits() throws Exception {
+    String big = LeadFixtures.unique("big", "bigco.example");
+    String row = big + ",BigCo " + "x".repeat(100) + "\n";
+    String tooBig = "email,company\n" + row.repeat(600_000 / row.length());
+    mvc.perform(post("/api/leads/import").contentType("text/csv").content(tooBig))
+        .andExpect(status().isPayloadTooLarge())
+        .andExpect(jsonPath("$.title").value("Request too large"));
+    assertThat(store.findByEmail(big)).isEmpty();
+
+    String first = LeadFixtures.unique("rows", "bigco.example");
+    StringBuilder csv = new StringBuilder("email\n").append(first).append('\n');
+    for (int i = 1; i <= properties.maxRows(); i++) {
+      csv.append("row").append(i).append('-').append(first).append('\n');
+    }
+    ImportStatus status = awaitDone(upload(csv.toString(), "trade-show"));
+    assertThat(status.state()).isEqualTo(ImportState.FAILED);
+    assertThat(status.error()).isEqualTo("The file has 2001 rows; the limit is 2000. Split it.");
+    assertThat(store.findByEmail(first)).isEmpty();
+  }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadhandoff.LeadHandoffApplication;
+import org.leadhandoff.support.TestIdentity;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +40,8 @@ class ImportRestartTest {
             "--lead-handoff.engine.embedded.port=0",
             "--lead-handoff.imports.directory=" + dir.resolve("imports"),
             "--lead-handoff.imports.batch-size=20",
-            "--lead-handoff.imports.pause-between-batches=PT0.05S");
+            "--lead-handoff.imports.pause-between-batches=PT0.05S",
+            "--lead-handoff.security.admin-password=" + TestIdentity.PASSWORD);
   }
 
   private ImportStatus status(ConfigurableApplicationContext app, UUID id) throws Exception {
@@ -47,6 +49,7 @@ class ImportRestartTest {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/imports/" + id))
+                .header("Authorization", TestIdentity.basic("marketing"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     return json.readValue(response.body(), ImportStatus.class);
@@ -70,6 +73,7 @@ class ImportRestartTest {
                       URI.create(
                           "http://127.0.0.1:" + port + "/api/leads/import?source=trade-show"))
                   .header("Content-Type", "text/csv")
+                  .header("Authorization", TestIdentity.basic("marketing"))
                   .POST(HttpRequest.BodyPublishers.ofString(csv))
                   .build(),
               HttpResponse.BodyHandlers.ofString());

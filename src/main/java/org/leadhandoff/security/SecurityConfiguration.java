@@ -1,0 +1,199 @@
+package org.leadhandoff.security;
+
+import static org.leadhandoff.security.AppRole.ADMIN;
+import static org.leadhandoff.security.AppRole.INTAKE;
+import static org.leadhandoff.security.AppRole.MARKETING;
+import static org.leadhandoff.security.AppRole.METRICS;
+import static org.leadhandoff.security.AppRole.QUALIFIER;
+import static org.leadhandoff.security.AppRole.SALES_MANAGER;
+import static org.leadhandoff.security.AppRole.SALES_REP;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. Health is open and webhooks prove themselves by signature; everything else
+ * needs a signed-in person (form or HTTP Basic), an API key, or, where configured, an access token
+ * of the company's identity provider. Anything this file does not name under /api is refused.
+ */
+@Configuration
+class SecurityConfiguration {
+
+  private static final AppRole[] STAFF = {QUALIFIER, SALES_REP, SALES_MANAGER, ADMIN};
+  private static final AppRole[] FEEDERS = {INTAKE, MARKETING, ADMIN};
+  private static final AppRole[] ANALYSTS = {SALES_MANAGER, MARKETING, ADMIN};
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  RateLimiter rateLimiter() {
+    return new RateLimiter(System::nanoTime);
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http,
+      ApiKeys keys,
+      SecurityProperties properties,
+      RateLimiter limiter,
+      ObjectProvider<JwtDecoder> jwtDecoder)
+      throws Exception {
+    AuthenticationEntryPoint problem =
+        (request, response, e) ->
+            Problems.write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "Sign-in required",
+                "Send an API key in "
+                    + properties.apiKeyHeader()
+                    + ", sign in, or send an access token.");
+    AccessDeniedHandler denied =
+        (request, response, e) ->
+            Problems.write(
+                response,
+                HttpStatus.FORBIDDEN,
+                "Not allowed",
+                "Your role does not allow "
+                    + request.getMethod()
+                    + " "
+                    + request.getRequestURI()
+                    + ".");
+    RequestMatcher api =
+        request -> path(request).startsWith("/api/") || path(request).startsWith("/actuator/");
+    // CSRF rides on a session cookie. A request that carries its own credentials, or no session
+    // at all (it is refused as unauthenticated anyway: 401, not a CSRF 403), needs no token; the
+    // sign-in form always does.
+    RequestMatcher noSessionToRide =
+        request ->
+            request.getHeader(properties.apiKeyHeader()) != null
+                || request.getHeader("Authorization") != null
+                || (request.getSession(false) == null && !"/login".equals(path(request)));
+
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/login")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/webhooks/*")
+                    .permitAll()
+                    .requestMatchers("/actuator/prometheus")
+                    .hasAnyRole(names(METRICS, ADMIN))
+                    .requestMatchers("/actuator/**", "/api/admin/**")
+                    .hasRole(ADMIN.name())
+                    // Intake: web forms, marketing tools, imports.
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/leads",
+                        "/api/leads/*/events",
+                        "/api/events",
+                        "/api/leads/import")
+                    .hasAnyRole(names(FEEDERS))
+                    .requestMatchers(HttpMethod.GET, "/api/imports/**")
+                    .hasAnyRole(names(FEEDERS))
+                    // Erasure requests are the data protection officer's (an admin).
+                    .requestMatchers(HttpMethod.DELETE, "/api/leads/*")
+                    .hasRole(ADMIN.name())
+                    .requestMatchers(
+                        "/api/reports/**", "/api/leads/*/timeline", "/dashboard/**", "/dashboard")
+                    .hasAnyRole(names(ANALYSTS))
+                    .requestMatchers(HttpMethod.PUT, "/api/reps/**")
+                    .hasAnyRole(names(SALES_MANAGER, ADMIN))
+                    .requestMatchers(HttpMethod.GET, "/api/reps/**", "/api/leads/*/routing")
+                    .hasAnyRole(names(STAFF))
+                    .requestMatchers("/api/tasks/**", "/api/tasks", "/inbox/**", "/inbox", "/")
+                    .hasAnyRole(names(STAFF))
+                    .requestMatchers(HttpMethod.GET, "/api/leads/**")
+                    .hasAnyRole(names(QUALIFIER, SALES_REP, SALES_MANAGER, MARKETING, ADMIN))
+                    .requestMatchers(HttpMethod.GET, "/api/engine/clock", "/api/me")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.POST, "/api/engine/clock")
+                    .hasRole(ADMIN.name())
+                    .requestMatchers("/api/**")
+                    .denyAll()
+                    .anyRequest()
+                    .authenticated())
+        .addFilterBefore(
+            new ApiKeyFilter(keys, properties, limiter), BasicAuthenticationFilter.class)
+        .addFilterAfter(new SpaCsrf.CookieFilter(), BasicAuthenticationFilter.class)
+        .httpBasic(basic -> basic.authenticationEntryPoint(problem))
+        .formLogin(form -> form.defaultSuccessUrl("/", false))
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                    .csrfTokenRequestHandler(new SpaCsrf.RequestHandler())
+                    .ignoringRequestMatchers(noSessionToRide)
+                    .ignoringRequestMatchers("/api/webhooks/*"))
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(problem, api)
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                    .defaultAccessDeniedHandlerFor(denied, api));
+    JwtDecoder decoder = jwtDecoder.getIfAvailable();
+    if (decoder != null) {
+      http.oauth2ResourceServer(
+          oauth ->
+              oauth
+                  .authenticationEntryPoint(problem)
+                  .jwt(
+                      jwt ->
+                          jwt.decoder(decoder)
+                              .jwtAuthenticationConverter(tokens(properties.oidc()))));
+    }
+    return http.build();
+  }
+
+  /** An access token's user and roles, from the claims the company's identity provider fills. */
+  static Converter<Jwt, AbstractAuthenticationToken> tokens(SecurityProperties.Oidc oidc) {
+    return jwt -> {
+      Object claim = jwt.getClaims().get(oidc.rolesClaim());
+      Collection<String> names =
+          claim instanceof Collection<?> list
+              ? list.stream().map(String::valueOf).toList()
+              : claim == null ? List.of() : Arrays.asList(String.valueOf(claim).split("[,\\s]+"));
+      List<GrantedAuthority> authorities =
+          names.stream()
+              .map(AppRole::lenient)
+              .flatMap(java.util.Optional::stream)
+              .map(AppRole::authority)
+              .toList();
+      String username = jwt.getClaimAsString(oidc.usernameClaim());
+      return new JwtAuthenticationToken(
+          jwt, authorities, username != null ? username : jwt.getSubject());
+    };
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+
+  private static String[] names(AppRole... roles) {
+    return Arrays.stream(roles).map(Enum::name).toArray(String[]::new);
+  }
+}

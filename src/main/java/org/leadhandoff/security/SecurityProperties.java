@@ -1,0 +1,48 @@
+package org.leadhandoff.security;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Sign-in and API keys.
+ *
+ * @param adminPassword the password of the {@code admin} user, created at the first start-up when
+ *     no user exists (LEAD_HANDOFF_ADMIN_PASSWORD). Required in the remote profile; on the embedded
+ *     default, when unset, a random one is written to {@code initialPasswordFile}.
+ * @param initialPasswordFile where a generated first password is written (owner-readable only)
+ * @param demoUsers also create a sign-in for each roster person, {@code manager} and {@code
+ *     marketing}, with the same first password: for trying the product, never in production
+ * @param apiKeyHeader the header machine callers send their API key in
+ * @param rateLimit requests an API key may make
+ * @param oidc how access tokens of an identity provider map to users and roles
+ */
+@ConfigurationProperties("lead-handoff.security")
+public record SecurityProperties(
+    String adminPassword,
+    @DefaultValue("./data/initial-password") Path initialPasswordFile,
+    @DefaultValue("false") boolean demoUsers,
+    @DefaultValue("X-API-Key") String apiKeyHeader,
+    @DefaultValue RateLimit rateLimit,
+    @DefaultValue Oidc oidc) {
+
+  /**
+   * A token bucket per API key.
+   *
+   * @param requestsPerMinute the sustained rate (a key may set its own)
+   * @param burst how many requests may come at once
+   */
+  public record RateLimit(
+      @DefaultValue("600") int requestsPerMinute, @DefaultValue("100") int burst) {}
+
+  /**
+   * OIDC access tokens (enabled by spring.security.oauth2.resourceserver.jwt.*).
+   *
+   * @param usernameClaim the claim that names the person; for qualifiers and reps it must be their
+   *     roster id
+   * @param rolesClaim the claim holding role names (QUALIFIER, SALES_REP, ...)
+   */
+  public record Oidc(
+      @DefaultValue("preferred_username") String usernameClaim,
+      @DefaultValue("roles") String rolesClaim) {}
+}
