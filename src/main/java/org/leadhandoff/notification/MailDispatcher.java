@@ -3,6 +3,7 @@ package org.leadhandoff.notification;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.leadhandoff.monitoring.LeadMetrics;
 import org.leadhandoff.notification.MailOutbox.Pending;
 import org.leadhandoff.system.Backoff;
@@ -43,8 +44,19 @@ class MailDispatcher {
     this.clock = clock;
   }
 
+  /**
+   * While the SMTP server is down or hanging, the dispatcher waits for it as a whole (growing
+   * backoff) instead of letting every mail of a batch hang for the full timeout in turn.
+   */
+  private Instant serverRetryAt = Instant.EPOCH;
+
+  private int serverFailures;
+
   @Scheduled(fixedDelayString = "${lead-handoff.mail.poll-interval:PT1S}")
   void dispatch() {
+    if (clock.instant().isBefore(serverRetryAt)) {
+      return;
+    }
     for (Pending mail : outbox.due(BATCH)) {
       try {
         MimeMessage message = sender.createMimeMessage();
@@ -57,6 +69,7 @@ class MailDispatcher {
         sender.send(message);
         outbox.sent(mail.id());
         metrics.mailSent();
+        serverFailures = 0;
       } catch (Exception e) {
         metrics.mailFailed();
         Duration backoff = backoff(mail.attempts());
@@ -67,8 +80,28 @@ class MailDispatcher {
             backoff,
             e.getMessage());
         outbox.failed(mail.id(), String.valueOf(e.getMessage()), clock.instant().plus(backoff));
+        if (serverUnreachable(e)) {
+          serverRetryAt = clock.instant().plus(backoff(serverFailures++));
+          return;
+        }
       }
     }
+  }
+
+  /** A network failure (refused, timed out, cut) is the server's, not this mail's. */
+  static boolean serverUnreachable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.io.IOException
+          || t instanceof org.springframework.mail.MailAuthenticationException) {
+        return true;
+      }
+      if (t instanceof jakarta.mail.MessagingException messaging
+          && messaging.getNextException() != null
+          && serverUnreachable(messaging.getNextException())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Duration backoff(int attempts) {

@@ -14,8 +14,7 @@ import org.leadhandoff.routing.RosterSeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
  * {@code marketing} get the same first password. On a remote engine the password is required.
  */
 @Component
-class InitialUsers implements ApplicationRunner, InitializingBean {
+class InitialUsers implements SmartInitializingSingleton, InitializingBean {
 
   static final String ADMIN = "admin";
   static final String PASSWORD_PROPERTY = "lead-handoff.security.admin-password";
@@ -66,8 +65,9 @@ class InitialUsers implements ApplicationRunner, InitializingBean {
     }
   }
 
+  /** Before the web server takes requests: nobody signs in to an application without users. */
   @Override
-  public void run(ApplicationArguments args) {
+  public void afterSingletonsInstantiated() {
     if (users.any()) {
       return;
     }

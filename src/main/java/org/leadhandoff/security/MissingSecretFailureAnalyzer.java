@@ -4,7 +4,7 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Says which secret is missing and how to give it, instead of a stack trace. */
-class MissingSecretFailureAnalyzer extends AbstractFailureAnalyzer<MissingSecretException> {
+public class MissingSecretFailureAnalyzer extends AbstractFailureAnalyzer<MissingSecretException> {
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, MissingSecretException cause) {

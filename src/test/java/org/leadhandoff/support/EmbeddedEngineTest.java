@@ -28,6 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
   LeadFixtures.class,
   TestIdentity.class,
   TestIdentityProvider.class,
-  StoreOutage.class
+  StoreOutage.class,
+  EngineOutage.class
 })
 public @interface EmbeddedEngineTest {}

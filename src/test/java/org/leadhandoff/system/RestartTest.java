@@ -15,13 +15,18 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The default run: embedded engine and the H2 file store; leads survive a restart. */
+@org.junit.jupiter.api.extension.ExtendWith(
+    org.springframework.boot.test.system.OutputCaptureExtension.class)
 class RestartTest {
 
   @TempDir Path dataDir;
 
   @Test
-  @DisplayName("stopping and starting the application keeps the lead store's data")
-  void leadStoreSurvivesRestart() {
+  @DisplayName(
+      "stopping and starting the application keeps the lead store's data; the generated first"
+          + " password is in an owner-only file and never in the log")
+  void leadStoreSurvivesRestart(org.springframework.boot.test.system.CapturedOutput output)
+      throws Exception {
     var leadId =
         withApplication(
             app ->
@@ -43,6 +48,14 @@ class RestartTest {
     assertThat(dataDir.resolve("lead-handoff.mv.db"))
         .as("the store is the file under test")
         .exists();
+    Path passwordFile = dataDir.resolve("initial-password");
+    String password = java.nio.file.Files.readString(passwordFile).strip();
+    assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(java.nio.file.Files.getPosixFilePermissions(passwordFile))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    assertThat(output.getAll()).contains(passwordFile.toString()).doesNotContain(password);
   }
 
   private <T> T withApplication(

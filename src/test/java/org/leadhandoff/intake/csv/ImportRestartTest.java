@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -22,7 +26,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** An import stopped by a restart resumes where it stopped and imports no row twice. */
+/** An import whose application is killed resumes where it stopped and imports no row twice. */
 class ImportRestartTest {
 
   private static final int ROWS = 400;
@@ -32,20 +36,52 @@ class ImportRestartTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
+  private String[] arguments(int port) {
+    return new String[] {
+      "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db/lead-handoff"),
+      "--server.port=" + port,
+      "--lead-handoff.engine.embedded.port=0",
+      "--lead-handoff.imports.directory=" + dir.resolve("imports"),
+      "--lead-handoff.imports.batch-size=20",
+      "--lead-handoff.imports.pause-between-batches=PT0.05S",
+      "--lead-handoff.security.admin-password=" + TestIdentity.PASSWORD
+    };
+  }
+
   private ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(LeadHandoffApplication.class)
-        .run(
-            "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db/lead-handoff"),
-            "--server.port=0",
-            "--lead-handoff.engine.embedded.port=0",
-            "--lead-handoff.imports.directory=" + dir.resolve("imports"),
-            "--lead-handoff.imports.batch-size=20",
-            "--lead-handoff.imports.pause-between-batches=PT0.05S",
-            "--lead-handoff.security.admin-password=" + TestIdentity.PASSWORD);
+    return new SpringApplicationBuilder(LeadHandoffApplication.class).run(arguments(0));
+  }
+
+  /** The application in a JVM of its own, so that it can be killed as a crash would. */
+  private Process startKillable(int port) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-cp");
+    // Surefire lists some entries twice; the application would find its models twice.
+    command.add(
+        String.join(
+            java.io.File.pathSeparator,
+            new java.util.LinkedHashSet<>(
+                List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)))));
+    command.add(LeadHandoffApplication.class.getName());
+    command.addAll(List.of(arguments(port)));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("killed-run.log").toFile())
+        .start();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private ImportStatus status(ConfigurableApplicationContext app, UUID id) throws Exception {
-    String port = app.getEnvironment().getProperty("local.server.port");
+    return status(app.getEnvironment().getProperty("local.server.port"), id);
+  }
+
+  private ImportStatus status(String port, UUID id) throws Exception {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/imports/" + id))
@@ -56,7 +92,8 @@ class ImportRestartTest {
   }
 
   @Test
-  @DisplayName("an import interrupted by a restart resumes without creating duplicates")
+  @DisplayName(
+      "an import whose application is killed (SIGKILL) resumes on restart without duplicates")
   void resumesAfterRestart() throws Exception {
     String csv =
         "email,company\n"
@@ -65,8 +102,21 @@ class ImportRestartTest {
                 .collect(Collectors.joining("\n"))
             + "\n";
     UUID importId;
-    try (ConfigurableApplicationContext first = start()) {
-      String port = first.getEnvironment().getProperty("local.server.port");
+    String port = Integer.toString(freePort());
+    Process first = startKillable(Integer.parseInt(port));
+    try {
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  http.send(
+                              HttpRequest.newBuilder(
+                                      URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                  .build(),
+                              HttpResponse.BodyHandlers.ofString())
+                          .statusCode()
+                      == 200);
       HttpResponse<String> accepted =
           http.send(
               HttpRequest.newBuilder(
@@ -81,7 +131,16 @@ class ImportRestartTest {
       importId = UUID.fromString(json.readTree(accepted.body()).get("importId").asText());
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> status(first, importId).rowsProcessed() >= 60);
+          .until(() -> status(port, importId).rowsProcessed() >= 60);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(
+          "The killable application did not get there; its log:\n"
+              + java.nio.file.Files.readString(dir.resolve("killed-run.log")),
+          e);
+    } finally {
+      // SIGKILL: no shutdown hook, no graceful stop, a batch may be half-way.
+      first.destroyForcibly();
+      first.waitFor();
     }
 
     try (ConfigurableApplicationContext second = start()) {
