@@ -125,7 +125,7 @@ class SecurityConfiguration {
                     .hasAnyRole(names(SALES_MANAGER, ADMIN))
                     .requestMatchers(HttpMethod.GET, "/api/reps/**", "/api/leads/*/routing")
                     .hasAnyRole(names(STAFF))
-                    .requestMatchers("/api/tasks/**", "/api/tasks", "/inbox/**", "/inbox", "/")
+                    .requestMatchers("/api/tasks/**", "/api/tasks", "/inbox/**", "/inbox")
                     .hasAnyRole(names(STAFF))
                     .requestMatchers(HttpMethod.GET, "/api/leads/**")
                     .hasAnyRole(names(QUALIFIER, SALES_REP, SALES_MANAGER, MARKETING, ADMIN))

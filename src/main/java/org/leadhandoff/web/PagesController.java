@@ -1,5 +1,6 @@
 package org.leadhandoff.web;
 
+import org.leadhandoff.security.AppRole;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -7,7 +8,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PagesController {
 
-  @GetMapping({"/", "/inbox"})
+  /** After sign-in: people who work tasks get the inbox, marketing the dashboard. */
+  @GetMapping("/")
+  String home(org.springframework.security.core.Authentication authentication) {
+    java.util.Set<AppRole> roles =
+        authentication == null ? java.util.Set.of() : AppRole.of(authentication.getAuthorities());
+    boolean worksTasks =
+        roles.stream()
+            .anyMatch(
+                java.util.EnumSet.of(
+                        AppRole.QUALIFIER, AppRole.SALES_REP, AppRole.SALES_MANAGER, AppRole.ADMIN)
+                    ::contains);
+    return worksTasks ? "redirect:/inbox/" : "redirect:/dashboard/";
+  }
+
+  @GetMapping("/inbox")
   String inbox() {
     return "redirect:/inbox/";
   }

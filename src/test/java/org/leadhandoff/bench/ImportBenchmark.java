@@ -41,6 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:import-bench;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(org.leadhandoff.support.TestIdentity.class)
 class ImportBenchmark {
 
   static final int ROWS = Integer.getInteger("bench.csvRows", 100_000);

@@ -200,6 +200,20 @@ class SecurityTest {
         .andExpect(status().isNotFound());
     mvc.perform(post("/login").param("username", "riley").param("password", "wrong").with(csrf()))
         .andExpect(redirectedUrl("/login?error"));
+    // After sign-in, "/" opens the page of the person's work.
+    mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/inbox/"));
+    MockHttpSession marketing =
+        (MockHttpSession)
+            mvc.perform(
+                    post("/login")
+                        .param("username", "marketing")
+                        .param("password", PASSWORD)
+                        .with(csrf()))
+                .andReturn()
+                .getRequest()
+                .getSession();
+    mvc.perform(get("/").session(marketing)).andExpect(redirectedUrl("/dashboard/"));
+    mvc.perform(get("/inbox/").session(marketing)).andExpect(status().isForbidden());
   }
 
   @Test
