@@ -88,6 +88,11 @@ class MailDispatcher {
     }
   }
 
+  @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+  void dropErased() {
+    outbox.dropErased();
+  }
+
   /** A network failure (refused, timed out, cut) is the server's, not this mail's. */
   static boolean serverUnreachable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -64,14 +64,24 @@ public class MailOutbox {
     return true;
   }
 
-  List<Pending> due(int limit) {
-    // A mail added while its lead was being erased must not go out (nor stay with its content).
-    jdbc.sql(
-            "delete from mail_outbox where sent_at is null and lead_id in"
-                + " (select id from lead where erased_at is not null)")
-        .update();
+  /** Removes unsent mail about erased leads, with its content (a race with the erasure). */
+  int dropErased() {
     return jdbc.sql(
-            "select * from mail_outbox where sent_at is null and next_attempt_at <= ? order by id fetch first ? rows only")
+            """
+            delete from mail_outbox m where sent_at is null
+            and exists (select 1 from lead l where l.id = m.lead_id and l.erased_at is not null)
+            """)
+        .update();
+  }
+
+  List<Pending> due(int limit) {
+    // A mail queued while its lead was being erased never goes out (dropErased removes it).
+    return jdbc.sql(
+            """
+            select * from mail_outbox m where sent_at is null and next_attempt_at <= ?
+            and not exists (select 1 from lead l where l.id = m.lead_id and l.erased_at is not null)
+            order by id fetch first ? rows only
+            """)
         .params(now(), limit)
         .query(
             (rs, n) ->
