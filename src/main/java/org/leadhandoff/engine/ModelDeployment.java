@@ -125,11 +125,10 @@ class ModelDeployment implements SmartInitializingSingleton {
    * The engine's own rejection text is what a process designer needs, not the client's wrapping.
    */
   private static String engineMessage(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    String message = e.getMessage() != null ? e.getMessage() : cause.toString();
+    String message =
+        e.getMessage() != null
+            ? e.getMessage()
+            : org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e).toString();
     return message.strip();
   }
 }

@@ -73,10 +73,7 @@ class TechnicalFailureHandling implements JobExceptionHandlingStrategy {
         && ite.getTargetException() != null) {
       failure = ite.getTargetException();
     }
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
+    Throwable root = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(failure);
     String text = describe(failure);
     if (root != failure) {
       text += " (cause: " + describe(root) + ")";

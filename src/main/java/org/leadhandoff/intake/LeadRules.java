@@ -34,13 +34,13 @@ public final class LeadRules {
 
   private record Check(Predicate<Object> valid, String message) {}
 
+  /** A field's checks; for the attributes map also those of each entry's name and value. */
   private record Rule(
-      String field, Method accessor, List<Check> checks, Map<Kind, List<Check>> map) {}
-
-  private enum Kind {
-    KEY,
-    VALUE
-  }
+      String field,
+      Method accessor,
+      List<Check> checks,
+      List<Check> keyChecks,
+      List<Check> valueChecks) {}
 
   // The same email rule Bean Validation applies for @Email (Hibernate's, without a regexp).
   private static final AbstractEmailValidator<Email> EMAIL = new AbstractEmailValidator<>();
@@ -51,41 +51,29 @@ public final class LeadRules {
 
   /** Every broken rule of the request, ordered by field; empty when it is acceptable. */
   public static List<Violation> check(LeadRequest request) {
-    List<Violation> violations = null;
+    List<Violation> violations = new ArrayList<>();
     for (Rule rule : RULES) {
       Object value = read(rule.accessor(), request);
-      for (Check check : rule.checks()) {
-        if (!check.valid().test(value)) {
-          violations = add(violations, new Violation(rule.field(), check.message()));
-        }
-      }
-      if (rule.map() != null && value instanceof Map<?, ?> entries) {
+      apply(rule.checks(), value, rule.field(), violations);
+      if (value instanceof Map<?, ?> entries) {
         for (Map.Entry<?, ?> entry : entries.entrySet()) {
           String field = rule.field() + "[" + entry.getKey() + "]";
-          for (Check check : rule.map().get(Kind.KEY)) {
-            if (!check.valid().test(entry.getKey())) {
-              violations = add(violations, new Violation(field, check.message()));
-            }
-          }
-          for (Check check : rule.map().get(Kind.VALUE)) {
-            if (!check.valid().test(entry.getValue())) {
-              violations = add(violations, new Violation(field, check.message()));
-            }
-          }
+          apply(rule.keyChecks(), entry.getKey(), field, violations);
+          apply(rule.valueChecks(), entry.getValue(), field, violations);
         }
       }
-    }
-    if (violations == null) {
-      return List.of();
     }
     violations.sort(Comparator.comparing(Violation::field));
     return violations;
   }
 
-  private static List<Violation> add(List<Violation> violations, Violation violation) {
-    List<Violation> list = violations == null ? new ArrayList<>() : violations;
-    list.add(violation);
-    return list;
+  private static void apply(
+      List<Check> checks, Object value, String field, List<Violation> violations) {
+    for (Check check : checks) {
+      if (!check.valid().test(value)) {
+        violations.add(new Violation(field, check.message()));
+      }
+    }
   }
 
   private static Object read(Method accessor, LeadRequest request) {
@@ -102,20 +90,17 @@ public final class LeadRules {
       // Constraints target fields, not record components: Java puts them on the private field.
       Field field = field(component);
       List<Check> checks = checks(component.getName(), field.getAnnotations());
-      Map<Kind, List<Check>> map = null;
-      AnnotatedType type = field.getAnnotatedType();
-      if (type instanceof AnnotatedParameterizedType parameterized
+      List<Check> keyChecks = List.of();
+      List<Check> valueChecks = List.of();
+      if (field.getAnnotatedType() instanceof AnnotatedParameterizedType parameterized
           && Map.class.isAssignableFrom(component.getType())) {
         AnnotatedType[] arguments = parameterized.getAnnotatedActualTypeArguments();
-        map =
-            Map.of(
-                Kind.KEY,
-                checks(component.getName(), arguments[0].getAnnotations()),
-                Kind.VALUE,
-                checks(component.getName(), arguments[1].getAnnotations()));
+        keyChecks = checks(component.getName(), arguments[0].getAnnotations());
+        valueChecks = checks(component.getName(), arguments[1].getAnnotations());
       }
-      if (!checks.isEmpty() || map != null) {
-        rules.add(new Rule(component.getName(), component.getAccessor(), checks, map));
+      if (!checks.isEmpty() || !keyChecks.isEmpty() || !valueChecks.isEmpty()) {
+        rules.add(
+            new Rule(component.getName(), component.getAccessor(), checks, keyChecks, valueChecks));
       }
     }
     return List.copyOf(rules);

@@ -76,10 +76,7 @@ class CriteriaOverride {
   }
 
   private static String rootMessage(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
+    Throwable root = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(t);
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.leadhandoff.monitoring.LeadMetrics;
 import org.leadhandoff.notification.MailOutbox.Pending;
 import org.leadhandoff.system.Backoff;
+import org.leadhandoff.system.Causes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -93,20 +94,16 @@ class MailDispatcher {
     outbox.dropErased();
   }
 
-  /** A network failure (refused, timed out, cut) is the server's, not this mail's. */
+  /**
+   * A network failure (refused, timed out, cut) is the server's, not this mail's. Jakarta Mail's
+   * nested exceptions are its causes, so the walk reaches them.
+   */
   static boolean serverUnreachable(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.io.IOException
-          || t instanceof org.springframework.mail.MailAuthenticationException) {
-        return true;
-      }
-      if (t instanceof jakarta.mail.MessagingException messaging
-          && messaging.getNextException() != null
-          && serverUnreachable(messaging.getNextException())) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.any(
+        failure,
+        t ->
+            t instanceof java.io.IOException
+                || t instanceof org.springframework.mail.MailAuthenticationException);
   }
 
   Duration backoff(int attempts) {

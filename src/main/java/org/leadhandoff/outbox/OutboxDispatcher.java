@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import org.leadhandoff.outbox.Outbox.Pending;
 import org.leadhandoff.system.Backoff;
+import org.leadhandoff.system.Causes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -96,17 +97,13 @@ class OutboxDispatcher {
   static boolean alreadyPublished(Throwable failure) {
     // The client wraps the gRPC status differently on different paths (measured: the benchmark's
     // timed-out publishes came back as a bare StatusRuntimeException): look through the chain.
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof ClientStatusException status
-          && status.getStatusCode() == Status.Code.ALREADY_EXISTS) {
-        return true;
-      }
-      if (t instanceof io.grpc.StatusRuntimeException grpc
-          && grpc.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.any(
+        failure,
+        t ->
+            (t instanceof ClientStatusException status
+                    && status.getStatusCode() == Status.Code.ALREADY_EXISTS)
+                || (t instanceof io.grpc.StatusRuntimeException grpc
+                    && grpc.getStatus().getCode() == Status.Code.ALREADY_EXISTS));
   }
 
   Duration backoff(int attempts) {

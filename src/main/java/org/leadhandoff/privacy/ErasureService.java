@@ -1,6 +1,5 @@
 package org.leadhandoff.privacy;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.leadhandoff.lead.ActivityKind;
@@ -34,21 +33,18 @@ public class ErasureService {
   private final LifecycleMessages messages;
   private final LeadActivities activities;
   private final ApplicationEventPublisher events;
-  private final Clock clock;
 
   ErasureService(
       LeadStore leads,
       Outbox outbox,
       LifecycleMessages messages,
       LeadActivities activities,
-      ApplicationEventPublisher events,
-      Clock clock) {
+      ApplicationEventPublisher events) {
     this.leads = leads;
     this.outbox = outbox;
     this.messages = messages;
     this.activities = activities;
     this.events = events;
-    this.clock = clock;
   }
 
   /**
@@ -56,8 +52,10 @@ public class ErasureService {
    */
   @Transactional
   public Erasure erase(UUID leadId, String reason, String requestedBy) {
-    if (!leads.erase(leadId, reason)) {
-      return new Erasure(leadId, false, leads.find(leadId).orElseThrow().erasedAt());
+    boolean erasedNow = leads.erase(leadId, reason);
+    Instant erasedAt = leads.find(leadId).orElseThrow().erasedAt();
+    if (!erasedNow) {
+      return new Erasure(leadId, false, erasedAt);
     }
     outbox.dropUnsent(leadId);
     messages.erased(leadId);
@@ -65,6 +63,6 @@ public class ErasureService {
     activities.record(
         leadId, ActivityKind.ERASED, null, requestedBy, null, reason, null, "erased:" + leadId);
     log.info("Lead {} erased on request by {}", leadId, requestedBy);
-    return new Erasure(leadId, true, clock.instant());
+    return new Erasure(leadId, true, erasedAt);
   }
 }

@@ -1,11 +1,13 @@
 package org.leadhandoff.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.leadhandoff.web.ApiErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -45,11 +47,14 @@ class ApiKeyFilter extends OncePerRequestFilter {
   private final ApiKeys keys;
   private final SecurityProperties properties;
   private final RateLimiter limiter;
+  private final ObjectMapper json;
 
-  ApiKeyFilter(ApiKeys keys, SecurityProperties properties, RateLimiter limiter) {
+  ApiKeyFilter(
+      ApiKeys keys, SecurityProperties properties, RateLimiter limiter, ObjectMapper json) {
     this.keys = keys;
     this.properties = properties;
     this.limiter = limiter;
+    this.json = json;
   }
 
   @Override
@@ -63,8 +68,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
     }
     Optional<ApiKeys.Caller> caller = keys.authenticate(presented.strip());
     if (caller.isEmpty()) {
-      Problems.write(
+      ApiErrors.write(
           response,
+          json,
           HttpStatus.UNAUTHORIZED,
           "Unknown API key",
           "The API key in "
@@ -83,8 +89,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
     if (!decision.allowed()) {
       long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
       response.setHeader("Retry-After", Long.toString(seconds));
-      Problems.write(
+      ApiErrors.write(
           response,
+          json,
           HttpStatus.TOO_MANY_REQUESTS,
           "Too many requests",
           "This API key may make "

@@ -25,6 +25,10 @@ public enum AppRole {
   /** A metrics scraper: /actuator/prometheus. */
   METRICS;
 
+  /** The roles that work tasks in the inbox (a manager's and an admin's queue is everyone's). */
+  public static final Set<AppRole> WORK_TASKS =
+      java.util.Collections.unmodifiableSet(EnumSet.of(QUALIFIER, SALES_REP, SALES_MANAGER, ADMIN));
+
   public GrantedAuthority authority() {
     return new SimpleGrantedAuthority("ROLE_" + name());
   }
@@ -37,15 +41,14 @@ public enum AppRole {
     return Arrays.stream(roles.split(","))
         .map(String::strip)
         .filter(s -> !s.isEmpty())
-        .map(s -> valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_')))
+        .map(s -> valueOf(key(s)))
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(AppRole.class)));
   }
 
   /** A role name from outside (an identity provider's claim), or empty if it is not ours. */
   public static java.util.Optional<AppRole> lenient(String name) {
     try {
-      return java.util.Optional.of(
-          valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_')));
+      return java.util.Optional.of(valueOf(key(name)));
     } catch (IllegalArgumentException e) {
       return java.util.Optional.empty();
     }
@@ -60,14 +63,16 @@ public enum AppRole {
     Set<AppRole> roles = EnumSet.noneOf(AppRole.class);
     for (GrantedAuthority authority : authorities) {
       String name = authority.getAuthority();
+      // A role from an identity provider this application does not know is ignored.
       if (name != null && name.startsWith("ROLE_")) {
-        try {
-          roles.add(valueOf(name.substring(5)));
-        } catch (IllegalArgumentException e) {
-          // A role from an identity provider this application does not know: ignored.
-        }
+        lenient(name.substring(5)).ifPresent(roles::add);
       }
     }
     return roles;
+  }
+
+  /** "sales-rep", " Sales_Rep " and "SALES_REP" name the same role. */
+  private static String key(String name) {
+    return name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
   }
 }

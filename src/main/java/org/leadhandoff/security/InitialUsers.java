@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,9 +38,15 @@ class InitialUsers implements SmartInitializingSingleton, InitializingBean {
   private final SecurityProperties properties;
   private final EngineProperties engine;
   private final RosterSeed roster;
+  private final PasswordEncoder passwords;
 
   InitialUsers(
-      UserStore users, SecurityProperties properties, EngineProperties engine, RosterSeed roster) {
+      UserStore users,
+      SecurityProperties properties,
+      EngineProperties engine,
+      RosterSeed roster,
+      PasswordEncoder passwords) {
+    this.passwords = passwords;
     this.users = users;
     this.properties = properties;
     this.engine = engine;
@@ -79,13 +86,15 @@ class InitialUsers implements SmartInitializingSingleton, InitializingBean {
           "Created the first users; their password is in {} (readable by this user only)",
           properties.initialPasswordFile().toAbsolutePath().normalize());
     }
-    users.save(ADMIN, EnumSet.of(AppRole.ADMIN), password);
+    // One bcrypt for all: they share the first password, and each hash takes ~0.1 s.
+    String hash = passwords.encode(password);
+    users.saveEncoded(ADMIN, EnumSet.of(AppRole.ADMIN), hash);
     if (properties.demoUsers()) {
       for (RosterSeed.Person person : roster.reps()) {
-        users.save(person.id(), Set.of(roleOf(person)), password);
+        users.saveEncoded(person.id(), Set.of(roleOf(person)), hash);
       }
-      users.save("manager", EnumSet.of(AppRole.SALES_MANAGER), password);
-      users.save("marketing", EnumSet.of(AppRole.MARKETING), password);
+      users.saveEncoded("manager", EnumSet.of(AppRole.SALES_MANAGER), hash);
+      users.saveEncoded("marketing", EnumSet.of(AppRole.MARKETING), hash);
       log.info(
           "Created demo users for the {} roster people, manager and marketing",
           roster.reps().size());

@@ -8,10 +8,12 @@ import static org.leadhandoff.security.AppRole.QUALIFIER;
 import static org.leadhandoff.security.AppRole.SALES_MANAGER;
 import static org.leadhandoff.security.AppRole.SALES_REP;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import org.leadhandoff.web.ApiErrors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +44,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 class SecurityConfiguration {
 
-  private static final AppRole[] STAFF = {QUALIFIER, SALES_REP, SALES_MANAGER, ADMIN};
+  private static final AppRole[] STAFF = AppRole.WORK_TASKS.toArray(AppRole[]::new);
   private static final AppRole[] FEEDERS = {INTAKE, MARKETING, ADMIN};
   private static final AppRole[] ANALYSTS = {SALES_MANAGER, MARKETING, ADMIN};
 
@@ -62,12 +64,14 @@ class SecurityConfiguration {
       ApiKeys keys,
       SecurityProperties properties,
       RateLimiter limiter,
+      ObjectMapper json,
       ObjectProvider<JwtDecoder> jwtDecoder)
       throws Exception {
     AuthenticationEntryPoint problem =
         (request, response, e) ->
-            Problems.write(
+            ApiErrors.write(
                 response,
+                json,
                 HttpStatus.UNAUTHORIZED,
                 "Sign-in required",
                 "Send an API key in "
@@ -75,8 +79,9 @@ class SecurityConfiguration {
                     + ", sign in, or send an access token.");
     AccessDeniedHandler denied =
         (request, response, e) ->
-            Problems.write(
+            ApiErrors.write(
                 response,
+                json,
                 HttpStatus.FORBIDDEN,
                 "Not allowed",
                 "Your role does not allow "
@@ -138,7 +143,7 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .addFilterBefore(
-            new ApiKeyFilter(keys, properties, limiter), BasicAuthenticationFilter.class)
+            new ApiKeyFilter(keys, properties, limiter, json), BasicAuthenticationFilter.class)
         .addFilterAfter(new SpaCsrf.CookieFilter(), BasicAuthenticationFilter.class)
         .httpBasic(basic -> basic.authenticationEntryPoint(problem))
         .formLogin(form -> form.defaultSuccessUrl("/", false))

@@ -65,8 +65,13 @@ public class UserStore implements UserDetailsService {
   /** Creates the user, or replaces the roles and password of one that exists. */
   @Transactional
   public Account save(String username, Set<AppRole> roles, String password) {
+    return saveEncoded(username, roles, passwords.encode(password));
+  }
+
+  /** The same with the password already encoded: the first users share one (bcrypt is slow). */
+  @Transactional
+  Account saveEncoded(String username, Set<AppRole> roles, String hash) {
     var now = Timestamps.utc(clock.instant());
-    String hash = passwords.encode(password);
     int updated =
         jdbc.sql(
                 "update app_user set password_hash = ?, roles = ?, enabled = true, updated_at = ?"

@@ -12,17 +12,15 @@ public final class StoreOutages {
   private StoreOutages() {}
 
   public static boolean isOutage(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof CannotCreateTransactionException
-          || t instanceof DataAccessResourceFailureException
-          || t instanceof TransientDataAccessException
-          || t instanceof SQLTransientException
-          || (t instanceof SQLException sql
-              && sql.getSQLState() != null
-              && sql.getSQLState().startsWith("08"))) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.any(
+        failure,
+        t ->
+            t instanceof CannotCreateTransactionException
+                || t instanceof DataAccessResourceFailureException
+                || t instanceof TransientDataAccessException
+                || t instanceof SQLTransientException
+                || (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")));
   }
 }

@@ -3,6 +3,8 @@ package org.leadhandoff.tasks;
 import java.util.Set;
 import org.leadhandoff.process.LeadProcess.CandidateGroups;
 import org.leadhandoff.security.AppRole;
+import org.leadhandoff.web.ApiException;
+import org.springframework.http.HttpStatus;
 
 /**
  * Whose tasks a person sees and may work: a qualifier the qualification queue, a sales rep the
@@ -41,12 +43,17 @@ public record TaskAccess(String user, Set<AppRole> roles) {
         && (mine || (unowned && task.candidateGroups().contains(CandidateGroups.SALES)));
   }
 
-  /** Claiming and completing: your own tasks and unowned ones of your queue; managers any. */
-  public boolean acts(Task task) {
-    if (manager()) {
-      return true;
+  /**
+   * The task, if it is in this person's queue. Who may claim or complete it among those who see it
+   * is the task service's rule (its owner, or anyone while nobody owns it).
+   *
+   * @throws ApiException 403 otherwise
+   */
+  public Task visible(Task task) {
+    if (!sees(task)) {
+      throw new ApiException(
+          HttpStatus.FORBIDDEN, "Not your task", "Task " + task.id() + " is not in your queue.");
     }
-    boolean unowned = task.assignee() == null || task.assignee().isEmpty();
-    return sees(task) && (unowned || user.equals(task.assignee()));
+    return task;
   }
 }

@@ -18,7 +18,6 @@ import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.security.AppRole;
 import org.leadhandoff.web.ApiErrors;
-import org.leadhandoff.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -114,7 +113,7 @@ class TaskController {
   @GetMapping("/{taskId}")
   @Operation(summary = "A task, its form (the .form that Tasklist shows) and its data")
   TaskDetail task(@PathVariable long taskId, Authentication authentication) {
-    Task task = visible(taskId, authentication);
+    Task task = access(authentication).visible(tasks.task(taskId));
     JsonNode form = tasks.form(task).map(TaskController::parse).orElse(null);
     return new TaskDetail(summary(task), form, task.variables());
   }
@@ -122,15 +121,13 @@ class TaskController {
   @PostMapping("/{taskId}/claim")
   @Operation(summary = "Claim a task: it is yours to complete")
   TaskSummary claim(@PathVariable long taskId, Authentication authentication) {
-    workable(taskId, authentication);
-    return summary(tasks.claim(taskId, authentication.getName()));
+    return summary(tasks.claim(taskId, access(authentication)));
   }
 
   @PostMapping("/{taskId}/unclaim")
   @Operation(summary = "Give a claimed task back to the queue")
   TaskSummary unclaim(@PathVariable long taskId, Authentication authentication) {
-    workable(taskId, authentication);
-    return summary(tasks.unclaim(taskId, authentication.getName()));
+    return summary(tasks.unclaim(taskId, access(authentication)));
   }
 
   @PostMapping("/{taskId}/complete")
@@ -144,33 +141,11 @@ class TaskController {
       @PathVariable long taskId,
       @RequestBody Map<String, Object> fields,
       Authentication authentication) {
-    workable(taskId, authentication);
-    return summary(tasks.complete(taskId, authentication.getName(), fields));
+    return summary(tasks.complete(taskId, access(authentication), fields));
   }
 
   private static TaskAccess access(Authentication authentication) {
     return new TaskAccess(authentication.getName(), AppRole.of(authentication.getAuthorities()));
-  }
-
-  private Task visible(long taskId, Authentication authentication) {
-    Task task = tasks.task(taskId);
-    if (!access(authentication).sees(task)) {
-      throw new ApiException(
-          HttpStatus.FORBIDDEN, "Not your task", "Task " + taskId + " is not in your queue.");
-    }
-    return task;
-  }
-
-  private void workable(long taskId, Authentication authentication) {
-    Task task = visible(taskId, authentication);
-    if (!access(authentication).acts(task)) {
-      throw new TaskConflictException(
-          "Task "
-              + taskId
-              + " is claimed by "
-              + task.assignee()
-              + "; ask them, or a manager, to hand it over.");
-    }
   }
 
   @ExceptionHandler(TaskValidationException.class)

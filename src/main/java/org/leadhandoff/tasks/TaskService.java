@@ -54,8 +54,12 @@ public class TaskService {
     return task.formId() == null ? Optional.empty() : models.form(task.formId());
   }
 
-  public Task claim(long id, String user) {
-    Task task = open(id);
+  /**
+   * @throws org.leadhandoff.web.ApiException 403 when the task is not in the person's queue
+   */
+  public Task claim(long id, TaskAccess who) {
+    String user = who.user();
+    Task task = open(who.visible(task(id)));
     if (task.assignee() != null && !task.assignee().equals(user)) {
       throw new TaskConflictException(
           "Task "
@@ -68,8 +72,9 @@ public class TaskService {
     return task(id);
   }
 
-  public Task unclaim(long id, String user) {
-    Task task = open(id);
+  public Task unclaim(long id, TaskAccess who) {
+    String user = who.user();
+    Task task = open(who.visible(task(id)));
     if (task.assignee() != null && !task.assignee().equals(user)) {
       throw new TaskConflictException(
           "Task " + id + " is claimed by " + task.assignee() + ", not by " + user + ".");
@@ -83,9 +88,10 @@ public class TaskService {
    *
    * @throws TaskValidationException when the fields do not satisfy the form or its rules
    */
-  public Task complete(long id, String user, Map<String, Object> fields) {
-    Task task = open(id);
-    if (task.assignee() != null && user != null && !task.assignee().equals(user)) {
+  public Task complete(long id, TaskAccess who, Map<String, Object> fields) {
+    String user = who.user();
+    Task task = open(who.visible(task(id)));
+    if (task.assignee() != null && !task.assignee().equals(user)) {
       throw new TaskConflictException(
           "Task " + id + " is claimed by " + task.assignee() + "; only they can complete it.");
     }
@@ -102,10 +108,7 @@ public class TaskService {
     }
     // Who decided goes with the decision, for the lead's timeline (Tasklist does not say).
     Map<String, Object> variables = new java.util.HashMap<>(result.variables());
-    String by = user != null ? user : task.assignee();
-    if (by != null) {
-      variables.put(LeadProcess.Variables.COMPLETED_BY, by);
-    }
+    variables.put(LeadProcess.Variables.COMPLETED_BY, user);
     try {
       client.newCompleteCommand(task.id()).variables(variables).send().join();
     } catch (ClientStatusException e) {
@@ -159,12 +162,11 @@ public class TaskService {
     }
   }
 
-  private Task open(long id) {
-    Task task = task(id);
+  private Task open(Task task) {
     if (task.state() != TaskState.OPEN || !tasks.fresh(task)) {
       throw new TaskConflictException(
           "Task "
-              + id
+              + task.id()
               + " is no longer open"
               + (task.state() == TaskState.COMPLETED
                   ? ": it was completed by " + task.completedBy() + "."

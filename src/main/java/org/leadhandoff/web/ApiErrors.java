@@ -45,6 +45,22 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /**
+   * Writes a problem straight to the response, for filters that answer before any controller (the
+   * body limit, sign-in, rate limits).
+   */
+  public static void write(
+      jakarta.servlet.http.HttpServletResponse response,
+      com.fasterxml.jackson.databind.ObjectMapper json,
+      HttpStatus status,
+      String title,
+      String detail)
+      throws java.io.IOException {
+    response.setStatus(status.value());
+    response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem(status, title, detail, null));
+  }
+
   public static ProblemDetail invalid(List<FieldError> errors) {
     String detail =
         errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));

@@ -10,8 +10,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -67,15 +65,12 @@ class BodySizeLimit extends OncePerRequestFilter {
   }
 
   private void tooLarge(HttpServletResponse response, long limit) throws IOException {
-    ProblemDetail problem =
-        ApiErrors.problem(
-            HttpStatus.PAYLOAD_TOO_LARGE,
-            "Request too large",
-            "The request body is larger than the limit of " + limit + " bytes.",
-            null);
-    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
+    ApiErrors.write(
+        response,
+        json,
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "Request too large",
+        "The request body is larger than the limit of " + limit + " bytes.");
   }
 
   /** Counts what the application reads and stops at the limit. */

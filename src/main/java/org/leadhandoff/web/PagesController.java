@@ -13,13 +13,9 @@ class PagesController {
   String home(org.springframework.security.core.Authentication authentication) {
     java.util.Set<AppRole> roles =
         authentication == null ? java.util.Set.of() : AppRole.of(authentication.getAuthorities());
-    boolean worksTasks =
-        roles.stream()
-            .anyMatch(
-                java.util.EnumSet.of(
-                        AppRole.QUALIFIER, AppRole.SALES_REP, AppRole.SALES_MANAGER, AppRole.ADMIN)
-                    ::contains);
-    return worksTasks ? "redirect:/inbox/" : "redirect:/dashboard/";
+    return roles.stream().anyMatch(AppRole.WORK_TASKS::contains)
+        ? "redirect:/inbox/"
+        : "redirect:/dashboard/";
   }
 
   @GetMapping("/inbox")
