@@ -29,8 +29,14 @@ import org.springframework.test.web.servlet.MockMvc;
 class HandoffMailTest {
 
   @RegisterExtension
-  static GreenMailExtension smtp =
-      new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+  static GreenMailExtension smtp = new GreenMailExtension(smtpSetup()).withPerMethodLifecycle(true);
+
+  /** GreenMail's 2 s start-up wait was too short once, in CI, for a restart under load. */
+  private static com.icegreen.greenmail.util.ServerSetup smtpSetup() {
+    var setup = ServerSetupTest.SMTP.createCopy();
+    setup.setServerStartupTimeout(15_000);
+    return setup;
+  }
 
   @Autowired LeadFixtures leads;
   @Autowired ProcessTestSupport process;
@@ -200,8 +206,10 @@ class HandoffMailTest {
     smtp.stop();
     UUID leadId;
     // Takes connections on the SMTP port and never says a word.
-    try (java.net.ServerSocket hanging =
-        new java.net.ServerSocket(ServerSetupTest.SMTP.getPort())) {
+    java.net.ServerSocket hanging = new java.net.ServerSocket();
+    hanging.setReuseAddress(true);
+    hanging.bind(new java.net.InetSocketAddress(ServerSetupTest.SMTP.getPort()));
+    try (hanging) {
       List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
       Thread acceptor =
           Thread.ofVirtual()
@@ -231,10 +239,12 @@ class HandoffMailTest {
                           .single()
                       > 0);
       assertThat(held).isNotEmpty();
+      // Stop listening first, so that no connection is taken after the held ones are closed.
+      hanging.close();
+      acceptor.join();
       for (java.net.Socket socket : held) {
         socket.close();
       }
-      acceptor.interrupt();
     }
     smtp.start();
     UUID lead = leadId;
