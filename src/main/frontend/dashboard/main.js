@@ -55,7 +55,12 @@ form.addEventListener('submit', (event) => {
   history.pushState(null, '', `?${query}`);
   load();
 });
-window.addEventListener('popstate', load);
+// A click on a number changes only the hash: Chromium fires popstate for it too, and reloading the
+// whole report then redrew the list while it was being read. Only a new period or filter reloads.
+let loadedSearch = null;
+window.addEventListener('popstate', () => {
+  if (location.search !== loadedSearch) load();
+});
 window.addEventListener('hashchange', showLeads);
 
 async function get(path) {
@@ -168,6 +173,7 @@ function countsChart(id, counts, metric, label, colour) {
 // --- The report ---
 
 async function load() {
+  loadedSearch = location.search;
   const f = filters();
   for (const [name, value] of Object.entries(f)) {
     const input = form.elements.namedItem(name);
@@ -393,15 +399,22 @@ const TITLE = {
   SOURCE: (q) => `Captured from ${q.get('key')}`,
 };
 
+let leadsRequest = 0;
+
 async function showLeads() {
   const section = document.getElementById('leads');
+  const request = ++leadsRequest;
   if (!location.hash.startsWith('#leads?')) {
     section.hidden = true;
+    delete section.dataset.shown;
     return;
   }
-  const query = new URLSearchParams(location.hash.slice('#leads?'.length));
+  const hash = location.hash;
+  const query = new URLSearchParams(hash.slice('#leads?'.length));
   const extra = Object.fromEntries(query.entries());
   const list = await get(`/api/reports/leads?${params({ ...extra, limit: 200 })}`);
+  // An answer to an earlier click that arrives late must not replace the newer list.
+  if (request !== leadsRequest) return;
   document.getElementById('leads-title').textContent = `${TITLE[query.get('metric')]?.(query) ?? 'Leads'} (${list.total})`;
   document.getElementById('leads-csv').href = `/api/reports/leads.csv?${params(extra)}`;
   document.getElementById('leads-more').textContent = list.total > list.leads.length ? `The first ${list.leads.length} of ${list.total}; the CSV has them all.` : '';
@@ -417,6 +430,8 @@ async function showLeads() {
       return row;
     })));
   section.hidden = false;
+  // Tests and scripts wait for this: the list of exactly this drill-down is drawn.
+  section.dataset.shown = hash;
   section.scrollIntoView({ block: 'start' });
 }
 

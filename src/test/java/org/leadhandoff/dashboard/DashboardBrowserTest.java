@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leadhandoff.support.BrowserAvailable;
 import org.leadhandoff.support.ReportSeed;
+import org.leadhandoff.support.TestWaits;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -52,7 +52,7 @@ class DashboardBrowserTest {
   void open() throws Exception {
     new ReportSeed(jdbc).write();
     browser = BrowserAvailable.Browser.open("dashboard");
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait = new WebDriverWait(browser, TestWaits.CEILING);
   }
 
   @AfterEach
@@ -86,6 +86,18 @@ class DashboardBrowserTest {
                     + "for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true;"
                     + "return false;",
                 id);
+  }
+
+  /** Follows a drill-down link and waits until the page has drawn that link's list. */
+  private void drillInto(String css) {
+    WebElement link = find(css);
+    String hash = link.getDomAttribute("href");
+    link.click();
+    wait.until(
+        d ->
+            hash.equals(
+                ((JavascriptExecutor) d)
+                    .executeScript("return document.getElementById('leads').dataset.shown")));
   }
 
   private List<String> leadNames() {
@@ -162,7 +174,7 @@ class DashboardBrowserTest {
         ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
     // Each number leads to the leads behind it...
-    find("[data-testid=stage-SAL] .entered a").click();
+    drillInto("[data-testid=stage-SAL] .entered a");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("leads-title"), "(4)"));
     assertThat(leadNames()).containsExactly("L1", "L2", "L4", "L5");
     assertThat(find("[data-testid=leads-csv]").getAttribute("href"))
@@ -170,7 +182,7 @@ class DashboardBrowserTest {
         .contains("metric=ENTERED")
         .contains("stage=SAL");
 
-    find("[data-testid=rep-q1-QUALIFIER] .missed-count a").click();
+    drillInto("[data-testid=rep-q1-QUALIFIER] .missed-count a");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("leads-title"), "SLA missed"));
     assertThat(leadNames()).containsExactly("L2");

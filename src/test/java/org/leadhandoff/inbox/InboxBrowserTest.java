@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +18,7 @@ import org.leadhandoff.process.LeadProcess.Processes;
 import org.leadhandoff.support.BrowserAvailable;
 import org.leadhandoff.support.LeadFixtures;
 import org.leadhandoff.support.ProcessTestSupport;
+import org.leadhandoff.support.TestWaits;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -58,7 +58,7 @@ class InboxBrowserTest {
   @BeforeEach
   void openBrowser() throws Exception {
     browser = BrowserAvailable.Browser.open("inbox");
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait = new WebDriverWait(browser, TestWaits.CEILING);
   }
 
   @AfterEach
@@ -76,7 +76,6 @@ class InboxBrowserTest {
   /** Whom routing gave the lead's open task in the group. */
   private String assigneeOf(UUID leadId, String group) {
     return org.awaitility.Awaitility.await()
-        .atMost(Duration.ofSeconds(20))
         .until(
             () ->
                 tasks.queue(group, null, 500).stream()

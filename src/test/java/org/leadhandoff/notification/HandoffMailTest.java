@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -72,7 +71,7 @@ class HandoffMailTest {
   void assignmentMail() throws Exception {
     UUID leadId = process.hotLeadInQualification(leads);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(leadId).size() >= 1);
+    await().until(() -> mailsAbout(leadId).size() >= 1);
     List<MimeMessage> mails = mailsAbout(leadId);
     assertThat(mails).hasSize(1);
     MimeMessage mail = mails.getFirst();
@@ -94,7 +93,6 @@ class HandoffMailTest {
     smtp.stop();
     UUID leadId = process.hotLeadInQualification(leads);
     await()
-        .atMost(Duration.ofSeconds(20))
         .until(
             () ->
                 jdbc.sql(
@@ -107,7 +105,6 @@ class HandoffMailTest {
     smtp.start();
 
     await()
-        .atMost(Duration.ofSeconds(30))
         .until(
             () ->
                 jdbc.sql(
@@ -140,7 +137,7 @@ class HandoffMailTest {
       }
       UUID leadId = process.hotLeadInQualification(leads);
 
-      await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(leadId).size() >= 1);
+      await().until(() -> mailsAbout(leadId).size() >= 1);
       List<MimeMessage> mails = mailsAbout(leadId);
       assertThat(mails).hasSize(1);
       assertThat(mails.getFirst().getAllRecipients()[0].toString())
@@ -187,7 +184,7 @@ class HandoffMailTest {
     process.awaitWaitingAt(process.lifecycleOf(leadId), "Gateway_AwaitEngagement");
     leads.engage(leadId, "demo-request", 0);
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(leadId).size() >= 1);
+    await().until(() -> mailsAbout(leadId).size() >= 1);
     MimeMessage mail = mailsAbout(leadId).getFirst();
     assertThat(mail.getAllRecipients()).hasSize(1);
     assertThat(mail.getHeader("Bcc")).isNull();
@@ -226,10 +223,9 @@ class HandoffMailTest {
       // The lead is routed and waits at its qualifier while the server hangs: mail holds up
       // nothing but itself.
       leadId = process.hotLeadInQualification(leads);
-      await().atMost(Duration.ofSeconds(30)).until(() -> !held.isEmpty());
+      await().until(() -> !held.isEmpty());
       // The dispatcher gave up on the silent server after its read timeout, and backed off.
       await()
-          .atMost(Duration.ofSeconds(30))
           .until(
               () ->
                   jdbc.sql(
@@ -248,7 +244,7 @@ class HandoffMailTest {
     }
     smtp.start();
     UUID lead = leadId;
-    await().atMost(Duration.ofSeconds(60)).until(() -> mailsAbout(lead).size() >= 1);
+    await().until(() -> mailsAbout(lead).size() >= 1);
     assertThat(mailsAbout(leadId)).hasSize(1);
   }
 }

@@ -57,7 +57,6 @@ class OutboxDispatcherTest {
         tx -> outbox.add(MessageKind.LEAD_ENGAGED.name(), leadId, messageId, Map.of()));
 
     await()
-        .atMost(Duration.ofSeconds(20))
         .until(
             () ->
                 jdbc.sql("select sent_at is not null from outbox where message_id = ?")

@@ -17,7 +17,7 @@ public final class TestCriteria {
     return load("scoring/test-criteria.yaml");
   }
 
-  static ScoringCriteria load(String resource) {
+  public static ScoringCriteria load(String resource) {
     try {
       StandardEnvironment environment = new StandardEnvironment();
       new YamlPropertySourceLoader()

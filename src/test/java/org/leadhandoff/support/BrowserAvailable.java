@@ -65,7 +65,7 @@ public @interface BrowserAvailable {
       browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
       browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(TestIdentity.PASSWORD);
       browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
-      new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+      new org.openqa.selenium.support.ui.WebDriverWait(browser, TestWaits.CEILING)
           .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 

@@ -31,9 +31,8 @@ import org.springframework.boot.test.context.TestComponent;
 @TestComponent
 public class ProcessTestSupport {
 
-  // Generous: the shared engine carries every earlier test's leads, whose timers fire on time
-  // travel.
-  public static final Duration WAIT = Duration.ofSeconds(60);
+  /** The ceiling of every wait for a condition (see {@link TestWaits}). */
+  public static final Duration WAIT = TestWaits.CEILING;
 
   private final ZeebeTestEngine engine;
   private final CamundaClient client;

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,6 @@ class ImportApiTest {
 
   private ImportStatus awaitDone(UUID importId) {
     return await()
-        .atMost(Duration.ofSeconds(30))
         .until(
             () ->
                 json.readValue(

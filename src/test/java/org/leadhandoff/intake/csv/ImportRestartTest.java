@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -106,7 +105,6 @@ class ImportRestartTest {
     Process first = startKillable(Integer.parseInt(port));
     try {
       await()
-          .atMost(Duration.ofSeconds(90))
           .ignoreExceptions()
           .until(
               () ->
@@ -129,9 +127,7 @@ class ImportRestartTest {
               HttpResponse.BodyHandlers.ofString());
       assertThat(accepted.statusCode()).isEqualTo(202);
       importId = UUID.fromString(json.readTree(accepted.body()).get("importId").asText());
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> status(port, importId).rowsProcessed() >= 60);
+      await().until(() -> status(port, importId).rowsProcessed() >= 60);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       throw new AssertionError(
           "The killable application did not get there; its log:\n"
@@ -168,9 +164,7 @@ class ImportRestartTest {
       assertThat(stopped.rowsProcessed()).as("stopped part-way").isLessThan(ROWS);
 
       ImportStatus done =
-          await()
-              .atMost(Duration.ofSeconds(60))
-              .until(() -> status(second, importId), s -> s.state() == ImportState.DONE);
+          await().until(() -> status(second, importId), s -> s.state() == ImportState.DONE);
 
       assertThat(done.rowsProcessed()).isEqualTo(ROWS);
       assertThat(done.created()).isEqualTo(ROWS);
