@@ -38,7 +38,7 @@ public class ProcessTestSupport {
   private final CamundaClient client;
   private final ApplicationClock clock;
 
-  ProcessTestSupport(ZeebeTestEngine engine, CamundaClient client, ApplicationClock clock) {
+  public ProcessTestSupport(ZeebeTestEngine engine, CamundaClient client, ApplicationClock clock) {
     this.engine = engine;
     this.client = client;
     this.clock = clock;
