@@ -2,7 +2,6 @@ package org.leadhandoff.engine;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -31,13 +30,13 @@ class EmbeddedEngineConfiguration {
   @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
   ZeebeTestEngine embeddedZeebeEngine(EngineProperties properties) {
     int port = properties.embedded().port();
-    ZeebeTestEngine engine = EngineFactory.create(port);
+    ZeebeTestEngine engine = EmbeddedEngineFactory.create(port, properties.embedded().secret());
     engine.start();
     log.warn(
-        "Embedded Zeebe engine started on 127.0.0.1:{}. It keeps process state in memory only:"
-            + " a restart loses every running lead process (the lead store keeps its data)."
-            + " This mode is for evaluation and development; run production on the Camunda 8"
-            + " platform (lead-handoff.engine.mode=remote).",
+        "Embedded Zeebe engine started on 127.0.0.1:{}, for this application's client only. It"
+            + " keeps process state in memory only: a restart loses every running lead process"
+            + " (the lead store keeps its data). This mode is for evaluation and development; run"
+            + " production on the Camunda 8 platform (lead-handoff.engine.mode=remote).",
         port);
     return engine;
   }

@@ -23,7 +23,14 @@ public record EngineProperties(
   }
 
   /**
-   * @param port the gRPC port of the in-memory engine; 0 picks a free port (tests do)
+   * @param port the gRPC port of the in-memory engine on 127.0.0.1; 0 (the default) picks a free
+   *     one at each start
+   * @param secret the credentials the engine asks of every call: made up at each start
    */
-  public record Embedded(@DefaultValue("26500") int port) {}
+  public record Embedded(@DefaultValue("0") int port, String secret) {
+    @Override
+    public String toString() {
+      return "Embedded[port=" + port + "]";
+    }
+  }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import java.io.IOException;
@@ -40,18 +39,36 @@ import org.leadhandoff.system.ApplicationClock;
  */
 class PhoneQualificationProcessTest {
 
+  private static final String SECRET = "phone-qualification-test-engine";
+
   private static ZeebeTestEngine engine;
   private static CamundaClient client;
 
   /** The engine's time: it lives as long as the engine, which earlier tests moved forward. */
   private static final ApplicationClock clock = new ApplicationClock();
 
-  private final List<JobWorker> workers = new ArrayList<>();
+  /** The stubs' answers, by job type; each test sets its own. */
+  private static final Map<String, Function<Map<String, Object>, Map<String, Object>>> answers =
+      new ConcurrentHashMap<>();
 
-  /** Every job the stubs were handed, by type, in order. */
-  private final Map<String, List<Map<String, Object>>> calls = new ConcurrentHashMap<>();
+  /** Every job the stubs were handed, by lead and type, in order. */
+  private static final Map<String, Map<String, List<Map<String, Object>>>> calls =
+      new ConcurrentHashMap<>();
+
+  private static final List<String> STUBBED =
+      List.of(
+          Jobs.ROUTE_LEAD,
+          Jobs.PLAN_CALL_ATTEMPT,
+          Jobs.PLAN_REROUTE,
+          Jobs.ESCALATE,
+          Jobs.REMIND_OWNER,
+          Jobs.RECORD_DECISION,
+          Jobs.RELEASE_ASSIGNMENT);
+
+  private static final List<JobWorker> workers = new ArrayList<>();
 
   private ProcessTestSupport process;
+  private UUID leadId;
 
   @BeforeAll
   static void startEngine() throws IOException {
@@ -59,13 +76,19 @@ class PhoneQualificationProcessTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
-    engine = EngineFactory.create(port);
+    engine = org.leadhandoff.engine.EmbeddedEngineFactory.create(port, SECRET);
     engine.start();
     client =
         CamundaClient.newClientBuilder()
             .grpcAddress(URI.create("http://127.0.0.1:" + port))
             .restAddress(URI.create("http://127.0.0.1:" + port))
             .preferRestOverGrpc(false)
+            .credentialsProvider(
+                io.camunda.client.CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+                    .applyEnvironmentOverrides(false)
+                    .username(org.leadhandoff.engine.EmbeddedEngineFactory.CLIENT)
+                    .password(SECRET)
+                    .build())
             .build();
     client
         .newDeployResourceCommand()
@@ -73,37 +96,57 @@ class PhoneQualificationProcessTest {
         .addResourceFromClasspath("forms/phone-qualification.form")
         .send()
         .join();
+    openStubs();
+  }
+
+  /**
+   * One stub worker per job type for the whole class (a closed worker may still hand out a job it
+   * had fetched): each records the job's variables under its lead and answers what the running test
+   * said.
+   */
+  private static void openStubs() {
+    for (String type : STUBBED) {
+      workers.add(
+          client
+              .newWorker()
+              .jobType(type)
+              .handler(
+                  (jobs, job) -> {
+                    Map<String, Object> variables = job.getVariablesAsMap();
+                    calls
+                        .computeIfAbsent(
+                            String.valueOf(variables.get("leadId")), l -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(type, t -> new CopyOnWriteArrayList<>())
+                        .add(variables);
+                    Map<String, Object> answer =
+                        answers.getOrDefault(type, v -> Map.of()).apply(variables);
+                    jobs.newCompleteCommand(job).variables(answer).send().join();
+                  })
+              .pollInterval(Duration.ofMillis(50))
+              .open());
+    }
   }
 
   @AfterAll
   static void stopEngine() {
+    workers.forEach(JobWorker::close);
     client.close();
     engine.stop();
   }
 
   @AfterEach
-  void closeWorkers() {
-    workers.forEach(JobWorker::close);
+  void forgetAnswers() {
+    answers.clear();
   }
 
-  /** A stub worker: records the job's variables and completes it with the answer. */
+  /** What the stub of the job type answers in this test. */
   private void stub(String type, Function<Map<String, Object>, Map<String, Object>> answer) {
-    workers.add(
-        client
-            .newWorker()
-            .jobType(type)
-            .handler(
-                (jobs, job) -> {
-                  Map<String, Object> variables = job.getVariablesAsMap();
-                  calls.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(variables);
-                  jobs.newCompleteCommand(job).variables(answer.apply(variables)).send().join();
-                })
-            .pollInterval(Duration.ofMillis(50))
-            .open());
+    answers.put(type, answer);
   }
 
+  /** The jobs of the type that this test's lead got. */
   private List<Map<String, Object>> calls(String type) {
-    return calls.getOrDefault(type, List.of());
+    return calls.getOrDefault(String.valueOf(leadId), Map.of()).getOrDefault(type, List.of());
   }
 
   /** Routing answers: the qualifier, due in four hours, reminded after three. */
@@ -120,14 +163,8 @@ class PhoneQualificationProcessTest {
         now.plus(Duration.ofHours(3)).toString());
   }
 
-  private void stubTheRest() {
-    stub(Jobs.RECORD_DECISION, v -> Map.of());
-    stub(Jobs.RELEASE_ASSIGNMENT, v -> Map.of());
-    stub(Jobs.REMIND_OWNER, v -> Map.of());
-  }
-
   private UUID start() {
-    UUID leadId = UUID.randomUUID();
+    leadId = UUID.randomUUID();
     client
         .newCreateInstanceCommand()
         .bpmnProcessId(Processes.PHONE_QUALIFICATION)
@@ -160,7 +197,6 @@ class PhoneQualificationProcessTest {
           + " the qualification, and the qualifier is released once")
   void noAnswerThenReached() {
     process = support();
-    stubTheRest();
     stub(Jobs.ROUTE_LEAD, v -> assigned("quinn"));
     stub(
         Jobs.PLAN_CALL_ATTEMPT,
@@ -178,7 +214,7 @@ class PhoneQualificationProcessTest {
               "remindAt",
               retryAt.plus(Duration.ofHours(3)).toString());
         });
-    UUID leadId = start();
+    start();
     InspectedProcessInstance instance = process.instanceOf(Processes.PHONE_QUALIFICATION, leadId);
 
     completeCall(leadId, Map.of("qualificationOutcome", "NO_ANSWER"));
@@ -207,7 +243,6 @@ class PhoneQualificationProcessTest {
   @DisplayName("after the last unanswered call the model gives up: the lead was not reached")
   void lastAttemptGivesUp() {
     process = support();
-    stubTheRest();
     stub(Jobs.ROUTE_LEAD, v -> assigned("riley"));
     stub(
         Jobs.PLAN_CALL_ATTEMPT,
@@ -223,7 +258,7 @@ class PhoneQualificationProcessTest {
                 clock.instant().toString(),
                 "remindAt",
                 clock.instant().toString()));
-    UUID leadId = start();
+    start();
     InspectedProcessInstance instance = process.instanceOf(Processes.PHONE_QUALIFICATION, leadId);
 
     completeCall(leadId, Map.of("qualificationOutcome", "NO_ANSWER"));
@@ -239,7 +274,6 @@ class PhoneQualificationProcessTest {
           + " manager told when rerouting is not enough; the lead is routed again each time")
   void reminderRerouteEscalation() {
     process = support();
-    stubTheRest();
     List<String> owners = List.of("quinn", "riley", "quinn");
     stub(
         Jobs.ROUTE_LEAD, v -> assigned(owners.get(Math.min(calls(Jobs.ROUTE_LEAD).size(), 3) - 1)));
@@ -256,7 +290,7 @@ class PhoneQualificationProcessTest {
               reroutes > 1 ? "ESCALATE" : "REROUTE");
         });
     stub(Jobs.ESCALATE, v -> Map.of());
-    UUID leadId = start();
+    start();
     InspectedProcessInstance instance = process.instanceOf(Processes.PHONE_QUALIFICATION, leadId);
     process.awaitWaitingAt(instance, "UserTask_QualifyByPhone");
 
