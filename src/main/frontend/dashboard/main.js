@@ -5,6 +5,7 @@ import Chart from 'chart.js/auto';
 import '../src/style.css';
 import './dashboard.css';
 import { el, fullName } from '../src/view.js';
+import { csrfToken } from '../src/api.js';
 
 const FUNNEL = ['NAME', 'IN_PROFILE', 'MQL', 'SAL', 'SQL', 'OPPORTUNITY'];
 const LABEL = {
@@ -13,6 +14,19 @@ const LABEL = {
   DISQUALIFIED: 'Disqualified', QUALIFIER: 'First touch (qualifiers)', SALES_REP: 'Acceptance (sales reps)',
 };
 const COLOURS = ['#1f6feb', '#2da44e', '#bf8700', '#cf222e', '#8250df', '#1b7c83', '#6e7781', '#e16f24'];
+
+// Who is signed in, a sign-out, and the inbox link only for those who work tasks there.
+const WORK_TASKS = ['QUALIFIER', 'SALES_REP', 'SALES_MANAGER', 'ADMIN'];
+document.getElementById('logout').addEventListener('submit', () => {
+  document.getElementById('logout-csrf').value = csrfToken();
+});
+fetch('/api/me')
+  .then((r) => (r.ok ? r.json() : null))
+  .then((me) => {
+    if (!me) return;
+    document.getElementById('signed-in').textContent = me.username;
+    document.getElementById('inbox-link').hidden = !me.roles.some((r) => WORK_TASKS.includes(r));
+  });
 
 const form = document.getElementById('filters');
 const charts = new Map();

@@ -11,13 +11,17 @@ const LABELS = { QUALIFIER: 'lead qualifier', SALES_REP: 'sales rep', SALES_MANA
 const roster = new Map();
 const identity = { user: '', roles: [] };
 
+// The token is read when the person signs out: the cookie may have changed since the page loaded.
+document.getElementById('logout').addEventListener('submit', () => {
+  document.getElementById('logout-csrf').value = csrfToken();
+});
+
 async function loadIdentity() {
   const me = await api.me();
   identity.user = me.username;
   identity.roles = me.roles;
   const role = me.roles.map((r) => LABELS[r]).find(Boolean) || me.roles.join(', ');
   document.getElementById('signed-in').textContent = `${me.username} (${role})`;
-  document.getElementById('logout-csrf').value = csrfToken();
   const people = await api.reps().catch(() => []);
   for (const { rep } of people) roster.set(rep.id, rep);
   const name = roster.get(me.username)?.name;

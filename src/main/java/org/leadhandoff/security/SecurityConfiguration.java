@@ -34,6 +34,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -78,17 +79,32 @@ class SecurityConfiguration {
                     + properties.apiKeyHeader()
                     + ", sign in, or send an access token.");
     AccessDeniedHandler denied =
-        (request, response, e) ->
+        (request, response, e) -> {
+          if (e instanceof CsrfException) {
+            // Not a question of role: the change came without the page's CSRF token.
             ApiErrors.write(
                 response,
                 json,
                 HttpStatus.FORBIDDEN,
-                "Not allowed",
-                "Your role does not allow "
-                    + request.getMethod()
+                "CSRF token missing or wrong",
+                request.getMethod()
                     + " "
                     + request.getRequestURI()
-                    + ".");
+                    + " needs the CSRF token of your signed-in page: reload the page and try"
+                    + " again (scripts send the XSRF-TOKEN cookie's value in X-XSRF-TOKEN).");
+            return;
+          }
+          ApiErrors.write(
+              response,
+              json,
+              HttpStatus.FORBIDDEN,
+              "Not allowed",
+              "Your role does not allow "
+                  + request.getMethod()
+                  + " "
+                  + request.getRequestURI()
+                  + ".");
+        };
     RequestMatcher api =
         request -> path(request).startsWith("/api/") || path(request).startsWith("/actuator/");
     // CSRF rides on a session cookie. A request that carries its own credentials, or no session
@@ -159,7 +175,8 @@ class SecurityConfiguration {
                 e.defaultAuthenticationEntryPointFor(problem, api)
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
-                    .defaultAccessDeniedHandlerFor(denied, api));
+                    .defaultAccessDeniedHandlerFor(denied, api)
+                    .defaultAccessDeniedHandlerFor(denied, request -> true));
     JwtDecoder decoder = jwtDecoder.getIfAvailable();
     if (decoder != null) {
       http.oauth2ResourceServer(

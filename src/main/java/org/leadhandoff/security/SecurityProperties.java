@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminPassword the password of the {@code admin} user, created at the first start-up when
  *     no user exists (LEAD_HANDOFF_ADMIN_PASSWORD). Required in the remote profile; on the embedded
  *     default, when unset, a random one is written to {@code initialPasswordFile}.
- * @param initialPasswordFile where a generated first password is written (owner-readable only)
+ * @param initialPasswordFile where generated first passwords are written, a line {@code user
+ *     password} each (readable by the application's user only)
  * @param demoUsers also create a sign-in for each roster person, {@code manager} and {@code
- *     marketing}, with the same first password: for trying the product, never in production
+ *     marketing}, each with a password of its own: for trying the product, never in production
+ * @param demoPassword one password for all demo users instead (LEAD_HANDOFF_DEMO_PASSWORD, for
+ *     demos and tests); never the admin's
  * @param apiKeyHeader the header machine callers send their API key in
  * @param rateLimit requests an API key may make
  * @param oidc how access tokens of an identity provider map to users and roles
@@ -22,6 +25,7 @@ public record SecurityProperties(
     String adminPassword,
     @DefaultValue("./data/initial-password") Path initialPasswordFile,
     @DefaultValue("false") boolean demoUsers,
+    String demoPassword,
     @DefaultValue("X-API-Key") String apiKeyHeader,
     @DefaultValue RateLimit rateLimit,
     @DefaultValue Oidc oidc) {

@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.function.Supplier;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -32,11 +34,24 @@ final class SpaCsrf {
       masked.handle(request, response, token);
     }
 
+    /**
+     * The header carries the cookie's token as it is; a form field carries either Spring's masked
+     * token (the sign-in form) or, from the pages' sign-out forms, the cookie's token as it is
+     * (what a page's script can read). Either way it must match the session's token.
+     */
     @Override
     public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
-      return StringUtils.hasText(request.getHeader(token.getHeaderName()))
-          ? plain.resolveCsrfTokenValue(request, token)
-          : masked.resolveCsrfTokenValue(request, token);
+      if (StringUtils.hasText(request.getHeader(token.getHeaderName()))) {
+        return plain.resolveCsrfTokenValue(request, token);
+      }
+      String field = request.getParameter(token.getParameterName());
+      if (field != null
+          && MessageDigest.isEqual(
+              field.getBytes(StandardCharsets.UTF_8),
+              token.getToken().getBytes(StandardCharsets.UTF_8))) {
+        return field;
+      }
+      return masked.resolveCsrfTokenValue(request, token);
     }
   }
 

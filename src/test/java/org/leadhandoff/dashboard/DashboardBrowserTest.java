@@ -204,4 +204,20 @@ class DashboardBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
     assertThat(text("#error")).isEqualTo("to: must be after from");
   }
+
+  @Test
+  @DisplayName(
+      "marketing sees who is signed in, no inbox link (a 403 for marketing), and signs out")
+  void marketingSignsOut() {
+    BrowserAvailable.Browser.signIn(browser, "http://localhost:" + port, "marketing");
+    browser.get("http://localhost:" + port + "/dashboard/?from=2026-03-02&to=2026-03-15");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=signed-in]"), "marketing"));
+    assertThat(browser.findElement(By.id("inbox-link")).isDisplayed()).isFalse();
+    find("[data-testid=sign-out]").click();
+    wait.until(ExpectedConditions.urlContains("/login?logout"));
+    browser.get("http://localhost:" + port + "/dashboard/");
+    wait.until(ExpectedConditions.urlContains("/login"));
+  }
 }

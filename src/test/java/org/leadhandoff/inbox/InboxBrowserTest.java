@@ -211,5 +211,11 @@ class InboxBrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("[data-testid=history]"), "SQL → OPPORTUNITY"));
     screenshot("4-lead");
+
+    // Signing out ends the session: the inbox asks for sign-in again (it answered 403 before).
+    browser.findElement(By.cssSelector("#logout button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlContains("/login?logout"));
+    browser.get("http://127.0.0.1:" + port + "/inbox/");
+    wait.until(ExpectedConditions.urlContains("/login"));
   }
 }

@@ -39,6 +39,7 @@ import org.springframework.web.context.WebApplicationContext;
 class SecurityTest {
 
   static final String PASSWORD = org.leadhandoff.support.TestIdentity.PASSWORD;
+  static final String DEMO = org.leadhandoff.support.TestIdentity.DEMO_PASSWORD;
 
   @Autowired WebApplicationContext context;
   @Autowired ApiKeys keys;
@@ -160,18 +161,18 @@ class SecurityTest {
   @DisplayName(
       "people: a qualifier gets tasks but no reports (403), marketing the reports; a wrong password 401")
   void userRoles() throws Exception {
-    mvc.perform(get("/api/tasks").with(httpBasic("riley", PASSWORD))).andExpect(status().isOk());
-    mvc.perform(get("/api/reports/funnel").with(httpBasic("riley", PASSWORD)))
+    mvc.perform(get("/api/tasks").with(httpBasic("riley", DEMO))).andExpect(status().isOk());
+    mvc.perform(get("/api/reports/funnel").with(httpBasic("riley", DEMO)))
         .andExpect(status().isForbidden());
-    mvc.perform(get("/api/reports/funnel").with(httpBasic("marketing", PASSWORD)))
+    mvc.perform(get("/api/reports/funnel").with(httpBasic("marketing", DEMO)))
         .andExpect(status().isOk());
-    mvc.perform(get("/api/tasks").with(httpBasic("marketing", PASSWORD)))
+    mvc.perform(get("/api/tasks").with(httpBasic("marketing", DEMO)))
         .andExpect(status().isForbidden());
-    mvc.perform(get("/api/admin/users").with(httpBasic("manager", PASSWORD)))
+    mvc.perform(get("/api/admin/users").with(httpBasic("manager", DEMO)))
         .andExpect(status().isForbidden());
     mvc.perform(get("/api/tasks").with(httpBasic("riley", "not-the-password")))
         .andExpect(status().isUnauthorized());
-    mvc.perform(get("/api/me").with(httpBasic("sam", PASSWORD)))
+    mvc.perform(get("/api/me").with(httpBasic("sam", DEMO)))
         .andExpect(jsonPath("$.username").value("sam"))
         .andExpect(jsonPath("$.roles[0]").value("SALES_REP"));
     // Nothing under /api that this application does not name is open to anyone.
@@ -185,10 +186,7 @@ class SecurityTest {
     MockHttpSession session =
         (MockHttpSession)
             mvc.perform(
-                    post("/login")
-                        .param("username", "riley")
-                        .param("password", PASSWORD)
-                        .with(csrf()))
+                    post("/login").param("username", "riley").param("password", DEMO).with(csrf()))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/"))
                 .andReturn()
@@ -207,7 +205,7 @@ class SecurityTest {
             mvc.perform(
                     post("/login")
                         .param("username", "marketing")
-                        .param("password", PASSWORD)
+                        .param("password", DEMO)
                         .with(csrf()))
                 .andReturn()
                 .getRequest()

@@ -63,7 +63,9 @@ public @interface BrowserAvailable {
       browser.manage().deleteAllCookies();
       browser.get(baseUrl + "/login");
       browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
-      browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(TestIdentity.PASSWORD);
+      browser
+          .findElement(org.openqa.selenium.By.id("password"))
+          .sendKeys(TestIdentity.passwordOf(username));
       browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
       new org.openqa.selenium.support.ui.WebDriverWait(browser, TestWaits.CEILING)
           .until(d -> !d.getCurrentUrl().contains("/login"));

@@ -19,15 +19,23 @@ public class TestIdentity {
 
   public static final String USER = "test-admin";
 
-  /** The first password of application-test.yaml, which every demo user gets. */
+  /** The admin's first password in application-test.yaml. */
   public static final String PASSWORD = "test-admin-password";
 
-  /** An HTTP Basic header for a demo user, for tests that call the application over HTTP. */
+  /** The demo users' password in application-test.yaml: not the admin's. */
+  public static final String DEMO_PASSWORD = "test-demo-password";
+
+  public static String passwordOf(String username) {
+    return "admin".equals(username) ? PASSWORD : DEMO_PASSWORD;
+  }
+
+  /** An HTTP Basic header for a first user, for tests that call the application over HTTP. */
   public static String basic(String username) {
     return "Basic "
         + java.util.Base64.getEncoder()
             .encodeToString(
-                (username + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                (username + ":" + passwordOf(username))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Bean

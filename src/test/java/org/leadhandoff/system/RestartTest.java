@@ -24,7 +24,8 @@ class RestartTest {
   @Test
   @DisplayName(
       "stopping and starting the application keeps the lead store's data; the generated first"
-          + " password is in an owner-only file and never in the log")
+          + " passwords, one of its own for the admin and each demo user, are in an owner-only"
+          + " file and never in the log")
   void leadStoreSurvivesRestart(org.springframework.boot.test.system.CapturedOutput output)
       throws Exception {
     var leadId =
@@ -49,13 +50,22 @@ class RestartTest {
         .as("the store is the file under test")
         .exists();
     Path passwordFile = dataDir.resolve("initial-password");
-    String password = java.nio.file.Files.readString(passwordFile).strip();
-    assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+    // A line "user password" for each first user: the admin and every demo user, each its own.
+    java.util.Map<String, String> passwords =
+        java.nio.file.Files.readAllLines(passwordFile).stream()
+            .map(line -> line.split(" "))
+            .collect(java.util.stream.Collectors.toMap(p -> p[0], p -> p[1]));
+    assertThat(passwords).containsKeys("admin", "quinn", "riley", "sam", "manager", "marketing");
+    assertThat(passwords.values()).allSatisfy(p -> assertThat(p).hasSizeGreaterThanOrEqualTo(20));
+    assertThat(passwords.values()).doesNotHaveDuplicates();
     assertThat(java.nio.file.Files.getPosixFilePermissions(passwordFile))
         .containsExactlyInAnyOrder(
             java.nio.file.attribute.PosixFilePermission.OWNER_READ,
             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-    assertThat(output.getAll()).contains(passwordFile.toString()).doesNotContain(password);
+    assertThat(output.getAll()).contains(passwordFile.toString());
+    for (String password : passwords.values()) {
+      assertThat(output.getAll()).doesNotContain(password);
+    }
   }
 
   private <T> T withApplication(

@@ -43,7 +43,8 @@ class ImportRestartTest {
       "--lead-handoff.imports.directory=" + dir.resolve("imports"),
       "--lead-handoff.imports.batch-size=20",
       "--lead-handoff.imports.pause-between-batches=PT0.05S",
-      "--lead-handoff.security.admin-password=" + TestIdentity.PASSWORD
+      "--lead-handoff.security.admin-password=" + TestIdentity.PASSWORD,
+      "--lead-handoff.security.demo-password=" + TestIdentity.DEMO_PASSWORD
     };
   }
 
