@@ -2,11 +2,13 @@ package org.leadhandoff.privacy;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.leadhandoff.security.AuditLog;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,9 +33,11 @@ class ErasureController {
           String reason) {}
 
   private final ErasureService erasure;
+  private final AuditLog audit;
 
-  ErasureController(ErasureService erasure) {
+  ErasureController(ErasureService erasure, AuditLog audit) {
     this.erasure = erasure;
+    this.audit = audit;
   }
 
   @DeleteMapping("/api/leads/{leadId}")
@@ -45,7 +49,17 @@ class ErasureController {
   ErasureService.Erasure erase(
       @PathVariable UUID leadId,
       @Valid @RequestBody ErasureRequest request,
-      Authentication authentication) {
-    return erasure.erase(leadId, request.reason().strip(), authentication.getName());
+      Authentication authentication,
+      HttpServletRequest http) {
+    ErasureService.Erasure done =
+        erasure.erase(leadId, request.reason().strip(), authentication.getName());
+    audit.record(
+        AuditLog.Action.LEAD_ERASED,
+        authentication.getName(),
+        leadId.toString(),
+        (done.erasedNow() ? "erased: " : "already erased; asked again: ")
+            + request.reason().strip(),
+        http.getRemoteAddr());
+    return done;
   }
 }

@@ -32,6 +32,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -66,7 +67,10 @@ class SecurityConfiguration {
       SecurityProperties properties,
       RateLimiter limiter,
       ObjectMapper json,
-      ObjectProvider<JwtDecoder> jwtDecoder)
+      ObjectProvider<JwtDecoder> jwtDecoder,
+      SignInThrottle throttle,
+      UserStore users,
+      AuditLog audit)
       throws Exception {
     AuthenticationEntryPoint problem =
         (request, response, e) ->
@@ -161,8 +165,11 @@ class SecurityConfiguration {
         .addFilterBefore(
             new ApiKeyFilter(keys, properties, limiter, json), BasicAuthenticationFilter.class)
         .addFilterAfter(new SpaCsrf.CookieFilter(), BasicAuthenticationFilter.class)
+        .addFilterBefore(
+            new SignInThrottle.Gate(throttle, json), UsernamePasswordAuthenticationFilter.class)
+        .addFilterAfter(new SessionRevalidation(users, audit), BasicAuthenticationFilter.class)
         .httpBasic(basic -> basic.authenticationEntryPoint(problem))
-        .formLogin(form -> form.defaultSuccessUrl("/", false))
+        .formLogin(form -> form.successHandler(SessionRevalidation.stampOnSignIn(users)))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .csrf(
             csrf ->

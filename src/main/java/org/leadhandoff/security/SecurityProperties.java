@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     demos and tests); never the admin's
  * @param apiKeyHeader the header machine callers send their API key in
  * @param rateLimit requests an API key may make
+ * @param signIn how many wrong passwords lock an account or a source address out, and how long
  * @param oidc how access tokens of an identity provider map to users and roles
  */
 @ConfigurationProperties("lead-handoff.security")
@@ -28,6 +29,7 @@ public record SecurityProperties(
     String demoPassword,
     @DefaultValue("X-API-Key") String apiKeyHeader,
     @DefaultValue RateLimit rateLimit,
+    @DefaultValue SignIn signIn,
     @DefaultValue Oidc oidc) {
 
   /**
@@ -38,6 +40,18 @@ public record SecurityProperties(
    */
   public record RateLimit(
       @DefaultValue("600") int requestsPerMinute, @DefaultValue("100") int burst) {}
+
+  /**
+   * Sign-in throttling, against password guessing and against bcrypt eating the CPU.
+   *
+   * @param maxFailures wrong passwords for one account before it is locked
+   * @param lockout how long an account stays locked (its failures are forgotten then)
+   * @param maxFailuresPerAddressPerMinute wrong passwords from one source address, any account
+   */
+  public record SignIn(
+      @DefaultValue("5") int maxFailures,
+      @DefaultValue("PT15M") java.time.Duration lockout,
+      @DefaultValue("30") int maxFailuresPerAddressPerMinute) {}
 
   /**
    * OIDC access tokens (enabled by spring.security.oauth2.resourceserver.jwt.*).

@@ -50,6 +50,22 @@ public class UserStore implements UserDetailsService {
         .orElseThrow(() -> new UsernameNotFoundException("No such user"));
   }
 
+  /**
+   * What an open session must still match: when the account was last changed, or empty when it is
+   * gone or disabled. A change of roles or password, or disabling, ends its sessions.
+   */
+  public java.util.Optional<String> stamp(String username) {
+    return jdbc.sql("select updated_at, enabled from app_user where username = ?")
+        .param(username)
+        .query(
+            (rs, n) ->
+                rs.getBoolean(2)
+                    ? String.valueOf(
+                        Timestamps.instant(rs.getObject(1, java.time.OffsetDateTime.class)))
+                    : null)
+        .optional();
+  }
+
   public boolean any() {
     return jdbc.sql("select count(*) from app_user").query(Long.class).single() > 0;
   }

@@ -29,6 +29,10 @@ import org.springframework.web.context.WebApplicationContext;
 class AttackTest {
 
   @Autowired WebApplicationContext context;
+  @Autowired UserStore users;
+  @Autowired AuditLog audit;
+
+  private static final String PASSWORD = "correct-horse-battery";
 
   MockMvc mvc;
 
@@ -38,12 +42,13 @@ class AttackTest {
   }
 
   private MockHttpSession signIn(String username) throws Exception {
+    return signIn(username, TestIdentity.passwordOf(username));
+  }
+
+  private MockHttpSession signIn(String username, String password) throws Exception {
     return (MockHttpSession)
         mvc.perform(
-                post("/login")
-                    .param("username", username)
-                    .param("password", TestIdentity.passwordOf(username))
-                    .with(csrf()))
+                post("/login").param("username", username).param("password", password).with(csrf()))
             .andExpect(status().isFound())
             .andReturn()
             .getRequest()
@@ -79,5 +84,161 @@ class AttackTest {
         .andExpect(status().isUnauthorized());
     mvc.perform(get("/api/me").with(httpBasic("quinn", TestIdentity.passwordOf("quinn"))))
         .andExpect(status().isOk());
+  }
+
+  /** A user of this test alone: throttling and session state outlive a test. */
+  private String newUser(String prefix, AppRole role) {
+    String username = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    users.save(username, java.util.Set.of(role), PASSWORD);
+    return username;
+  }
+
+  private static org.springframework.test.web.servlet.request.RequestPostProcessor from(
+      String address) {
+    return request -> {
+      request.setRemoteAddr(address);
+      return request;
+    };
+  }
+
+  private String basicAdmin() {
+    return TestIdentity.basic("admin");
+  }
+
+  @Test
+  @DisplayName(
+      "an open session ends on its next request when the admin demotes the user, changes the"
+          + " password or disables the account (it kept its roles and could issue API keys)")
+  void sessionsFollowTheAdmin() throws Exception {
+    String demoted = newUser("demoted", AppRole.ADMIN);
+    String renamed = newUser("new-password", AppRole.ADMIN);
+    String disabled = newUser("disabled", AppRole.ADMIN);
+    MockHttpSession demotedSession = signIn(demoted, PASSWORD);
+    MockHttpSession renamedSession = signIn(renamed, PASSWORD);
+    MockHttpSession disabledSession = signIn(disabled, PASSWORD);
+    for (MockHttpSession session :
+        java.util.List.of(demotedSession, renamedSession, disabledSession)) {
+      mvc.perform(get("/api/admin/users").session(session)).andExpect(status().isOk());
+    }
+
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                    "/api/admin/users/" + demoted)
+                .header("Authorization", basicAdmin())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"roles\":[\"QUALIFIER\"],\"password\":\"" + PASSWORD + "\"}"))
+        .andExpect(status().isOk());
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                    "/api/admin/users/" + renamed)
+                .header("Authorization", basicAdmin())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"roles\":[\"ADMIN\"],\"password\":\"another-long-password\"}"))
+        .andExpect(status().isOk());
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                    "/api/admin/users/" + disabled)
+                .header("Authorization", basicAdmin()))
+        .andExpect(status().isNoContent());
+
+    for (MockHttpSession session :
+        java.util.List.of(demotedSession, renamedSession, disabledSession)) {
+      mvc.perform(get("/api/admin/users").session(session)).andExpect(status().isUnauthorized());
+      mvc.perform(
+              post("/api/admin/api-keys")
+                  .session(session)
+                  .with(csrf())
+                  .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                  .content("{\"name\":\"backdoor\",\"roles\":[\"ADMIN\"]}"))
+          .andExpect(status().isUnauthorized());
+    }
+    // The demoted user signs in again and has the new role only.
+    MockHttpSession again = signIn(demoted, PASSWORD);
+    mvc.perform(get("/api/admin/users").session(again)).andExpect(status().isForbidden());
+    mvc.perform(get("/api/me").session(again)).andExpect(jsonPath("$.roles[0]").value("QUALIFIER"));
+    assertThat(audit.latest(100, null))
+        .filteredOn(e -> e.action() == AuditLog.Action.SESSION_ENDED)
+        .extracting(AuditLog.Entry::actor)
+        .contains(demoted, renamed, disabled);
+  }
+
+  @Test
+  @DisplayName(
+      "five wrong passwords lock the account: the right one is then refused with 429 and"
+          + " Retry-After, before any password check; other accounts sign in (40 guesses used to"
+          + " pass, then the right password worked)")
+  void guessingLocksTheAccount() throws Exception {
+    String target = newUser("guessed", AppRole.QUALIFIER);
+    String bystander = newUser("bystander", AppRole.QUALIFIER);
+    for (int i = 0; i < 5; i++) {
+      mvc.perform(get("/api/me").with(httpBasic(target, "guess-" + i)).with(from("198.51.100.7")))
+          .andExpect(status().isUnauthorized());
+    }
+
+    mvc.perform(get("/api/me").with(httpBasic(target, PASSWORD)).with(from("198.51.100.8")))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                .exists("Retry-After"))
+        .andExpect(jsonPath("$.title").value("Too many failed sign-ins"));
+    mvc.perform(
+            post("/login")
+                .param("username", target)
+                .param("password", PASSWORD)
+                .with(csrf())
+                .with(from("198.51.100.8")))
+        .andExpect(status().isTooManyRequests());
+    mvc.perform(get("/api/me").with(httpBasic(bystander, PASSWORD)).with(from("198.51.100.7")))
+        .andExpect(status().isOk());
+
+    var entries = audit.latest(200, null);
+    assertThat(entries)
+        .filteredOn(e -> e.action() == AuditLog.Action.SIGN_IN_FAILED && target.equals(e.actor()))
+        .hasSize(5)
+        .allSatisfy(e -> assertThat(e.source()).isEqualTo("198.51.100.7"));
+    assertThat(entries)
+        .filteredOn(e -> e.action() == AuditLog.Action.LOCKED_OUT && target.equals(e.actor()))
+        .hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
+      "a source address that keeps guessing is refused for every account, so its guesses cost no"
+          + " bcrypt; other addresses are not held back")
+  void guessingAddressIsRefused() throws Exception {
+    String victim = newUser("sprayed", AppRole.SALES_REP);
+    for (int i = 0; i < 30; i++) {
+      mvc.perform(get("/api/me").with(httpBasic("nobody-" + i, "guess")).with(from("203.0.113.9")))
+          .andExpect(status().isUnauthorized());
+    }
+    mvc.perform(get("/api/me").with(httpBasic(victim, PASSWORD)).with(from("203.0.113.9")))
+        .andExpect(status().isTooManyRequests());
+    mvc.perform(get("/api/me").with(httpBasic(victim, PASSWORD)).with(from("203.0.113.10")))
+        .andExpect(status().isOk());
+  }
+
+  @Test
+  @DisplayName(
+      "admins read the audit trail of sign-ins, user changes, keys and erasures; nobody else does")
+  void auditTrailForAdmins() throws Exception {
+    String person = newUser("audited", AppRole.MARKETING);
+    signIn(person, PASSWORD);
+    mvc.perform(
+            post("/api/admin/api-keys")
+                .header("Authorization", basicAdmin())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"audited form\",\"roles\":[\"INTAKE\"]}"))
+        .andExpect(status().isCreated());
+
+    mvc.perform(get("/api/admin/audit?limit=50").header("Authorization", basicAdmin()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[?(@.action == 'SIGN_IN' && @.actor == '" + person + "')]").exists())
+        .andExpect(
+            jsonPath("$[?(@.action == 'API_KEY_ISSUED' && @.actor == 'admin')].detail")
+                .value(org.hamcrest.Matchers.hasItem("'audited form' with roles INTAKE")));
+    mvc.perform(get("/api/admin/audit").with(httpBasic(person, PASSWORD)))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/admin/audit?limit=0").header("Authorization", basicAdmin()))
+        .andExpect(status().isBadRequest());
   }
 }

@@ -1,0 +1,228 @@
+package org.leadhandoff.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import org.leadhandoff.web.ApiErrors;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Password guessing meets a wall: after {@code max-failures} wrong passwords an account is locked
+ * for {@code lockout}, and a source address that keeps failing is refused for any account. A locked
+ * sign-in is refused before the password is checked (429, Retry-After), so guesses cost no bcrypt
+ * either. Buckets are Bucket4j's, kept in a bounded Caffeine cache that forgets idle ones. Every
+ * failure and lockout goes to the audit log.
+ */
+@Component
+public class SignInThrottle {
+
+  private final SecurityProperties.SignIn settings;
+  private final AuditLog audit;
+  private final Cache<String, Bucket> accounts;
+  private final Cache<String, Bucket> addresses;
+
+  SignInThrottle(SecurityProperties properties, AuditLog audit) {
+    this.settings = properties.signIn();
+    this.audit = audit;
+    Duration idle = settings.lockout().plus(Duration.ofMinutes(1));
+    this.accounts = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(idle).build();
+    this.addresses = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(idle).build();
+  }
+
+  /** How long the sign-in must wait, if the account or the address is locked now. */
+  public Optional<Duration> lockedFor(String username, String address) {
+    Duration wait = Duration.ZERO;
+    for (Bucket bucket : new Bucket[] {account(username, false), address(address, false)}) {
+      if (bucket != null && bucket.getAvailableTokens() <= 0) {
+        Duration refill =
+            Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+        wait = refill.compareTo(wait) > 0 ? refill : wait;
+      }
+    }
+    return wait.isZero() ? Optional.empty() : Optional.of(wait);
+  }
+
+  void failed(String username, String address, String why) {
+    Bucket account = account(username, true);
+    account.tryConsume(1);
+    Bucket source = address(address, true);
+    if (source != null) {
+      source.tryConsume(1);
+    }
+    audit.record(AuditLog.Action.SIGN_IN_FAILED, username, username, why, address);
+    if (account.getAvailableTokens() <= 0) {
+      audit.record(
+          AuditLog.Action.LOCKED_OUT,
+          username,
+          username,
+          settings.maxFailures() + " wrong passwords: locked for " + settings.lockout(),
+          address);
+    } else if (source != null && source.getAvailableTokens() <= 0) {
+      audit.record(
+          AuditLog.Action.LOCKED_OUT,
+          username,
+          address,
+          "too many wrong passwords from this address: refused for a minute",
+          address);
+    }
+  }
+
+  void succeeded(String username) {
+    accounts.invalidate(key(username));
+  }
+
+  private Bucket account(String username, boolean create) {
+    String key = key(username);
+    return create
+        ? accounts.get(
+            key,
+            k ->
+                Bucket.builder()
+                    .addLimit(
+                        Bandwidth.builder()
+                            .capacity(settings.maxFailures())
+                            .refillIntervally(settings.maxFailures(), settings.lockout())
+                            .build())
+                    .build())
+        : accounts.getIfPresent(key);
+  }
+
+  private Bucket address(String address, boolean create) {
+    if (address == null) {
+      return null;
+    }
+    int perMinute = settings.maxFailuresPerAddressPerMinute();
+    return create
+        ? addresses.get(
+            address,
+            k ->
+                Bucket.builder()
+                    .addLimit(
+                        Bandwidth.builder()
+                            .capacity(perMinute)
+                            .refillIntervally(perMinute, Duration.ofMinutes(1))
+                            .build())
+                    .build())
+        : addresses.getIfPresent(address);
+  }
+
+  private static String key(String username) {
+    return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+  }
+
+  @EventListener
+  void onFailure(AbstractAuthenticationFailureEvent event) {
+    Authentication attempt = event.getAuthentication();
+    if (attempt instanceof UsernamePasswordAuthenticationToken) {
+      failed(
+          attempt.getName(),
+          address(attempt),
+          event instanceof AuthenticationFailureBadCredentialsEvent
+              ? "wrong password"
+              : event.getException().getMessage());
+    }
+  }
+
+  @EventListener
+  void onSuccess(AuthenticationSuccessEvent event) {
+    if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken) {
+      succeeded(event.getAuthentication().getName());
+    }
+  }
+
+  /** A sign-in on the form (HTTP Basic authenticates every request: not worth a line each). */
+  @EventListener
+  void onSignIn(InteractiveAuthenticationSuccessEvent event) {
+    audit.record(
+        AuditLog.Action.SIGN_IN,
+        event.getAuthentication().getName(),
+        event.getAuthentication().getName(),
+        "signed in",
+        address(event.getAuthentication()));
+  }
+
+  private static String address(Authentication authentication) {
+    return authentication.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress()
+        : null;
+  }
+
+  /** Refuses a sign-in (form or HTTP Basic) of a locked account or address before it is tried. */
+  static final class Gate extends OncePerRequestFilter {
+
+    private final SignInThrottle throttle;
+    private final ObjectMapper json;
+
+    Gate(SignInThrottle throttle, ObjectMapper json) {
+      this.throttle = throttle;
+      this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      String username = attemptedUser(request);
+      if (username != null) {
+        Optional<Duration> locked = throttle.lockedFor(username, request.getRemoteAddr());
+        if (locked.isPresent()) {
+          long seconds = Math.max(1, locked.get().toSeconds());
+          response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+          ApiErrors.write(
+              response,
+              json,
+              HttpStatus.TOO_MANY_REQUESTS,
+              "Too many failed sign-ins",
+              "Too many wrong passwords: signing in is refused for "
+                  + (seconds >= 60 ? (seconds + 59) / 60 + " minutes" : seconds + " seconds")
+                  + ". Ask an admin if you have forgotten the password.");
+          return;
+        }
+      }
+      chain.doFilter(request, response);
+    }
+
+    private static String attemptedUser(HttpServletRequest request) {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      if ("POST".equals(request.getMethod()) && "/login".equals(path)) {
+        return request.getParameter("username");
+      }
+      String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+      if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+        try {
+          String decoded =
+              new String(
+                  Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+          int colon = decoded.indexOf(':');
+          return colon < 0 ? null : decoded.substring(0, colon);
+        } catch (IllegalArgumentException notBase64) {
+          return null;
+        }
+      }
+      return null;
+    }
+  }
+}
