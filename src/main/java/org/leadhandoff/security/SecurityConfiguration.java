@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import org.leadhandoff.web.ApiErrors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,11 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,6 +36,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -70,7 +76,8 @@ class SecurityConfiguration {
       ObjectProvider<JwtDecoder> jwtDecoder,
       SignInThrottle throttle,
       UserStore users,
-      AuditLog audit)
+      AuditLog audit,
+      LeadReadPolicy leads)
       throws Exception {
     AuthenticationEntryPoint problem =
         (request, response, e) ->
@@ -146,6 +153,14 @@ class SecurityConfiguration {
                     .requestMatchers(
                         "/api/reports/**", "/api/leads/*/timeline", "/dashboard/**", "/dashboard")
                     .hasAnyRole(names(ANALYSTS))
+                    // Row level: reps and qualifiers read the leads of their queues only;
+                    // the whole list is the analysts'.
+                    .requestMatchers(HttpMethod.GET, "/api/leads")
+                    .hasAnyRole(names(ANALYSTS))
+                    .requestMatchers(HttpMethod.GET, "/api/leads/{leadId}")
+                    .access(readers(leads, QUALIFIER, SALES_REP, SALES_MANAGER, MARKETING, ADMIN))
+                    .requestMatchers(HttpMethod.GET, "/api/leads/{leadId}/routing")
+                    .access(readers(leads, STAFF))
                     .requestMatchers(HttpMethod.PUT, "/api/reps/**")
                     .hasAnyRole(names(SALES_MANAGER, ADMIN))
                     .requestMatchers(HttpMethod.GET, "/api/reps/**", "/api/leads/*/routing")
@@ -196,6 +211,29 @@ class SecurityConfiguration {
                               .jwtAuthenticationConverter(tokens(properties.oidc()))));
     }
     return http.build();
+  }
+
+  /** A lead's data for those the lead read policy lets read it (an unreadable id: its 400). */
+  private static AuthorizationManager<RequestAuthorizationContext> readers(
+      LeadReadPolicy leads, AppRole... allowed) {
+    List<AppRole> roles = List.of(allowed);
+    return (authentication, context) -> {
+      Authentication who = authentication.get();
+      if (who == null
+          || !who.isAuthenticated()
+          || who instanceof AnonymousAuthenticationToken
+          || AppRole.of(who.getAuthorities()).stream().noneMatch(roles::contains)) {
+        return new AuthorizationDecision(false);
+      }
+      UUID leadId;
+      try {
+        leadId = UUID.fromString(context.getVariables().get("leadId"));
+      } catch (IllegalArgumentException notAnId) {
+        return new AuthorizationDecision(true);
+      }
+      return new AuthorizationDecision(
+          leads.mayRead(who.getName(), AppRole.of(who.getAuthorities()), leadId));
+    };
   }
 
   /** An access token's user and roles, from the claims the company's identity provider fills. */

@@ -86,6 +86,15 @@ class TaskStore {
         .optional();
   }
 
+  /** The lead's open tasks that the inbox shows now. */
+  List<Task> openForLead(java.util.UUID leadId) {
+    return jdbc.sql(
+            "select * from user_task where lead_id = ? and state = 'OPEN' and last_seen_at >= ?")
+        .params(leadId, Timestamps.utc(freshSince()))
+        .query(this::task)
+        .list();
+  }
+
   /**
    * Open tasks, highest priority first, then the earliest due.
    *

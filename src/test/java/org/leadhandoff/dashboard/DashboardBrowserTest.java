@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leadhandoff.support.BrowserAvailable;
+import org.leadhandoff.support.OwnEngine;
 import org.leadhandoff.support.ReportSeed;
 import org.leadhandoff.support.TestWaits;
 import org.openqa.selenium.By;
@@ -40,6 +41,7 @@ import org.springframework.test.context.ActiveProfiles;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.datasource.url=jdbc:h2:mem:dashboard-browser-test;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
+@OwnEngine
 class DashboardBrowserTest {
 
   @LocalServerPort int port;

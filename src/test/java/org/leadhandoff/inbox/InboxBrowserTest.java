@@ -17,6 +17,7 @@ import org.leadhandoff.lead.Stage;
 import org.leadhandoff.process.LeadProcess.Processes;
 import org.leadhandoff.support.BrowserAvailable;
 import org.leadhandoff.support.LeadFixtures;
+import org.leadhandoff.support.OwnEngine;
 import org.leadhandoff.support.ProcessTestSupport;
 import org.leadhandoff.support.TestWaits;
 import org.openqa.selenium.By;
@@ -44,6 +45,7 @@ import org.springframework.test.context.ActiveProfiles;
     properties = "spring.datasource.url=jdbc:h2:mem:inbox-browser-test;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 @Import({ProcessTestSupport.class, LeadFixtures.class})
+@OwnEngine
 class InboxBrowserTest {
 
   @LocalServerPort int port;

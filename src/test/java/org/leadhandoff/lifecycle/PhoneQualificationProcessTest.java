@@ -28,6 +28,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leadhandoff.process.LeadProcess.Jobs;
 import org.leadhandoff.process.LeadProcess.Processes;
+import org.leadhandoff.support.OwnEngine;
 import org.leadhandoff.support.ProcessTestSupport;
 import org.leadhandoff.system.ApplicationClock;
 
@@ -37,6 +38,7 @@ import org.leadhandoff.system.ApplicationClock;
  * reminded, rerouted, escalated) and the engine clock moving its timers. No application, no lead
  * store: what the workers do is tested beside them.
  */
+@OwnEngine
 class PhoneQualificationProcessTest {
 
   private static final String SECRET = "phone-qualification-test-engine";

@@ -31,6 +31,9 @@ class AttackTest {
   @Autowired WebApplicationContext context;
   @Autowired UserStore users;
   @Autowired AuditLog audit;
+  @Autowired org.leadhandoff.support.ProcessTestSupport process;
+  @Autowired org.leadhandoff.support.LeadFixtures leads;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private static final String PASSWORD = "correct-horse-battery";
 
@@ -240,5 +243,74 @@ class AttackTest {
         .andExpect(status().isForbidden());
     mvc.perform(get("/api/admin/audit?limit=0").header("Authorization", basicAdmin()))
         .andExpect(status().isBadRequest());
+  }
+
+  private String openOwner(java.util.UUID leadId, String role) {
+    return org.awaitility.Awaitility.await()
+        .until(
+            () ->
+                jdbc.sql(
+                        "select rep_id from assignment where lead_id = ? and role = ?"
+                            + " and state = 'OPEN'")
+                    .params(leadId, role)
+                    .query(String.class)
+                    .optional()
+                    .orElse(null),
+            java.util.Objects::nonNull);
+  }
+
+  private org.springframework.test.web.servlet.ResultActions read(String path, String user)
+      throws Exception {
+    return mvc.perform(get(path).header("Authorization", TestIdentity.basic(user)));
+  }
+
+  @Test
+  @DisplayName(
+      "reps and qualifiers read the leads of their queues only: another rep's lead, its routing"
+          + " and the whole list are refused (a rep read every lead's email and phone)")
+  void leadsOfTheirQueueOnly() throws Exception {
+    java.util.UUID leadId = process.hotLeadInQualification(leads);
+    String qualifier = openOwner(leadId, "QUALIFIER");
+    org.awaitility.Awaitility.await()
+        .until(
+            () ->
+                jdbc.sql("select count(*) from user_task where lead_id = ? and state = 'OPEN'")
+                        .param(leadId)
+                        .query(Long.class)
+                        .single()
+                    > 0);
+    String lead = "/api/leads/" + leadId;
+
+    // In qualification: the qualifiers' queue reads it, no rep does.
+    read(lead, qualifier).andExpect(status().isOk()).andExpect(jsonPath("$.phone").exists());
+    read(lead, "quinn".equals(qualifier) ? "riley" : "quinn").andExpect(status().isOk());
+    for (String rep : java.util.List.of("sam", "alex")) {
+      read(lead, rep).andExpect(status().isForbidden());
+      read(lead + "/routing", rep).andExpect(status().isForbidden());
+      read("/api/leads?limit=500", rep).andExpect(status().isForbidden());
+    }
+    read("/api/leads?limit=500", "quinn").andExpect(status().isForbidden());
+    read("/api/leads?limit=500", "manager").andExpect(status().isOk());
+    read(lead, "manager").andExpect(status().isOk());
+    read(lead, "marketing").andExpect(status().isOk());
+
+    // Handed to sales: its rep reads it, the other rep and the qualifiers no longer.
+    long task =
+        jdbc.sql("select job_key from user_task where lead_id = ? and state = 'OPEN'")
+            .param(leadId)
+            .query(Long.class)
+            .single();
+    mvc.perform(
+            post("/api/tasks/" + task + "/complete")
+                .header("Authorization", TestIdentity.basic(qualifier))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"qualificationOutcome\":\"QUALIFIED\",\"budgetConfirmed\":true}"))
+        .andExpect(status().isOk());
+    String rep = openOwner(leadId, "SALES_REP");
+    read(lead, rep).andExpect(status().isOk());
+    read(lead + "/routing", rep).andExpect(status().isOk());
+    read(lead, "sam".equals(rep) ? "alex" : "sam").andExpect(status().isForbidden());
+    org.awaitility.Awaitility.await()
+        .untilAsserted(() -> read(lead, qualifier).andExpect(status().isForbidden()));
   }
 }

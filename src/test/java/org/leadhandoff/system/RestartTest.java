@@ -11,12 +11,14 @@ import org.leadhandoff.intake.LeadCaptureService;
 import org.leadhandoff.lead.LeadContact;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lead.Stage;
+import org.leadhandoff.support.OwnEngine;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The default run: embedded engine and the H2 file store; leads survive a restart. */
 @org.junit.jupiter.api.extension.ExtendWith(
     org.springframework.boot.test.system.OutputCaptureExtension.class)
+@OwnEngine
 class RestartTest {
 
   @TempDir Path dataDir;

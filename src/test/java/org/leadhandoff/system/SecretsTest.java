@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.leadhandoff.LeadHandoffApplication;
 import org.leadhandoff.security.MissingSecretException;
 import org.leadhandoff.support.EmbeddedEngineTest;
+import org.leadhandoff.support.OwnEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -18,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Secrets stay out of the API and the application refuses to run without the ones it needs. */
 @EmbeddedEngineTest
+@OwnEngine
 class SecretsTest {
 
   @Autowired MockMvc mvc;

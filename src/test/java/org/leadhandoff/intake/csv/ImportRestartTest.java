@@ -20,12 +20,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadhandoff.LeadHandoffApplication;
+import org.leadhandoff.support.OwnEngine;
 import org.leadhandoff.support.TestIdentity;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** An import whose application is killed resumes where it stopped and imports no row twice. */
+@OwnEngine
 class ImportRestartTest {
 
   private static final int ROWS = 400;
