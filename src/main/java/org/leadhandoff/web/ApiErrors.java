@@ -111,6 +111,16 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    if (org.leadhandoff.system.Causes.any(ex, BodyTooLargeException.class::isInstance)) {
+      // A chunked body has no length to refuse up front: it is refused where the parser stopped.
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+          .body(
+              problem(
+                  HttpStatus.PAYLOAD_TOO_LARGE,
+                  "Request too large",
+                  ex.getMostSpecificCause().getMessage() + ".",
+                  null));
+    }
     Throwable cause = ex.getCause();
     FieldError error;
     if (cause instanceof UnrecognizedPropertyException unknown) {

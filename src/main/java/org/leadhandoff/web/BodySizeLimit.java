@@ -50,7 +50,7 @@ class BodySizeLimit extends OncePerRequestFilter {
     LimitedRequest limited = new LimitedRequest(request, limit);
     try {
       chain.doFilter(limited, response);
-    } catch (ServletException | RuntimeException e) {
+    } catch (ServletException | IOException | RuntimeException e) {
       if (limited.exceeded && !response.isCommitted()) {
         response.reset();
         tooLarge(response, limit);
@@ -114,7 +114,7 @@ class BodySizeLimit extends OncePerRequestFilter {
                 read += n;
                 if (read > limit) {
                   exceeded = true;
-                  throw new IOException("Request body over the limit of " + limit + " bytes");
+                  throw new BodyTooLargeException(limit);
                 }
               }
 

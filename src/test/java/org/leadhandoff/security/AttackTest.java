@@ -34,6 +34,9 @@ class AttackTest {
   @Autowired org.leadhandoff.support.ProcessTestSupport process;
   @Autowired org.leadhandoff.support.LeadFixtures leads;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired org.leadhandoff.intake.csv.ImportProperties imports;
+
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   private static final String PASSWORD = "correct-horse-battery";
 
@@ -312,5 +315,63 @@ class AttackTest {
     read(lead, "sam".equals(rep) ? "alex" : "sam").andExpect(status().isForbidden());
     org.awaitility.Awaitility.await()
         .untilAsserted(() -> read(lead, qualifier).andExpect(status().isForbidden()));
+  }
+
+  /** A body sent as a stream: chunked, with no Content-Length to refuse it by up front. */
+  private java.net.http.HttpResponse<String> chunked(String path, String type, byte[] body)
+      throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", TestIdentity.basic("marketing"))
+                .header("Content-Type", type)
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body)))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  private long partialFiles() throws java.io.IOException {
+    if (!java.nio.file.Files.isDirectory(imports.directory())) {
+      return 0;
+    }
+    try (var files = java.nio.file.Files.list(imports.directory())) {
+      return files.filter(f -> f.toString().endsWith(".part")).count();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a chunked CSV over the limit gets 413 and leaves no partial file; a chunked JSON body over"
+          + " 64 KB gets 413 (they got 500 and 400, and a 52 MB .csv.part stayed)")
+  void chunkedBodiesOverTheLimit() throws Exception {
+    long before = partialFiles();
+    long importsBefore = jdbc.sql("select count(*) from lead_import").query(Long.class).single();
+    StringBuilder csv = new StringBuilder("email,company\n");
+    for (int i = 0; csv.length() < 600 * 1024; i++) {
+      csv.append("chunked").append(i).append("@big.example,Big Co ").append(i).append('\n');
+    }
+
+    var upload =
+        chunked(
+            "/api/leads/import?source=trade-show",
+            "text/csv",
+            csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(upload.statusCode()).isEqualTo(413);
+    assertThat(upload.body()).contains("larger than the limit");
+    assertThat(partialFiles()).isEqualTo(before);
+    assertThat(jdbc.sql("select count(*) from lead_import").query(Long.class).single())
+        .isEqualTo(importsBefore);
+
+    String json = "{\"email\":\"big@json.example\",\"company\":\"" + "x".repeat(70_000) + "\"}";
+    var lead =
+        chunked(
+            "/api/leads",
+            "application/json",
+            json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(lead.statusCode()).isEqualTo(413);
+    assertThat(lead.body()).contains("limit");
   }
 }

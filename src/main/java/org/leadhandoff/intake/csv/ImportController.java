@@ -39,9 +39,13 @@ class ImportController {
   private final ImportStore imports;
   private final ImportProperties properties;
 
-  ImportController(ImportStore imports, ImportProperties properties) {
+  private final org.leadhandoff.web.ApiProperties api;
+
+  ImportController(
+      ImportStore imports, ImportProperties properties, org.leadhandoff.web.ApiProperties api) {
     this.imports = imports;
     this.properties = properties;
+    this.api = api;
   }
 
   record Accepted(UUID importId, ImportState state, URI status) {}
@@ -64,6 +68,15 @@ class ImportController {
           String source) {
     if (file.isEmpty()) {
       throw new InvalidFieldException("file", "is empty; send a CSV file with a header row");
+    }
+    long limit = api.maxCsvSize().toBytes();
+    if (file.getSize() > limit) {
+      throw new ApiException(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "File too large",
+          "The CSV file is larger than the limit of "
+              + limit
+              + " bytes; split it and import the parts.");
     }
     try (InputStream in = file.getInputStream()) {
       return accept(in, file.getOriginalFilename(), source);
@@ -109,7 +122,14 @@ class ImportController {
     Path target = properties.directory().resolve(id + ".csv");
     Path partial = properties.directory().resolve(id + ".csv.part");
     // Streamed to disk, never held in memory; kept until the import is done so a restart resumes.
-    long bytes = Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+    // A body cut off or over the limit leaves no partial file behind.
+    long bytes;
+    try {
+      bytes = Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(partial);
+      throw e;
+    }
     if (bytes == 0) {
       Files.deleteIfExists(partial);
       throw new InvalidFieldException("file", "is empty; send a CSV file with a header row");

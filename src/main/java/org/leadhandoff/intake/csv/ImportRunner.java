@@ -205,7 +205,24 @@ class ImportRunner implements SmartLifecycle {
 
   @Override
   public void start() {
+    forgetPartialUploads();
     running = true;
+  }
+
+  /** Uploads cut off by a crash or a refused body never became imports: they go at start-up. */
+  private void forgetPartialUploads() {
+    java.nio.file.Path directory = properties.directory();
+    if (!java.nio.file.Files.isDirectory(directory)) {
+      return;
+    }
+    try (var files = java.nio.file.Files.newDirectoryStream(directory, "*.part")) {
+      for (java.nio.file.Path file : files) {
+        java.nio.file.Files.deleteIfExists(file);
+        log.info("Removed the partial upload {} left by an earlier run", file.getFileName());
+      }
+    } catch (java.io.IOException e) {
+      log.warn("Could not clean partial uploads in {}: {}", directory, e.getMessage());
+    }
   }
 
   @Override
