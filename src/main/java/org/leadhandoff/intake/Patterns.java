@@ -5,11 +5,17 @@ final class Patterns {
 
   private Patterns() {}
 
-  /** No control characters: a line break in a name must never reach a mail header. */
-  static final String TEXT = "^[^\\p{Cntrl}]*$";
+  /**
+   * No control characters: a line break in a name must never reach a mail header. Nor Unicode's
+   * line and paragraph separators, or invisible format characters (bidi overrides that make a name
+   * read backwards, zero-width spaces that make two names look alike), except the zero-width joiner
+   * and non-joiner that Persian, Indic and emoji spellings need.
+   */
+  static final String TEXT =
+      "^(?:[\\u200C\\u200D]|(?![\\p{Cntrl}\\p{Zl}\\p{Zp}\\p{Cf}])[\\s\\S])*$";
 
   static final String TEXT_MESSAGE =
-      "must not contain line breaks, tabs or other control characters";
+      "must not contain line breaks, tabs, invisible formatting or other control characters";
 
   static final String PHONE = "^\\+?[0-9 ()./-]{3,50}$";
 

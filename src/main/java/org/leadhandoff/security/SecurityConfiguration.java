@@ -183,6 +183,17 @@ class SecurityConfiguration {
         .addFilterBefore(
             new SignInThrottle.Gate(throttle, json), UsernamePasswordAuthenticationFilter.class)
         .addFilterAfter(new SessionRevalidation(users, audit), BasicAuthenticationFilter.class)
+        // The pages load only their own scripts (no inline script); styles may be inline (form-js,
+        // the sign-in page); nothing may frame them.
+        .headers(
+            headers ->
+                headers.contentSecurityPolicy(
+                    csp ->
+                        csp.policyDirectives(
+                            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                                + " img-src 'self' data:; font-src 'self' data:; connect-src 'self';"
+                                + " object-src 'none'; base-uri 'self'; form-action 'self';"
+                                + " frame-ancestors 'none'")))
         .httpBasic(basic -> basic.authenticationEntryPoint(problem))
         .formLogin(form -> form.successHandler(SessionRevalidation.stampOnSignIn(users)))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

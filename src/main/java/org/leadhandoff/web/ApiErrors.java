@@ -141,7 +141,8 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         && !mismatch.getPath().isEmpty()) {
       error = new FieldError(path(mismatch), "expected " + expected(mismatch.getTargetType()));
     } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      error = new FieldError(path(mapping), mapping.getOriginalMessage());
+      // Jackson's own sentence names Java types and methods: not for callers.
+      error = new FieldError(path(mapping), "has a value of the wrong kind for this field");
     } else {
       error =
           new FieldError(

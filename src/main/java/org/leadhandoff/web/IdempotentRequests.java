@@ -38,6 +38,13 @@ public class IdempotentRequests {
 
   private record Stored(String hash, Integer status, String body) {}
 
+  private static String caller() {
+    var authentication =
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+            .getAuthentication();
+    return authentication == null ? "anonymous" : authentication.getName();
+  }
+
   public <T> ResponseEntity<T> handle(
       String key,
       String endpoint,
@@ -50,6 +57,8 @@ public class IdempotentRequests {
     if (key.isBlank() || key.length() > 200) {
       throw new InvalidFieldException(HEADER, "must be 1 to 200 characters");
     }
+    // A key is the caller's own: another caller's same key is another request.
+    key = caller() + " " + key;
     String hash = hash(endpoint, request);
     try {
       jdbc.sql(

@@ -37,6 +37,9 @@ class IntakeApiValidationTest {
           email malformed          | {"email":"ada-at-bigco"}                             | email       | must be an email address like name@company.com
           email too long           | {"email":"#LONG#@bigco.example"}                     | email       | must be
           line break in a name     | {"email":"a@b.example","firstName":"Ada\\nBcc: x"}  | firstName   | must not contain line breaks
+          line separator in a name | {"email":"a@b.example","lastName":"Ada\\u2028Bcc"}  | lastName    | must not contain line breaks
+          bidi override in a name  | {"email":"a@b.example","company":"\\u202Eevil"}    | company     | must not contain line breaks
+          zero-width in a name     | {"email":"a@b.example","firstName":"A\\u200Bda"}   | firstName   | must not contain line breaks
           phone letters            | {"email":"a@b.example","phone":"call me"}            | phone       | must be a phone number
           negative company size    | {"email":"a@b.example","companySize":-1}             | companySize | must be 0 or more
           company size as words    | {"email":"a@b.example","companySize":"many"}         | companySize | expected a whole number, got 'many'

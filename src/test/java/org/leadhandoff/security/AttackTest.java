@@ -374,4 +374,83 @@ class AttackTest {
     assertThat(lead.statusCode()).isEqualTo(413);
     assertThat(lead.body()).contains("limit");
   }
+
+  private org.springframework.test.web.servlet.ResultActions capture(
+      String user, String key, String json) throws Exception {
+    return mvc.perform(
+        post("/api/leads")
+            .header("Authorization", TestIdentity.basic(user))
+            .header("Idempotency-Key", key)
+            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+            .content(json));
+  }
+
+  @Test
+  @DisplayName(
+      "an idempotency key is the caller's own: another caller's same key makes their own lead,"
+          + " not a replay of the first caller's answer")
+  void idempotencyKeyPerCaller() throws Exception {
+    String key = "form-submission-" + java.util.UUID.randomUUID();
+    String body = "{\"email\":\"" + LeadFixturesEmail.next() + "\"}";
+    String first =
+        capture("marketing", key, body)
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String other =
+        capture("admin", key, "{\"email\":\"" + LeadFixturesEmail.next() + "\"}")
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(other).isNotEqualTo(first);
+    // The first caller's retry still gets its own first answer.
+    assertThat(
+            capture("marketing", key, body)
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .isEqualTo(first);
+  }
+
+  /** Unique emails for the capture tests. */
+  private static final class LeadFixturesEmail {
+    static String next() {
+      return org.leadhandoff.support.LeadFixtures.unique("idem", "caller.example");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "an unknown webhook provider gets the answer of a wrong signature (the 404 named the"
+          + " providers that exist)")
+  void webhookProvidersAreNotEnumerable() throws Exception {
+    mvc.perform(
+            post("/api/webhooks/no-such-provider")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{}"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.title").value("Webhook not verified"))
+        .andExpect(
+            jsonPath("$.detail").value("The signature does not match the body and timestamp."));
+  }
+
+  @Test
+  @DisplayName(
+      "names with accents and the zero-width non-joiner of Persian spelling are taken as typed")
+  void realNamesAreAccepted() throws Exception {
+    mvc.perform(
+            post("/api/leads")
+                .header("Authorization", TestIdentity.basic("marketing"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"email\":\""
+                        + LeadFixturesEmail.next()
+                        + "\",\"firstName\":\"Mehr\u200Cdad\",\"lastName\":\"Müller-Søren\","
+                        + "\"company\":\"Léa & Fils\"}"))
+        .andExpect(status().isAccepted());
+  }
 }

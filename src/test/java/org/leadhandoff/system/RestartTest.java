@@ -56,6 +56,15 @@ class RestartTest {
     assertThat(dataDir.resolve("lead-handoff.mv.db"))
         .as("the store is the file under test")
         .exists();
+    // Leads, uploads and passwords: folders only the application's user can open.
+    for (Path folder : java.util.List.of(dataDir, dataDir.resolve("imports"))) {
+      assertThat(java.nio.file.Files.getPosixFilePermissions(folder))
+          .as(folder.toString())
+          .containsExactlyInAnyOrder(
+              java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+              java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+    }
     Path passwordFile = dataDir.resolve("initial-password");
     // A line "user password" for each first user: the admin and every demo user, each its own.
     java.util.Map<String, String> passwords =

@@ -86,8 +86,8 @@ public class WebhookService {
       String providerName, String timestamp, String signature, byte[] body) {
     WebhookProperties.Provider provider = properties.providers().get(providerName);
     if (provider == null) {
-      throw new ApiException(
-          HttpStatus.NOT_FOUND, "Unknown provider", "No webhook provider '" + providerName + "'.");
+      // The same answer as a wrong signature: which providers exist is nobody's business.
+      throw unauthorized("The signature does not match the body and timestamp.");
     }
     switch (WebhookSignatures.verify(
         provider.secret(), timestamp, signature, body, clock.instant(), properties.tolerance())) {

@@ -153,6 +153,7 @@ class WebhookTest {
             at,
             SECRET)
         .andExpect(status().isBadRequest());
-    deliver("nobody", body("x@y.example"), at, SECRET).andExpect(status().isNotFound());
+    // An unknown provider answers as a wrong signature does: providers cannot be enumerated.
+    deliver("nobody", body("x@y.example"), at, SECRET).andExpect(status().isUnauthorized());
   }
 }
