@@ -13,6 +13,8 @@ public record EmailEventRequest(
         @NotBlank(message = "is required")
         @Email(message = "must be an email address like name@company.com")
         @Size(max = 320, message = "must be at most 320 characters")
+        // Invisible characters would make a second lead of the same person.
+        @Pattern(regexp = Patterns.TEXT, message = Patterns.TEXT_MESSAGE)
         String email,
     @NotBlank(message = "is required")
         @Size(max = 200, message = "must be at most 200 characters")

@@ -19,6 +19,8 @@ public record LeadRequest(
         @NotBlank(message = "is required")
         @Email(message = "must be an email address like name@company.com")
         @Size(max = 320, message = "must be at most 320 characters")
+        // Invisible characters would make a second lead of the same person.
+        @Pattern(regexp = Patterns.TEXT, message = Patterns.TEXT_MESSAGE)
         String email,
     @Size(max = 200, message = "must be at most 200 characters")
         @Pattern(regexp = Patterns.TEXT, message = Patterns.TEXT_MESSAGE)

@@ -55,11 +55,13 @@ class AdminController {
   private final ApiKeys keys;
   private final UserStore users;
   private final AuditLog audit;
+  private final SignInThrottle throttle;
 
-  AdminController(ApiKeys keys, UserStore users, AuditLog audit) {
+  AdminController(ApiKeys keys, UserStore users, AuditLog audit, SignInThrottle throttle) {
     this.keys = keys;
     this.users = users;
     this.audit = audit;
+    this.throttle = throttle;
   }
 
   private void audit(
@@ -135,6 +137,8 @@ class AdminController {
       Authentication admin,
       HttpServletRequest http) {
     UserStore.Account saved = users.save(username, request.roles(), request.password());
+    // A new password is how an admin lets a locked-out person in again.
+    throttle.succeeded(username);
     audit(
         AuditLog.Action.USER_SAVED,
         admin,

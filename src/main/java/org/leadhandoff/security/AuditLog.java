@@ -24,6 +24,7 @@ public class AuditLog {
   public enum Action {
     SIGN_IN,
     SIGN_IN_FAILED,
+    SIGN_OUT,
     LOCKED_OUT,
     SESSION_ENDED,
     USER_SAVED,

@@ -9,6 +9,7 @@ import static org.leadhandoff.security.AppRole.SALES_MANAGER;
 import static org.leadhandoff.security.AppRole.SALES_REP;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Collection;
@@ -129,7 +130,9 @@ class SecurityConfiguration {
 
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/login")
+                auth.dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/login")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/webhooks/*")
                     .permitAll()

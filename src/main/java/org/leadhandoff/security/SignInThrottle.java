@@ -24,6 +24,7 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
@@ -161,6 +162,16 @@ public class SignInThrottle {
         event.getAuthentication().getName(),
         event.getAuthentication().getName(),
         "signed in",
+        address(event.getAuthentication()));
+  }
+
+  @EventListener
+  void onSignOut(LogoutSuccessEvent event) {
+    audit.record(
+        AuditLog.Action.SIGN_OUT,
+        event.getAuthentication().getName(),
+        event.getAuthentication().getName(),
+        "signed out",
         address(event.getAuthentication()));
   }
 

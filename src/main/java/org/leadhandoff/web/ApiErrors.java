@@ -140,6 +140,8 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     } else if (cause instanceof MismatchedInputException mismatch
         && !mismatch.getPath().isEmpty()) {
       error = new FieldError(path(mismatch), "expected " + expected(mismatch.getTargetType()));
+    } else if (cause instanceof MismatchedInputException whole && whole.getPath().isEmpty()) {
+      error = new FieldError("body", "expected " + expected(whole.getTargetType()));
     } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       // Jackson's own sentence names Java types and methods: not for callers.
       error = new FieldError(path(mapping), "has a value of the wrong kind for this field");
@@ -284,6 +286,10 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     if (type == String.class) {
       return "text";
     }
-    return "a " + type.getSimpleName();
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a list";
+    }
+    // Never a Java class name: a request body or an object field expects a JSON object.
+    return "an object";
   }
 }

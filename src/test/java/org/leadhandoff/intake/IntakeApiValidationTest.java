@@ -40,6 +40,8 @@ class IntakeApiValidationTest {
           line separator in a name | {"email":"a@b.example","lastName":"Ada\\u2028Bcc"}  | lastName    | must not contain line breaks
           bidi override in a name  | {"email":"a@b.example","company":"\\u202Eevil"}    | company     | must not contain line breaks
           zero-width in a name     | {"email":"a@b.example","firstName":"A\\u200Bda"}   | firstName   | must not contain line breaks
+          zero-width in an email   | {"email":"ada@b.example\\u200B"}                    | email       | must not contain line breaks
+          a list, not a lead       | [1,2]                                                | body        | expected an object
           phone letters            | {"email":"a@b.example","phone":"call me"}            | phone       | must be a phone number
           negative company size    | {"email":"a@b.example","companySize":-1}             | companySize | must be 0 or more
           company size as words    | {"email":"a@b.example","companySize":"many"}         | companySize | expected a whole number, got 'many'
