@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +43,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class PipelineBenchmark {
 
-  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(org.leadhandoff.support.TestSmtp.setup());
 
   static final int LEADS = Integer.getInteger("bench.leads", 100);
   static final int PAIRS = Integer.getInteger("bench.pairs", 9);

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.leadhandoff.routing.RosterStore;
 import org.leadhandoff.support.EmbeddedEngineTest;
 import org.leadhandoff.support.LeadFixtures;
 import org.leadhandoff.support.ProcessTestSupport;
+import org.leadhandoff.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,14 +28,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class HandoffMailTest {
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(smtpSetup()).withPerMethodLifecycle(true);
-
-  /** GreenMail's 2 s start-up wait was too short once, in CI, for a restart under load. */
-  private static com.icegreen.greenmail.util.ServerSetup smtpSetup() {
-    var setup = ServerSetupTest.SMTP.createCopy();
-    setup.setServerStartupTimeout(15_000);
-    return setup;
-  }
+  static GreenMailExtension smtp =
+      new GreenMailExtension(TestSmtp.setup()).withPerMethodLifecycle(true);
 
   @Autowired LeadFixtures leads;
   @Autowired ProcessTestSupport process;
@@ -205,7 +199,7 @@ class HandoffMailTest {
     // Takes connections on the SMTP port and never says a word.
     java.net.ServerSocket hanging = new java.net.ServerSocket();
     hanging.setReuseAddress(true);
-    hanging.bind(new java.net.InetSocketAddress(ServerSetupTest.SMTP.getPort()));
+    hanging.bind(new java.net.InetSocketAddress("127.0.0.1", TestSmtp.port()));
     try (hanging) {
       List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
       Thread acceptor =

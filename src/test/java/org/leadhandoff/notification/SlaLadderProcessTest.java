@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import jakarta.mail.MessagingException;
@@ -25,6 +24,7 @@ import org.leadhandoff.routing.RosterStore.RoutingRecord;
 import org.leadhandoff.support.EmbeddedEngineTest;
 import org.leadhandoff.support.LeadFixtures;
 import org.leadhandoff.support.ProcessTestSupport;
+import org.leadhandoff.support.TestSmtp;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -37,7 +37,7 @@ class SlaLadderProcessTest {
 
   @RegisterExtension
   static GreenMailExtension smtp =
-      new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+      new GreenMailExtension(TestSmtp.setup()).withPerMethodLifecycle(true);
 
   @Autowired LeadFixtures leads;
   @Autowired ProcessTestSupport process;
