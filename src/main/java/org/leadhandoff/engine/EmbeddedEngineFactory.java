@@ -37,6 +37,8 @@ import java.util.List;
  *       processor writes it: a {@code ConcurrentModificationException} every few seconds under
  *       load. Here the checks run on the stream processor's own thread, and the batch-operation
  *       scheduler (the engine serves no batch operations: no REST API) waits a century.
+ *   <li>Its in-memory log is a plain list appended to and read by different threads; here it is a
+ *       synchronised one.
  * </ul>
  *
  * <p>{@link EngineFactory} offers no settings for either, so the built, not yet started engine is
@@ -66,6 +68,7 @@ public final class EmbeddedEngineFactory {
       server.set(engine, loopback);
       unstarted.shutdownNow();
       singleThreaded(field(engine, "streamProcessor").get(engine));
+      synchronizedLog(field(engine, "logStream").get(engine));
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new IllegalStateException(
           "This version of the in-memory engine cannot be made safe to embed ("
@@ -74,6 +77,21 @@ public final class EmbeddedEngineFactory {
           e);
     }
     return engine;
+  }
+
+  /**
+   * The in-memory log keeps its entries in a plain ArrayList that the writer appends to while the
+   * stream processor reads it: a read during the list's growth once returned null and stopped the
+   * stream processor for good (NullPointerException in ListLogStorageReader.next, seen in a CI
+   * run). The same list, synchronised, before anything is written to it.
+   */
+  private static void synchronizedLog(Object logStream) throws ReflectiveOperationException {
+    Object storage = field(logStream, "logStorage").get(logStream);
+    Field entries = field(storage, "logEntries");
+    if (!((List<?>) entries.get(storage)).isEmpty()) {
+      throw new IllegalStateException("the engine's log is not empty before start");
+    }
+    entries.set(storage, java.util.Collections.synchronizedList(new java.util.ArrayList<>()));
   }
 
   /** How long the batch-operation scheduler waits: never, in practice (no overflow either). */
