@@ -15,6 +15,14 @@ export function csrfToken() {
   return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
 }
 
+// Set when the person signs out: the sign-out answers with its own page, and a refresh that was
+// under way when the session ended must not send the browser to the sign-in page instead.
+let signingOut = false;
+
+export function signOutStarted() {
+  signingOut = true;
+}
+
 async function call(method, path, body) {
   const headers = body === undefined ? {} : { 'Content-Type': 'application/json' };
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
@@ -25,7 +33,7 @@ async function call(method, path, body) {
   });
   if (response.status === 401) {
     // The session ended: sign in again and come back here.
-    location.assign('/login');
+    if (!signingOut) location.assign('/login');
     throw new ApiError(401, { detail: 'Your session has ended; sign in again.' });
   }
   const text = await response.text();

@@ -3,7 +3,7 @@
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './style.css';
-import { api, ApiError, csrfToken } from './api.js';
+import { api, ApiError, csrfToken, signOutStarted } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
 
 // The signed-in person: their role gives their queue (the server decides what they may see).
@@ -13,6 +13,7 @@ const identity = { user: '', roles: [] };
 
 // The token is read when the person signs out: the cookie may have changed since the page loaded.
 document.getElementById('logout').addEventListener('submit', () => {
+  signOutStarted();
   document.getElementById('logout-csrf').value = csrfToken();
 });
 
