@@ -6,7 +6,7 @@ import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadContact;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lifecycle.LifecycleMessages;
-import org.leadhandoff.monitoring.LeadMetrics;
+import org.leadhandoff.metrics.LeadMetrics;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

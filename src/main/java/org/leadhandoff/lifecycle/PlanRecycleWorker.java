@@ -26,8 +26,7 @@ public class PlanRecycleWorker {
    * @param recycleReason the reason recorded with the RECYCLED stage
    * @param recycleReasonCode the same as a code, for reports
    */
-  public record RecycleResult(
-      String recycleWait, String recycleReason, String recycleReasonCode, String revisitAt) {}
+  public record RecycleResult(String recycleWait, String recycleReason, String recycleReasonCode) {}
 
   private final RecyclePlanner planner;
   private final Notifications notifications;
@@ -46,6 +45,7 @@ public class PlanRecycleWorker {
       @Variable QualificationOutcome qualificationOutcome,
       @Variable SalesDecision salesDecision,
       @Variable String rejectionReason,
+      @Variable String rejectionNotes,
       @Variable String revisitDate,
       @Variable Integer callAttempts) {
     RecyclePlan plan =
@@ -56,14 +56,15 @@ public class PlanRecycleWorker {
             date(revisitDate),
             callAttempts == null ? 0 : callAttempts,
             clock.instant());
+    // Marketing gets the lead back with what the rep wrote, not only the reason's code.
+    String reason =
+        rejectionNotes == null || rejectionNotes.isBlank()
+            ? plan.reason()
+            : plan.reason() + "; the rep's notes: " + rejectionNotes.strip();
     // Once per passage: a retried job finds the mail recorded under the same occasion.
     notifications.recycled(
-        "recycled:" + leadId + ":" + job.getElementInstanceKey(),
-        leadId,
-        plan.reason(),
-        plan.revisitAt());
-    return new RecycleResult(
-        plan.waitFor().toString(), plan.reason(), plan.code().name(), plan.revisitAt().toString());
+        "recycled:" + leadId + ":" + job.getElementInstanceKey(), leadId, reason, plan.revisitAt());
+    return new RecycleResult(plan.waitFor().toString(), reason, plan.code().name());
   }
 
   private static LocalDate date(String value) {

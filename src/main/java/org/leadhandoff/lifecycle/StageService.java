@@ -3,7 +3,7 @@ package org.leadhandoff.lifecycle;
 import java.util.UUID;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lead.Stage;
-import org.leadhandoff.monitoring.LeadMetrics;
+import org.leadhandoff.metrics.LeadMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -4,7 +4,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.leadhandoff.monitoring.LeadMetrics;
+import org.leadhandoff.metrics.LeadMetrics;
 import org.leadhandoff.notification.MailOutbox.Pending;
 import org.leadhandoff.system.Backoff;
 import org.leadhandoff.system.Causes;

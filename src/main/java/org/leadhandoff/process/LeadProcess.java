@@ -1,5 +1,7 @@
 package org.leadhandoff.process;
 
+import java.util.Set;
+
 /**
  * The contract between the BPMN models in {@code bpmn/} and the Java code: process ids, message
  * names, job types, headers and variable names, each defined here once.
@@ -17,7 +19,6 @@ public final class LeadProcess {
     private Processes() {}
   }
 
-  /** Message names. */
   /** The candidate groups of the human tasks (the models' zeebe:assignmentDefinition). */
   public static final class CandidateGroups {
     public static final String QUALIFIERS = "qualifiers";
@@ -26,8 +27,9 @@ public final class LeadProcess {
     private CandidateGroups() {}
   }
 
+  /** Message names; all but the start message correlate on the lead id. */
   public static final class Messages {
-    /** Starts a lead's lifecycle; correlation key is the lead's normalised email. */
+    /** Starts a lead's lifecycle (a message start event); the outbox keys it by the lead id. */
     public static final String LEAD_CAPTURED = "Msg_LeadCaptured";
 
     /** An engagement event arrived for the lead; correlation key is the lead id. */
@@ -90,22 +92,75 @@ public final class LeadProcess {
     private Headers() {}
   }
 
-  /** Process variables. The process carries the lead id, never contact data. */
+  /**
+   * Every process variable a model, a form or a worker reads or writes, each named here once (the
+   * contract test fails on a name that is missing here or used nowhere). The process carries the
+   * lead id and what the scores and the people decided, never contact data.
+   */
   public static final class Variables {
+    // Set by the application: the start message and the inbox's completion of a task.
     public static final String LEAD_ID = "leadId";
 
     /** The lead's page in this application, for forms shown in Tasklist. */
     public static final String LEAD_URL = "leadUrl";
 
+    /** Set by the inbox when a person completes a task there: their user id. */
+    public static final String COMPLETED_BY = "completedBy";
+
+    // Scoring and classification (lead-lifecycle).
     public static final String FIT_OUTCOME = "fitOutcome";
+    public static final String FIT_GRADE = "fitGrade";
+    public static final String FIT_POINTS = "fitPoints";
+    public static final String FIT_SUMMARY = "fitSummary";
+    public static final String OUT_OF_PROFILE_CLOSE_AFTER = "outOfProfileCloseAfter";
     public static final String ENGAGEMENT_OUTCOME = "engagementOutcome";
+    public static final String ENGAGEMENT_POINTS = "engagementPoints";
+    public static final String ENGAGEMENT_SUMMARY = "engagementSummary";
+    public static final String ENGAGEMENT_RESCORE_IN = "engagementRescoreIn";
+    public static final String TEMPERATURE = "temperature";
+    public static final String PRIORITY = "priority";
+    public static final String SOURCE_CATEGORY = "sourceCategory";
+
+    // The phone-qualification form and what follows an unanswered call.
     public static final String QUALIFICATION_OUTCOME = "qualificationOutcome";
     public static final String DISQUALIFICATION_REASON = "disqualificationReason";
     public static final String MIS_SCORED_REASON = "misScoredReason";
     public static final String REVISIT_DATE = "revisitDate";
+    public static final String BUDGET_CONFIRMED = "budgetConfirmed";
+    public static final String AUTHORITY_CONFIRMED = "authorityConfirmed";
+    public static final String NEED_CONFIRMED = "needConfirmed";
+    public static final String TIMING_CONFIRMED = "timingConfirmed";
+    public static final String PAIN_POINTS = "painPoints";
+    public static final String PRIORITIES = "priorities";
+    public static final String COMPELLING_EVENT = "compellingEvent";
+    public static final String QUALIFICATION_NOTES = "qualificationNotes";
     public static final String CALL_ATTEMPTS = "callAttempts";
+    public static final String CALL_ATTEMPT_OUTCOME = "callAttemptOutcome";
+    public static final String CALL_RETRY_IN = "callRetryIn";
+
+    // The sales-acceptance form and the rejection.
     public static final String SALES_DECISION = "salesDecision";
+    public static final String EXPECTED_CLOSE_DATE = "expectedCloseDate";
+    public static final String AMOUNT = "amount";
     public static final String REJECTION_REASON = "rejectionReason";
+    public static final String FOLLOW_UPS_DONE = "followUpsDone";
+    public static final String REJECTION_NOTES = "rejectionNotes";
+    public static final String REJECTION_KIND = "rejectionKind";
+
+    // Routing and the SLA ladder (phone-qualification, sales-handoff).
+    public static final String ASSIGNEE = "assignee";
+    public static final String DUE_AT = "dueAt";
+    public static final String REMIND_AT = "remindAt";
+    public static final String REROUTE = "reroute";
+    public static final String REROUTES = "reroutes";
+    public static final String REROUTE_OUTCOME = "rerouteOutcome";
+
+    // Recycling (lead-lifecycle).
+    public static final String RECYCLE_WAIT = "recycleWait";
+    public static final String RECYCLE_REASON = "recycleReason";
+
+    /** Set by plan-recycle: why the lead is recycled, as a {@code RecycleReason}. */
+    public static final String RECYCLE_REASON_CODE = "recycleReasonCode";
 
     /** Local input of a milestone event: why the lead enters the stage, where that varies. */
     public static final String STAGE_REASON = "stageReason";
@@ -113,11 +168,19 @@ public final class LeadProcess {
     /** Local input of a milestone event: the reason as a code from a fixed list, for reports. */
     public static final String STAGE_REASON_CODE = "stageReasonCode";
 
-    /** Set by plan-recycle: why the lead is recycled, as a {@code RecycleReason}. */
-    public static final String RECYCLE_REASON_CODE = "recycleReasonCode";
+    /**
+     * Set outside the job workers: the lifecycle's start message (the lead and its page), the
+     * disqualification message (its reason) and the inbox's completion of a task (who did it).
+     */
+    public static final Set<String> SET_BY_APPLICATION =
+        Set.of(LEAD_ID, LEAD_URL, DISQUALIFICATION_REASON, COMPLETED_BY);
 
-    /** Set by the inbox when a person completes a task there: their user id. */
-    public static final String COMPLETED_BY = "completedBy";
+    /**
+     * Read outside the job workers: the inbox orders its queue by the task's priority and shows its
+     * temperature, and checks the form's dates and the prescribed follow-ups of a rejection.
+     */
+    public static final Set<String> READ_BY_APPLICATION =
+        Set.of(PRIORITY, TEMPERATURE, REVISIT_DATE, EXPECTED_CLOSE_DATE, FOLLOW_UPS_DONE);
 
     private Variables() {}
   }

@@ -3,8 +3,12 @@ package org.leadhandoff.routing;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.leadhandoff.process.LeadProcess.Jobs;
+import org.leadhandoff.process.Outcomes.QualificationOutcome;
+import org.leadhandoff.process.Outcomes.SalesDecision;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,17 +34,27 @@ public class RecordDecisionWorker {
       @Variable String misScoredReason,
       @Variable String salesDecision,
       @Variable String rejectionReason,
+      @Variable String expectedCloseDate,
+      @Variable Object amount,
       @Variable String completedBy) {
     Role role = SlaWorkers.role(job);
     String code = role == Role.SALES_REP ? salesDecision : qualificationOutcome;
-    String reason =
-        role == Role.SALES_REP
-            ? ("REJECT".equals(salesDecision) ? rejectionReason : null)
-            : switch (qualificationOutcome == null ? "" : qualificationOutcome) {
-              case "DISQUALIFIED" -> disqualificationReason;
-              case "MIS_SCORED" -> misScoredReason;
-              default -> null;
-            };
+    String reason;
+    if (role == Role.SALES_REP) {
+      // A rejection's reason is a code the reports count; an acceptance records the deal.
+      reason =
+          SalesDecision.REJECT.name().equals(salesDecision)
+              ? rejectionReason
+              : SalesDecision.ACCEPT.name().equals(salesDecision)
+                  ? deal(amount, expectedCloseDate)
+                  : null;
+    } else if (QualificationOutcome.DISQUALIFIED.name().equals(qualificationOutcome)) {
+      reason = disqualificationReason;
+    } else if (QualificationOutcome.MIS_SCORED.name().equals(qualificationOutcome)) {
+      reason = misScoredReason;
+    } else {
+      reason = null;
+    }
     sla.decided(
         leadId,
         role,
@@ -48,5 +62,17 @@ public class RecordDecisionWorker {
         reason,
         completedBy,
         String.valueOf(job.getElementInstanceKey()));
+  }
+
+  /** "amount 12000, expected close 2027-01-15", from what the rep entered (either may be empty). */
+  static String deal(Object amount, String expectedCloseDate) {
+    List<String> parts = new ArrayList<>();
+    if (amount != null && !amount.toString().isBlank()) {
+      parts.add("amount " + amount);
+    }
+    if (expectedCloseDate != null && !expectedCloseDate.isBlank()) {
+      parts.add("expected close " + expectedCloseDate.strip());
+    }
+    return parts.isEmpty() ? null : String.join(", ", parts);
   }
 }

@@ -22,7 +22,7 @@ public class RouteLeadWorker {
    * @param dueAt when the task is due: the SLA of the role for the lead's temperature, from now
    * @param remindAt when the owner is reminded (reminder-at of the SLA)
    */
-  public record Assignment(String assignee, String routingOutcome, String dueAt, String remindAt) {}
+  public record Assignment(String assignee, String dueAt, String remindAt) {}
 
   private final RoutingService routing;
   private final RosterStore roster;
@@ -53,7 +53,6 @@ public class RouteLeadWorker {
             job.getType() + ":" + job.getElementInstanceKey());
     Rep owner = routed.assignee() == null ? null : roster.find(routed.assignee()).orElse(null);
     DueDates.Due due = dueDates.of(role, temperature, now, owner);
-    return new Assignment(
-        routed.assignee(), routed.outcome(), due.dueAt().toString(), due.remindAt().toString());
+    return new Assignment(routed.assignee(), due.dueAt().toString(), due.remindAt().toString());
   }
 }

@@ -12,7 +12,7 @@ import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadActivities;
 import org.leadhandoff.lead.LeadNotFoundException;
 import org.leadhandoff.lead.LeadStore;
-import org.leadhandoff.monitoring.LeadMetrics;
+import org.leadhandoff.metrics.LeadMetrics;
 import org.leadhandoff.notification.Notifications;
 import org.leadhandoff.routing.RoutingPolicy.Decision;
 import org.leadhandoff.scoring.ScoringCriteria;

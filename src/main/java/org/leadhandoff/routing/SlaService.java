@@ -3,7 +3,7 @@ package org.leadhandoff.routing;
 import java.util.UUID;
 import org.leadhandoff.lead.ActivityKind;
 import org.leadhandoff.lead.LeadActivities;
-import org.leadhandoff.monitoring.LeadMetrics;
+import org.leadhandoff.metrics.LeadMetrics;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -8,6 +8,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.leadhandoff.process.LeadProcess.Jobs;
 import org.leadhandoff.process.LeadProcess.Processes;
+import org.leadhandoff.process.Outcomes.RejectionKind;
+import org.leadhandoff.process.Outcomes.RerouteOutcome;
+import org.leadhandoff.process.Outcomes.SalesDecision;
 import org.leadhandoff.scoring.ScoringCriteria;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +25,10 @@ public class SlaWorkers {
   /**
    * @param rerouteOutcome REROUTE: to the next available person; ESCALATE: tell the manager too
    */
-  public record Reroute(int reroutes, boolean reroute, String rerouteOutcome) {}
+  public record Reroute(int reroutes, boolean reroute, RerouteOutcome rerouteOutcome) {}
 
   /** REP_SPECIFIC sends the lead to another rep; LEAD_SPECIFIC recycles it; NONE: accepted. */
-  public record RejectionKind(String rejectionKind) {}
+  public record Rejection(RejectionKind rejectionKind) {}
 
   private final RoutingService routing;
   private final SlaService sla;
@@ -49,7 +52,10 @@ public class SlaWorkers {
       ActivatedJob job, @Variable(optional = false) UUID leadId, @Variable Integer reroutes) {
     sla.rerouting(leadId, role(job), String.valueOf(job.getElementInstanceKey()));
     int count = (reroutes == null ? 0 : reroutes) + 1;
-    return new Reroute(count, true, count > criteria.sla().maxReroutes() ? "ESCALATE" : "REROUTE");
+    return new Reroute(
+        count,
+        true,
+        count > criteria.sla().maxReroutes() ? RerouteOutcome.ESCALATE : RerouteOutcome.REROUTE);
   }
 
   @JobWorker(type = Jobs.ESCALATE)
@@ -68,15 +74,15 @@ public class SlaWorkers {
   }
 
   @JobWorker(type = Jobs.CLASSIFY_REJECTION)
-  public RejectionKind classifyRejection(
+  public Rejection classifyRejection(
       @Variable String salesDecision, @Variable String rejectionReason) {
-    if (!"REJECT".equals(salesDecision)) {
-      return new RejectionKind("NONE");
+    if (!SalesDecision.REJECT.name().equals(salesDecision)) {
+      return new Rejection(RejectionKind.NONE);
     }
-    return new RejectionKind(
+    return new Rejection(
         criteria.sla().repSpecificRejections().contains(rejectionReason)
-            ? "REP_SPECIFIC"
-            : "LEAD_SPECIFIC");
+            ? RejectionKind.REP_SPECIFIC
+            : RejectionKind.LEAD_SPECIFIC);
   }
 
   static Role role(ActivatedJob job) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.process.LeadProcess;
 import org.leadhandoff.security.AppRole;
 import org.leadhandoff.web.ApiErrors;
 import org.springframework.http.HttpStatus;
@@ -185,7 +186,7 @@ class TaskController {
         task.leadId(),
         lead == null ? null : lead.displayName(),
         lead == null ? null : lead.company(),
-        task.variables().get("temperature"),
+        task.variables().get(LeadProcess.Variables.TEMPERATURE),
         task.priority(),
         task.dueAt(),
         task.dueAt() != null

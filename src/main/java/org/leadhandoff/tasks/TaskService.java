@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.leadhandoff.process.LeadProcess;
 import org.leadhandoff.process.LeadProcess.Forms;
+import org.leadhandoff.process.LeadProcess.Variables;
+import org.leadhandoff.process.Outcomes.SalesDecision;
 import org.leadhandoff.tasks.FormValidator.Problem;
 import org.springframework.stereotype.Service;
 
@@ -129,20 +131,20 @@ public class TaskService {
   private List<Problem> rules(Task task, FormValidator form, Map<String, Object> values) {
     List<Problem> problems = new ArrayList<>();
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    notBefore(values, "revisitDate", "Revisit on", today, problems);
-    notBefore(values, "expectedCloseDate", "Expected close date", today, problems);
+    notBefore(values, Variables.REVISIT_DATE, "Revisit on", today, problems);
+    notBefore(values, Variables.EXPECTED_CLOSE_DATE, "Expected close date", today, problems);
     if (Forms.SALES_ACCEPTANCE.equals(task.formId())
-        && "REJECT".equals(values.get("salesDecision"))) {
-      Object done = values.get("followUpsDone");
+        && SalesDecision.REJECT.name().equals(values.get(Variables.SALES_DECISION))) {
+      Object done = values.get(Variables.FOLLOW_UPS_DONE);
       List<String> missing = new ArrayList<>(properties.prescribedFollowUps());
       if (done instanceof List<?> list) {
         missing.removeAll(list);
       }
       if (!missing.isEmpty()) {
-        Map<String, String> labels = form.valueLabels("followUpsDone");
+        Map<String, String> labels = form.valueLabels(Variables.FOLLOW_UPS_DONE);
         problems.add(
             new Problem(
-                "followUpsDone",
+                Variables.FOLLOW_UPS_DONE,
                 "Before rejecting, do and tick the prescribed follow-ups; missing: "
                     + String.join(
                         ", ", missing.stream().map(m -> labels.getOrDefault(m, m)).toList())));

@@ -68,7 +68,7 @@ public class UserTaskWorker {
     Map<String, String> headers = job.getCustomHeaders();
     var definition = models.task(job.getBpmnProcessId(), job.getElementId());
     Object leadId = variables.get(Variables.LEAD_ID);
-    Object priority = variables.get("priority");
+    Object priority = variables.get(Variables.PRIORITY);
     tasks.seen(
         new Task(
             job.getKey(),

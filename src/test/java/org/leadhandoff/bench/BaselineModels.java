@@ -104,8 +104,7 @@ final class BaselineModels implements AutoCloseable {
                 "fitPoints", 80,
                 "engagementPoints", 30),
             Jobs.ROUTE_LEAD,
-            Map.of(
-                "assignee", "quinn", "routingOutcome", "ASSIGNED", "dueAt", due, "remindAt", due));
+            Map.of("assignee", "quinn", "dueAt", due, "remindAt", due));
     for (String type :
         List.of(
             Jobs.RECORD_STAGE,

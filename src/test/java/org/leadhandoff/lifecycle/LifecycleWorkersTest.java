@@ -49,7 +49,7 @@ import org.springframework.context.annotation.Import;
   EngagementScoring.class,
   Classifier.class,
   LeadStore.class,
-  org.leadhandoff.monitoring.LeadMetrics.class,
+  org.leadhandoff.metrics.LeadMetrics.class,
   io.micrometer.core.instrument.simple.SimpleMeterRegistry.class,
   ClockConfiguration.class,
   LifecycleWorkersTest.ShippedCriteria.class

@@ -157,8 +157,6 @@ class PhoneQualificationProcessTest {
     return Map.of(
         "assignee",
         assignee,
-        "routingOutcome",
-        "ASSIGNED",
         "dueAt",
         now.plus(Duration.ofHours(4)).toString(),
         "remindAt",

@@ -295,7 +295,6 @@ class QualificationOutcomesProcessTest {
             "sourceCategory",
             "dueAt",
             "remindAt",
-            "assignee",
-            "routingOutcome");
+            "assignee");
   }
 }

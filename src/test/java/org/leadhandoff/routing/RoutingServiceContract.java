@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
   RosterStore.class,
   LeadStore.class,
   org.leadhandoff.lead.LeadActivities.class,
-  org.leadhandoff.monitoring.LeadMetrics.class,
+  org.leadhandoff.metrics.LeadMetrics.class,
   io.micrometer.core.instrument.simple.SimpleMeterRegistry.class,
   ClockConfiguration.class,
   org.leadhandoff.notification.Notifications.class,

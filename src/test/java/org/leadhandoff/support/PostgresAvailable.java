@@ -34,10 +34,44 @@ public @interface PostgresAvailable {
     public static final String USER = env("LEAD_HANDOFF_TEST_POSTGRES_USER", "postgres");
     public static final String PASSWORD = env("LEAD_HANDOFF_TEST_POSTGRES_PASSWORD", "");
 
-    /** Each run works in its own schema, dropped and rebuilt by Flyway. */
-    public static final String SCHEMA = "lead_handoff_test";
+    /**
+     * Each test JVM works in a schema of its own (two runs on one machine or one server, or the
+     * suite's two test JVMs, never drop each other's tables), built by Flyway and dropped when the
+     * JVM's tests end.
+     */
+    public static final String SCHEMA =
+        "lead_handoff_test_"
+            + ProcessHandle.current().pid()
+            + "_"
+            + Integer.toHexString(
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16));
+
+    private static final java.util.concurrent.atomic.AtomicBoolean DROP_AT_EXIT =
+        new java.util.concurrent.atomic.AtomicBoolean();
 
     private Database() {}
+
+    /** Drops the schema when the JVM's tests end (on a connection of its own: pools close too). */
+    public static void dropAtExit() {
+      if (DROP_AT_EXIT.compareAndSet(false, true)) {
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      Properties props = new Properties();
+                      props.setProperty("user", USER);
+                      props.setProperty("password", PASSWORD);
+                      try (Connection connection = DriverManager.getConnection(URL, props);
+                          var statement = connection.createStatement()) {
+                        statement.execute("drop schema if exists " + SCHEMA + " cascade");
+                      } catch (SQLException e) {
+                        System.err.println(
+                            "Test schema " + SCHEMA + " not dropped: " + e.getMessage());
+                      }
+                    },
+                    "drop-test-schema"));
+      }
+    }
 
     private static String env(String name, String fallback) {
       String value = System.getenv(name);

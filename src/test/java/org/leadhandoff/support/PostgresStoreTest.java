@@ -34,6 +34,7 @@ public @interface PostgresStoreTest {
   class Connection implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+      Database.dropAtExit();
       TestPropertyValues.of(
               "spring.datasource.url=" + Database.URL,
               "spring.datasource.username=" + Database.USER,

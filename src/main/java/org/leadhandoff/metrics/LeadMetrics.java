@@ -1,4 +1,4 @@
-package org.leadhandoff.monitoring;
+package org.leadhandoff.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,5 @@
-package org.leadhandoff.web;
+package org.leadhandoff.security;
 
-import org.leadhandoff.security.AppRole;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
