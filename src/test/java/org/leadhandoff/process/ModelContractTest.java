@@ -108,15 +108,11 @@ class ModelContractTest {
 
   @BeforeAll
   static void readModelsFormsAndWorkers() throws Exception {
-    try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
-        readModel(file);
-      }
+    for (Path file : files("bpmn", ".bpmn")) {
+      readModel(file);
     }
-    try (Stream<Path> files = Files.list(Path.of("forms"))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
-        readForm(file);
-      }
+    for (Path file : files("forms", ".form")) {
+      readForm(file);
     }
     readWorkers();
     Variables.SET_BY_APPLICATION.forEach(name -> note(writes, name, "the application"));
@@ -445,6 +441,12 @@ class ModelContractTest {
   }
 
   // --- helpers ----------------------------------------------------------------------------------
+
+  private static List<Path> files(String directory, String extension) throws IOException {
+    try (Stream<Path> files = Files.list(Path.of(directory))) {
+      return files.filter(f -> f.toString().endsWith(extension)).sorted().toList();
+    }
+  }
 
   private static void note(Map<String, Set<String>> index, String name, String where) {
     index.computeIfAbsent(name, k -> new TreeSet<>()).add(where);

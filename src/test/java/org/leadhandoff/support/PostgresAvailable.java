@@ -58,10 +58,7 @@ public @interface PostgresAvailable {
             .addShutdownHook(
                 new Thread(
                     () -> {
-                      Properties props = new Properties();
-                      props.setProperty("user", USER);
-                      props.setProperty("password", PASSWORD);
-                      try (Connection connection = DriverManager.getConnection(URL, props);
+                      try (Connection connection = connect();
                           var statement = connection.createStatement()) {
                         statement.execute("drop schema if exists " + SCHEMA + " cascade");
                       } catch (SQLException e) {
@@ -71,6 +68,15 @@ public @interface PostgresAvailable {
                     },
                     "drop-test-schema"));
       }
+    }
+
+    /** A connection of its own to the test server, given up after 3 s. */
+    static Connection connect() throws SQLException {
+      Properties props = new Properties();
+      props.setProperty("user", USER);
+      props.setProperty("password", PASSWORD);
+      props.setProperty("connectTimeout", "3");
+      return DriverManager.getConnection(URL, props);
     }
 
     private static String env(String name, String fallback) {
@@ -83,11 +89,7 @@ public @interface PostgresAvailable {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-      Properties props = new Properties();
-      props.setProperty("user", Database.USER);
-      props.setProperty("password", Database.PASSWORD);
-      props.setProperty("connectTimeout", "3");
-      try (Connection ignored = DriverManager.getConnection(Database.URL, props)) {
+      try (Connection ignored = Database.connect()) {
         return ConditionEvaluationResult.enabled("PostgreSQL answers at " + Database.URL);
       } catch (SQLException e) {
         String why = "PostgreSQL is not reachable at " + Database.URL + " (" + e.getMessage() + ")";
