@@ -54,19 +54,27 @@ public @interface PostgresAvailable {
     /** Drops the schema when the JVM's tests end (on a connection of its own: pools close too). */
     public static void dropAtExit() {
       if (DROP_AT_EXIT.compareAndSet(false, true)) {
-        Runtime.getRuntime()
-            .addShutdownHook(
-                new Thread(
-                    () -> {
-                      try (Connection connection = connect();
-                          var statement = connection.createStatement()) {
-                        statement.execute("drop schema if exists " + SCHEMA + " cascade");
-                      } catch (SQLException e) {
-                        System.err.println(
-                            "Test schema " + SCHEMA + " not dropped: " + e.getMessage());
-                      }
-                    },
-                    "drop-test-schema"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(SCHEMA), "drop-test-schema"));
+      }
+    }
+
+    /**
+     * A second schema of this JVM's, for a test whose application runs in a process of its own (it
+     * cannot share the suite's pool); empty when returned, dropped when the JVM's tests end.
+     */
+    public static String schemaOfItsOwn(String purpose) {
+      String schema = SCHEMA + "_" + purpose;
+      drop(schema);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(schema), "drop-" + schema));
+      return schema;
+    }
+
+    private static void drop(String schema) {
+      try (Connection connection = connect();
+          var statement = connection.createStatement()) {
+        statement.execute("drop schema if exists " + schema + " cascade");
+      } catch (SQLException e) {
+        System.err.println("Test schema " + schema + " not dropped: " + e.getMessage());
       }
     }
 
