@@ -59,14 +59,25 @@ public @interface PostgresAvailable {
     }
 
     /**
-     * A second schema of this JVM's, for a test whose application runs in a process of its own (it
-     * cannot share the suite's pool); empty when returned, dropped when the JVM's tests end.
+     * A second schema of this JVM's (as unique as {@link #SCHEMA}), for a test whose application
+     * runs in a process of its own and cannot share the suite's pool; dropped when the JVM's tests
+     * end.
      */
     public static String schemaOfItsOwn(String purpose) {
       String schema = SCHEMA + "_" + purpose;
-      drop(schema);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(schema), "drop-" + schema));
       return schema;
+    }
+
+    /** The application's settings (name=value) that put its store and Flyway in this schema. */
+    public static java.util.List<String> springProperties(String schema) {
+      return java.util.List.of(
+          "spring.datasource.url=" + URL,
+          "spring.datasource.username=" + USER,
+          "spring.datasource.password=" + PASSWORD,
+          "spring.flyway.schemas=" + schema,
+          "spring.flyway.default-schema=" + schema,
+          "spring.datasource.hikari.connection-init-sql=set search_path to " + schema);
     }
 
     private static void drop(String schema) {

@@ -35,14 +35,8 @@ public @interface PostgresStoreTest {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
       Database.dropAtExit();
-      TestPropertyValues.of(
-              "spring.datasource.url=" + Database.URL,
-              "spring.datasource.username=" + Database.USER,
-              "spring.datasource.password=" + Database.PASSWORD,
-              "spring.flyway.schemas=" + Database.SCHEMA,
-              "spring.flyway.default-schema=" + Database.SCHEMA,
-              "spring.flyway.clean-disabled=false",
-              "spring.datasource.hikari.connection-init-sql=set search_path to " + Database.SCHEMA)
+      TestPropertyValues.of(Database.springProperties(Database.SCHEMA))
+          .and("spring.flyway.clean-disabled=false")
           .applyTo(context);
     }
   }

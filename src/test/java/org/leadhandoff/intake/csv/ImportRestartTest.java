@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,21 +49,17 @@ class ImportRestartTest {
   private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
   private String[] arguments(int port) {
-    return new String[] {
-      "--spring.datasource.url=" + Database.URL,
-      "--spring.datasource.username=" + Database.USER,
-      "--spring.datasource.password=" + Database.PASSWORD,
-      "--spring.datasource.hikari.connection-init-sql=set search_path to " + SCHEMA,
-      "--spring.flyway.schemas=" + SCHEMA,
-      "--spring.flyway.default-schema=" + SCHEMA,
-      "--server.port=" + port,
-      "--lead-handoff.engine.embedded.port=0",
-      "--lead-handoff.imports.directory=" + dir.resolve("imports"),
-      "--lead-handoff.imports.batch-size=20",
-      "--lead-handoff.imports.pause-between-batches=PT0.05S",
-      "--lead-handoff.security.admin-password=" + TestIdentity.PASSWORD,
-      "--lead-handoff.security.demo-password=" + TestIdentity.DEMO_PASSWORD
-    };
+    return Stream.concat(
+            Database.springProperties(SCHEMA).stream().map(setting -> "--" + setting),
+            Stream.of(
+                "--server.port=" + port,
+                "--lead-handoff.engine.embedded.port=0",
+                "--lead-handoff.imports.directory=" + dir.resolve("imports"),
+                "--lead-handoff.imports.batch-size=20",
+                "--lead-handoff.imports.pause-between-batches=PT0.05S",
+                "--lead-handoff.security.admin-password=" + TestIdentity.PASSWORD,
+                "--lead-handoff.security.demo-password=" + TestIdentity.DEMO_PASSWORD))
+        .toArray(String[]::new);
   }
 
   private ConfigurableApplicationContext start() {
