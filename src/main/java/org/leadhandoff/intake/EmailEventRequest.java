@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.leadhandoff.lead.Patterns;
 
 /** An engagement event known by the person's email (a marketing tool's webhook). */
 public record EmailEventRequest(

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.leadhandoff.lead.Patterns;
 
 /** An engagement event of a known lead. */
 public record EventRequest(

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.leadhandoff.intake.IntakeResponses.Captured;
 import org.leadhandoff.intake.IntakeResponses.EventRecorded;
+import org.leadhandoff.lead.LeadContact;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.web.IdempotentRequests;
 import org.leadhandoff.web.InvalidFieldException;
@@ -58,7 +59,7 @@ class LeadIntakeController {
               + " ignored) is a lead already: its profile is updated and it is scored again; a"
               + " second lifecycle is never started.")
   ResponseEntity<Captured> captureLead(
-      @Valid @RequestBody LeadRequest request,
+      @Valid @RequestBody LeadContact request,
       @Parameter(description = "Makes a retried request harmless")
           @RequestHeader(name = IdempotentRequests.HEADER, required = false)
           String idempotencyKey) {
@@ -68,7 +69,7 @@ class LeadIntakeController {
         request,
         Captured.class,
         () -> {
-          CaptureResult result = capture.capture(request.toContact("api"), "intake-api");
+          CaptureResult result = capture.capture(request.normalized("api"), "intake-api");
           return ResponseEntity.status(HttpStatus.ACCEPTED)
               .body(
                   new Captured(

@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.hibernate.validator.internal.constraintvalidators.AbstractEmailValidator;
+import org.leadhandoff.lead.LeadContact;
 
 /**
- * {@link LeadRequest}'s constraints compiled once into plain checks, for the CSV import: Bean
+ * {@link LeadContact}'s constraints compiled once into plain checks, for the CSV import: Bean
  * Validation's per-call machinery cost 6.5 of the 7.5 µs an import row took, and an import checks
  * every row. The rules are read from the record's own annotations, so the JSON API (which Bean
  * Validation checks) and the import cannot drift apart; an annotation this class does not know
@@ -50,7 +51,7 @@ public final class LeadRules {
   private LeadRules() {}
 
   /** Every broken rule of the request, ordered by field; empty when it is acceptable. */
-  public static List<Violation> check(LeadRequest request) {
+  public static List<Violation> check(LeadContact request) {
     List<Violation> violations = new ArrayList<>();
     for (Rule rule : RULES) {
       Object value = read(rule.accessor(), request);
@@ -76,7 +77,7 @@ public final class LeadRules {
     }
   }
 
-  private static Object read(Method accessor, LeadRequest request) {
+  private static Object read(Method accessor, LeadContact request) {
     try {
       return accessor.invoke(request);
     } catch (IllegalAccessException | InvocationTargetException e) {
@@ -86,7 +87,7 @@ public final class LeadRules {
 
   private static List<Rule> compile() {
     List<Rule> rules = new ArrayList<>();
-    for (RecordComponent component : LeadRequest.class.getRecordComponents()) {
+    for (RecordComponent component : LeadContact.class.getRecordComponents()) {
       // Constraints target fields, not record components: Java puts them on the private field.
       Field field = field(component);
       List<Check> checks = checks(component.getName(), field.getAnnotations());
@@ -108,7 +109,7 @@ public final class LeadRules {
 
   private static Field field(RecordComponent component) {
     try {
-      return LeadRequest.class.getDeclaredField(component.getName());
+      return LeadContact.class.getDeclaredField(component.getName());
     } catch (NoSuchFieldException e) {
       throw new IllegalStateException("A record always has a field per component", e);
     }

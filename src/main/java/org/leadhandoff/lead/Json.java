@@ -10,31 +10,35 @@ import org.leadhandoff.scoring.ScoreLine;
 /** The JSON columns of the lead store: attributes and score explanations. */
 final class Json {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {};
   private static final TypeReference<List<ScoreLine>> LINES = new TypeReference<>() {};
 
-  private Json() {}
+  private final ObjectMapper mapper;
 
-  static String write(Object value) {
+  /** Over the application's one mapper, so the columns read and write as the API does. */
+  Json(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  String write(Object value) {
     try {
-      return MAPPER.writeValueAsString(value);
+      return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Cannot write " + value.getClass().getSimpleName(), e);
     }
   }
 
-  static Map<String, String> attributes(String json) {
+  Map<String, String> attributes(String json) {
     return json == null ? Map.of() : read(json, ATTRIBUTES);
   }
 
-  static List<ScoreLine> lines(String json) {
+  List<ScoreLine> lines(String json) {
     return read(json, LINES);
   }
 
-  private static <T> T read(String json, TypeReference<T> type) {
+  private <T> T read(String json, TypeReference<T> type) {
     try {
-      return MAPPER.readValue(json, type);
+      return mapper.readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "Unreadable JSON in the lead store: " + e.getOriginalMessage(), e);

@@ -1,33 +1,22 @@
 package org.leadhandoff.lead;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.leadhandoff.scoring.FitProfile;
 import org.leadhandoff.scoring.Grade;
 import org.leadhandoff.scoring.SourceCategory;
 import org.leadhandoff.scoring.Temperature;
 
 /**
- * A lead as the lead store holds it: contact data and profile, current stage, and the latest scores
- * and classification (null until scored). Contact data never enters the engine.
+ * A lead as the lead store holds it: its contact data, current stage, and the latest scores and
+ * classification (null until scored). Contact data never enters the engine.
  */
 public record Lead(
     UUID id,
     String emailKey,
-    String email,
-    String firstName,
-    String lastName,
-    String phone,
-    String company,
-    Integer companySize,
-    String industry,
-    String title,
-    String country,
-    String source,
-    String referredBy,
-    Map<String, String> attributes,
-    Boolean consent,
+    LeadContact contact,
     Stage stage,
     Integer fitPoints,
     Grade fitGrade,
@@ -47,13 +36,24 @@ public record Lead(
       return "(erased)";
     }
     String name =
-        java.util.stream.Stream.of(firstName, lastName)
+        Stream.of(contact.firstName(), contact.lastName())
             .filter(s -> s != null && !s.isBlank())
-            .collect(java.util.stream.Collectors.joining(" "));
-    return name.isEmpty() ? email : name;
+            .collect(Collectors.joining(" "));
+    return name.isEmpty() ? contact.email() : name;
+  }
+
+  /** Shorthand for the address mail goes to. */
+  public String email() {
+    return contact.email();
   }
 
   public FitProfile fitProfile() {
-    return new FitProfile(email, companySize, industry, country, title, attributes);
+    return new FitProfile(
+        contact.email(),
+        contact.companySize(),
+        contact.industry(),
+        contact.country(),
+        contact.title(),
+        contact.attributes());
   }
 }

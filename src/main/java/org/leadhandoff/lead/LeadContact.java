@@ -1,63 +1,154 @@
 package org.leadhandoff.lead;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * A captured person and company, as intake receives it. Only {@code email} is required.
+ * A person and their company: the one shape of a lead's contact data. The JSON API and webhooks
+ * receive it, the CSV import builds it from columns named like its components, the store keeps it
+ * and the lead view shows it. Its constraints are the intake rules of every channel (the import
+ * checks them through {@code intake.LeadRules}). Only {@code email} is required. A new field is
+ * added here, in {@link LeadStore} and in a migration; the channels and the view follow.
  *
  * @param attributes custom firmographic flags, e.g. {@code existing-customer: "true"}
  * @param consent whether the person agreed to be contacted for marketing, if the source says
  */
+@Schema(
+    description =
+        "A captured person. Only email is required; the same email again updates the lead.")
 public record LeadContact(
-    String email,
-    String firstName,
-    String lastName,
-    String phone,
-    String company,
-    Integer companySize,
-    String industry,
-    String title,
-    String country,
-    String source,
-    String referredBy,
-    Map<String, String> attributes,
-    Boolean consent) {
+    @Schema(example = "ada@bigco.example")
+        @NotBlank(message = "is required")
+        @Email(message = "must be an email address like name@company.com")
+        @Size(max = 320, message = "must be at most 320 characters")
+        // Invisible characters would make a second lead of the same person.
+        @Pattern(regexp = Patterns.TEXT, message = Patterns.TEXT_MESSAGE)
+        String email,
+    @Size(max = 200, message = "must be at most 200 characters")
+        @Pattern(regexp = Patterns.TEXT, message = Patterns.TEXT_MESSAGE)
+        String firstName,
+    @Size(max = 200, message = "must be at most 200 characters")
+        @Pattern(regexp = Patterns.TEXT, message = Patterns.TEXT_MESSAGE)
+        String lastName,
+    @Schema(example = "+44 20 7946 0000")
+        @Pattern(regexp = Patterns.PHONE, message = Patterns.PHONE_MESSAGE)
+        String phone,
+    @Size(max = 300, message = "must be at most 300 characters")
+        @Pattern(regexp = Patterns.TEXT, message = Patterns.TEXT_MESSAGE)
+        String company,
+    @Schema(description = "Employees", example = "500")
+        @PositiveOrZero(message = "must be 0 or more")
+        @Max(value = 10_000_000, message = "must be at most 10000000")
+        Integer companySize,
+    @Schema(example = "Software")
+        @Size(max = 200, message = "must be at most 200 characters")
+        @Pattern(regexp = Patterns.TEXT, message = Patterns.TEXT_MESSAGE)
+        String industry,
+    @Schema(example = "CTO")
+        @Size(max = 300, message = "must be at most 300 characters")
+        @Pattern(regexp = Patterns.TEXT, message = Patterns.TEXT_MESSAGE)
+        String title,
+    @Schema(description = "ISO 3166 two-letter code", example = "GB")
+        @Pattern(regexp = Patterns.COUNTRY, message = Patterns.COUNTRY_MESSAGE)
+        String country,
+    @Schema(
+            description = "Where the lead came from; see source-categories in criteria.yaml",
+            example = "web-form")
+        @Size(max = 100, message = "must be at most 100 characters")
+        @Pattern(regexp = Patterns.SOURCE, message = Patterns.SOURCE_MESSAGE)
+        String source,
+    @Schema(description = "Who referred the lead; makes it a REFERRAL")
+        @Size(max = 300, message = "must be at most 300 characters")
+        @Pattern(regexp = Patterns.TEXT, message = Patterns.TEXT_MESSAGE)
+        String referredBy,
+    @Schema(description = "Custom firmographic flags, e.g. {\"existing-customer\": \"true\"}")
+        @Size(max = 50, message = "must have at most 50 entries")
+        Map<
+                @Size(min = 1, max = 100, message = "names must be 1 to 100 characters")
+                @Pattern(regexp = Patterns.ATTRIBUTE, message = Patterns.ATTRIBUTE_MESSAGE) String,
+                @Size(max = 500, message = "values must be at most 500 characters")
+                @Pattern(regexp = Patterns.TEXT, message = Patterns.TEXT_MESSAGE) String>
+            attributes,
+    @Schema(description = "Whether the person agreed to marketing contact") Boolean consent) {
 
   public LeadContact {
-    attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    // An attribute sent without a value was not given; the order of the source is kept.
+    Map<String, String> given = new LinkedHashMap<>();
+    if (attributes != null) {
+      attributes.forEach(
+          (name, value) -> {
+            if (name != null && value != null) {
+              given.put(name, value);
+            }
+          });
+    }
+    attributes = Collections.unmodifiableMap(given);
   }
 
-  /** Without a consent statement. */
-  public LeadContact(
-      String email,
-      String firstName,
-      String lastName,
-      String phone,
-      String company,
-      Integer companySize,
-      String industry,
-      String title,
-      String country,
-      String source,
-      String referredBy,
-      Map<String, String> attributes) {
-    this(
-        email,
-        firstName,
-        lastName,
-        phone,
-        company,
-        companySize,
-        industry,
-        title,
-        country,
-        source,
-        referredBy,
-        attributes,
-        null);
-  }
-
+  /** Only an email, as an event about an unknown person leaves. */
   public static LeadContact ofEmail(String email) {
-    return new LeadContact(email, null, null, null, null, null, null, null, null, null, null, null);
+    return new LeadContact(
+        email, null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * As stored: text stripped and blanks dropped, the country code in capitals, the source given or
+   * the channel's.
+   */
+  public LeadContact normalized(String defaultSource) {
+    return new LeadContact(
+        email == null ? null : email.strip(),
+        trim(firstName),
+        trim(lastName),
+        trim(phone),
+        trim(company),
+        companySize,
+        trim(industry),
+        trim(title),
+        trim(country) == null ? null : country.strip().toUpperCase(Locale.ROOT),
+        trim(source) == null ? defaultSource : source.strip(),
+        trim(referredBy),
+        attributes,
+        consent);
+  }
+
+  /**
+   * This contact with what a later capture brought: the fields it carries replace these, the fields
+   * it leaves empty keep theirs, attributes are merged. The email and the source stay.
+   */
+  public LeadContact updatedBy(LeadContact update) {
+    Map<String, String> merged = new LinkedHashMap<>(attributes);
+    merged.putAll(update.attributes());
+    return new LeadContact(
+        email,
+        or(update.firstName, firstName),
+        or(update.lastName, lastName),
+        or(update.phone, phone),
+        or(update.company, company),
+        update.companySize != null ? update.companySize : companySize,
+        or(update.industry, industry),
+        or(update.title, title),
+        or(update.country, country),
+        source,
+        or(update.referredBy, referredBy),
+        merged,
+        update.consent != null ? update.consent : consent);
+  }
+
+  private static String or(String update, String current) {
+    return update != null && !update.isBlank() ? update : current;
+  }
+
+  private static String trim(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -1,5 +1,6 @@
 package org.leadhandoff.lead;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,14 +29,16 @@ public class LeadStore {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final Json json;
 
-  public LeadStore(JdbcClient jdbc, Clock clock) {
+  public LeadStore(JdbcClient jdbc, Clock clock, ObjectMapper mapper) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.json = new Json(mapper);
   }
 
   public Optional<Lead> find(UUID id) {
-    return jdbc.sql("select * from lead where id = ?").param(id).query(LeadStore::lead).optional();
+    return jdbc.sql("select * from lead where id = ?").param(id).query(this::lead).optional();
   }
 
   /** Several leads in one query, by id (unknown ids are left out). */
@@ -46,7 +49,7 @@ public class LeadStore {
     return jdbc
         .sql("select * from lead where id in (:ids)")
         .param("ids", java.util.List.copyOf(new java.util.HashSet<>(ids)))
-        .query(LeadStore::lead)
+        .query(this::lead)
         .list() // not stream(): a stream keeps its connection until closed
         .stream()
         .collect(java.util.stream.Collectors.toMap(Lead::id, lead -> lead));
@@ -55,7 +58,7 @@ public class LeadStore {
   public Optional<Lead> findByEmail(String email) {
     return jdbc.sql("select * from lead where email_key = ?")
         .param(Emails.normalise(email))
-        .query(LeadStore::lead)
+        .query(this::lead)
         .optional();
   }
 
@@ -67,31 +70,21 @@ public class LeadStore {
   @Transactional
   public Lead create(LeadContact contact, String capturedBy) {
     UUID id = UUID.randomUUID();
-    OffsetDateTime now = now();
-    jdbc.sql(
-            """
-            insert into lead (id, email_key, email, first_name, last_name, phone, company,
-                              company_size, industry, title, country, source, referred_by,
-                              attributes, consent, stage, engagement_since, created_at, updated_at)
-            values (:id, :emailKey, :email, :firstName, :lastName, :phone, :company,
-                    :companySize, :industry, :title, :country, :source, :referredBy,
-                    :attributes, :consent, :stage, null, :now, :now)
-            """)
+    OffsetDateTime now = Timestamps.now(clock);
+    contactParams(
+            jdbc.sql(
+                """
+                insert into lead (id, email_key, email, first_name, last_name, phone, company,
+                                  company_size, industry, title, country, source, referred_by,
+                                  attributes, consent, stage, engagement_since, created_at,
+                                  updated_at)
+                values (:id, :emailKey, :email, :firstName, :lastName, :phone, :company,
+                        :companySize, :industry, :title, :country, :source, :referredBy,
+                        :attributes, :consent, :stage, null, :now, :now)
+                """),
+            contact)
         .param("id", id)
         .param("emailKey", Emails.normalise(contact.email()))
-        .param("email", contact.email().strip())
-        .param("firstName", contact.firstName())
-        .param("lastName", contact.lastName())
-        .param("phone", contact.phone())
-        .param("company", contact.company())
-        .param("companySize", contact.companySize())
-        .param("industry", contact.industry())
-        .param("title", contact.title())
-        .param("country", contact.country())
-        .param("source", contact.source())
-        .param("referredBy", contact.referredBy())
-        .param("attributes", Json.write(contact.attributes()))
-        .param("consent", contact.consent())
         .param("stage", Stage.NAME.name())
         .param("now", now)
         .update();
@@ -123,7 +116,7 @@ public class LeadStore {
     if (lead.erasedAt() != null) {
       return false;
     }
-    OffsetDateTime now = now();
+    OffsetDateTime now = Timestamps.now(clock);
     jdbc.sql(
             """
             update lead set email_key = :key, email = '', first_name = null, last_name = null,
@@ -196,7 +189,7 @@ public class LeadStore {
             > 0) {
       return false;
     }
-    OffsetDateTime now = now();
+    OffsetDateTime now = Timestamps.now(clock);
     insertChange(leadId, from, to, reason, reasonCode, changedBy, idempotencyKey, now);
     jdbc.sql("update lead set stage = ?, updated_at = ? where id = ?")
         .params(to.name(), now, leadId)
@@ -211,29 +204,18 @@ public class LeadStore {
   @Transactional
   public Lead updateProfile(UUID leadId, LeadContact update) {
     Lead lead = lockedLead(leadId);
-    java.util.Map<String, String> attributes = new java.util.HashMap<>(lead.attributes());
-    attributes.putAll(update.attributes());
-    jdbc.sql(
-            """
-            update lead set first_name = :firstName, last_name = :lastName, phone = :phone,
-                company = :company, company_size = :companySize, industry = :industry,
-                title = :title, country = :country, referred_by = :referredBy,
-                attributes = :attributes, consent = :consent, updated_at = :now
-            where id = :id
-            """)
-        .param("firstName", or(update.firstName(), lead.firstName()))
-        .param("lastName", or(update.lastName(), lead.lastName()))
-        .param("phone", or(update.phone(), lead.phone()))
-        .param("company", or(update.company(), lead.company()))
-        .param(
-            "companySize", update.companySize() != null ? update.companySize() : lead.companySize())
-        .param("industry", or(update.industry(), lead.industry()))
-        .param("title", or(update.title(), lead.title()))
-        .param("country", or(update.country(), lead.country()))
-        .param("referredBy", or(update.referredBy(), lead.referredBy()))
-        .param("attributes", Json.write(attributes))
-        .param("consent", update.consent() != null ? update.consent() : lead.consent())
-        .param("now", now())
+    contactParams(
+            jdbc.sql(
+                """
+                update lead set email = :email, first_name = :firstName, last_name = :lastName,
+                    phone = :phone, company = :company, company_size = :companySize,
+                    industry = :industry, title = :title, country = :country, source = :source,
+                    referred_by = :referredBy, attributes = :attributes, consent = :consent,
+                    updated_at = :now
+                where id = :id
+                """),
+            lead.contact().updatedBy(update))
+        .param("now", Timestamps.now(clock))
         .param("id", leadId)
         .update();
     return find(leadId).orElseThrow();
@@ -256,7 +238,8 @@ public class LeadStore {
     }
     jdbc.sql(
             "update lead set fit_points = ?, fit_grade = ?, in_profile = ?, updated_at = ? where id = ?")
-        .params(score.points(), score.grade().name(), score.inProfile(), now(), leadId)
+        .params(
+            score.points(), score.grade().name(), score.inProfile(), Timestamps.now(clock), leadId)
         .update();
     return true;
   }
@@ -282,7 +265,7 @@ public class LeadStore {
       return false;
     }
     jdbc.sql("update lead set engagement_points = ?, updated_at = ? where id = ?")
-        .params(score.points(), now(), leadId)
+        .params(score.points(), Timestamps.now(clock), leadId)
         .update();
     return true;
   }
@@ -313,7 +296,7 @@ public class LeadStore {
             classification.temperature().name(),
             classification.sourceCategory().name(),
             classification.priority(),
-            now(),
+            Timestamps.now(clock),
             leadId)
         .update();
     return true;
@@ -331,7 +314,7 @@ public class LeadStore {
                     ScoreKind.valueOf(rs.getString("kind")),
                     rs.getInt("points"),
                     rs.getString("result"),
-                    Json.lines(rs.getString("explanation")),
+                    json.lines(rs.getString("explanation")),
                     rs.getString("criteria_version"),
                     instant(rs, "scored_at"),
                     rs.getString("scored_by")))
@@ -361,7 +344,7 @@ public class LeadStore {
             insert into engagement_event (lead_id, event_id, type, occurred_at, detail, received_at)
             values (?, ?, ?, ?, ?, ?)
             """)
-        .params(leadId, eventId, type, Timestamps.utc(occurredAt), detail, now())
+        .params(leadId, eventId, type, Timestamps.utc(occurredAt), detail, Timestamps.now(clock))
         .update();
     return true;
   }
@@ -391,7 +374,7 @@ public class LeadStore {
                 (email_key, event_id, type, occurred_at, detail, received_at)
             values (?, ?, ?, ?, ?, ?)
             """)
-        .params(emailKey, eventId, type, Timestamps.utc(occurredAt), detail, now())
+        .params(emailKey, eventId, type, Timestamps.utc(occurredAt), detail, Timestamps.now(clock))
         .update();
     return true;
   }
@@ -463,7 +446,7 @@ public class LeadStore {
     }
     jdbc.sql(
             "update lead set engagement_since = ?, engagement_points = 0, updated_at = ? where id = ?")
-        .params(now(), now(), leadId)
+        .params(Timestamps.now(clock), Timestamps.now(clock), leadId)
         .update();
     return true;
   }
@@ -481,7 +464,7 @@ public class LeadStore {
     if (stage != null) {
       query = query.param("stage", stage.name());
     }
-    return query.query(LeadStore::lead).list();
+    return query.query(this::lead).list();
   }
 
   public long count(Stage stage) {
@@ -539,7 +522,7 @@ public class LeadStore {
   private Lead lockedLead(UUID leadId) {
     return jdbc.sql("select * from lead where id = ? for update")
         .param(leadId)
-        .query(LeadStore::lead)
+        .query(this::lead)
         .optional()
         .orElseThrow(() -> new LeadNotFoundException(leadId));
   }
@@ -573,40 +556,57 @@ public class LeadStore {
             kind.name(),
             points,
             result,
-            Json.write(explanation),
+            json.write(explanation),
             criteriaVersion,
-            now(),
+            Timestamps.now(clock),
             scoredBy,
             idempotencyKey)
         .update();
     return true;
   }
 
-  private static String or(String update, String current) {
-    return update != null && !update.isBlank() ? update : current;
+  /** The contact's columns as named parameters: the one place that writes them. */
+  private JdbcClient.StatementSpec contactParams(
+      JdbcClient.StatementSpec statement, LeadContact contact) {
+    return statement
+        .param("email", contact.email().strip())
+        .param("firstName", contact.firstName())
+        .param("lastName", contact.lastName())
+        .param("phone", contact.phone())
+        .param("company", contact.company())
+        .param("companySize", contact.companySize())
+        .param("industry", contact.industry())
+        .param("title", contact.title())
+        .param("country", contact.country())
+        .param("source", contact.source())
+        .param("referredBy", contact.referredBy())
+        .param("attributes", json.write(contact.attributes()))
+        .param("consent", contact.consent());
   }
 
-  private OffsetDateTime now() {
-    return Timestamps.utc(clock.instant());
-  }
-
-  private static Lead lead(ResultSet rs, int row) throws SQLException {
-    return new Lead(
-        rs.getObject("id", UUID.class),
-        rs.getString("email_key"),
+  /** The contact's columns read back: the one place that reads them. */
+  private LeadContact contact(ResultSet rs) throws SQLException {
+    return new LeadContact(
         rs.getString("email"),
         rs.getString("first_name"),
         rs.getString("last_name"),
         rs.getString("phone"),
         rs.getString("company"),
-        (Integer) rs.getObject("company_size", Integer.class),
+        rs.getObject("company_size", Integer.class),
         rs.getString("industry"),
         rs.getString("title"),
         rs.getString("country"),
         rs.getString("source"),
         rs.getString("referred_by"),
-        Json.attributes(rs.getString("attributes")),
-        rs.getObject("consent", Boolean.class),
+        json.attributes(rs.getString("attributes")),
+        rs.getObject("consent", Boolean.class));
+  }
+
+  private Lead lead(ResultSet rs, int row) throws SQLException {
+    return new Lead(
+        rs.getObject("id", UUID.class),
+        rs.getString("email_key"),
+        contact(rs),
         Stage.valueOf(rs.getString("stage")),
         rs.getObject("fit_points", Integer.class),
         enumOf(Grade.class, rs.getString("fit_grade")),

@@ -1,9 +1,9 @@
 package org.leadhandoff.lead;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.leadhandoff.scoring.Grade;
 import org.leadhandoff.scoring.ScoreLine;
@@ -56,20 +56,9 @@ public final class LeadViews {
    */
   public record LeadView(
       UUID id,
-      String email,
-      String firstName,
-      String lastName,
-      String phone,
-      String company,
-      Integer companySize,
-      String industry,
-      String title,
-      String country,
-      String source,
+      // Flat in JSON, as the API has always shown the contact's fields.
+      @JsonUnwrapped LeadContact contact,
       SourceCategory sourceCategory,
-      String referredBy,
-      Map<String, String> attributes,
-      Boolean consent,
       Stage stage,
       Grade fitGrade,
       Boolean inProfile,
@@ -86,20 +75,8 @@ public final class LeadViews {
     static LeadView of(Lead lead, List<StoredScore> scores, List<StageChange> history) {
       return new LeadView(
           lead.id(),
-          lead.email(),
-          lead.firstName(),
-          lead.lastName(),
-          lead.phone(),
-          lead.company(),
-          lead.companySize(),
-          lead.industry(),
-          lead.title(),
-          lead.country(),
-          lead.source(),
+          lead.contact(),
           lead.sourceCategory(),
-          lead.referredBy(),
-          lead.attributes(),
-          lead.consent(),
           lead.stage(),
           lead.fitGrade(),
           lead.inProfile(),
@@ -140,10 +117,10 @@ public final class LeadViews {
     public static LeadSummary of(Lead lead) {
       return new LeadSummary(
           lead.id(),
-          lead.email(),
-          lead.firstName(),
-          lead.lastName(),
-          lead.company(),
+          lead.contact().email(),
+          lead.contact().firstName(),
+          lead.contact().lastName(),
+          lead.contact().company(),
           lead.stage(),
           lead.fitGrade(),
           lead.fitPoints(),

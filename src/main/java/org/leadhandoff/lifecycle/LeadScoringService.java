@@ -65,7 +65,11 @@ public class LeadScoringService {
     Grade grade = lead.fitGrade() != null ? lead.fitGrade() : fit.score(lead.fitProfile()).grade();
     Classification classification =
         classifier.classify(
-            grade, currentEngagement(leadId), bant, lead.source(), lead.referredBy());
+            grade,
+            currentEngagement(leadId),
+            bant,
+            lead.contact().source(),
+            lead.contact().referredBy());
     store.recordClassification(leadId, classification, criteria.version(), scoredBy, occurrence);
     return classification;
   }

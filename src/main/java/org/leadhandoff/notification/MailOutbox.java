@@ -2,7 +2,6 @@ package org.leadhandoff.notification;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.leadhandoff.system.Timestamps;
@@ -59,7 +58,15 @@ public class MailOutbox {
             insert into mail_outbox (occasion, lead_id, to_address, subject, text_body, html_body, created_at, next_attempt_at)
             values (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(occasion, leadId, to, mail.subject(), mail.text(), mail.html(), now(), now())
+        .params(
+            occasion,
+            leadId,
+            to,
+            mail.subject(),
+            mail.text(),
+            mail.html(),
+            Timestamps.now(clock),
+            Timestamps.now(clock))
         .update();
     return true;
   }
@@ -82,7 +89,7 @@ public class MailOutbox {
             and not exists (select 1 from lead l where l.id = m.lead_id and l.erased_at is not null)
             order by id fetch first ? rows only
             """)
-        .params(now(), limit)
+        .params(Timestamps.now(clock), limit)
         .query(
             (rs, n) ->
                 new Pending(
@@ -99,7 +106,7 @@ public class MailOutbox {
   void sent(long id) {
     jdbc.sql(
             "update mail_outbox set sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
-        .params(now(), id)
+        .params(Timestamps.now(clock), id)
         .update();
   }
 
@@ -109,9 +116,5 @@ public class MailOutbox {
         .params(
             error.length() > 1000 ? error.substring(0, 1000) : error, Timestamps.utc(retryAt), id)
         .update();
-  }
-
-  private OffsetDateTime now() {
-    return Timestamps.utc(clock.instant());
   }
 }

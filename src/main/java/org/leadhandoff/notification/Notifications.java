@@ -96,8 +96,13 @@ public class Notifications {
     Map<String, String> values = new HashMap<>();
     values.put("leadName", lead == null ? leadId.toString() : lead.displayName());
     values.put(
-        "company", lead == null || lead.company() == null ? "company unknown" : lead.company());
-    values.put("title", lead == null || lead.title() == null ? "title unknown" : lead.title());
+        "company",
+        lead == null || lead.contact().company() == null
+            ? "company unknown"
+            : lead.contact().company());
+    values.put(
+        "title",
+        lead == null || lead.contact().title() == null ? "title unknown" : lead.contact().title());
     values.put(
         "temperature",
         lead == null || lead.temperature() == null ? "not classified" : lead.temperature().name());

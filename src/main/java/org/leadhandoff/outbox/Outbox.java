@@ -30,14 +30,14 @@ public class Outbox {
       Map<String, Object> variables,
       int attempts) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ObjectMapper json;
 
-  Outbox(JdbcClient jdbc, Clock clock) {
+  Outbox(JdbcClient jdbc, Clock clock, ObjectMapper json) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.json = json;
   }
 
   /**
@@ -55,7 +55,7 @@ public class Outbox {
         > 0) {
       return false;
     }
-    OffsetDateTime now = now();
+    OffsetDateTime now = Timestamps.now(clock);
     jdbc.sql(
             """
             insert into outbox (kind, lead_id, message_id, payload, created_at, attempts, next_attempt_at)
@@ -82,7 +82,7 @@ public class Outbox {
             order by id
             fetch first ? rows only
             """)
-        .params(now(), limit)
+        .params(Timestamps.now(clock), limit)
         .query(
             (rs, n) ->
                 new Pending(
@@ -98,7 +98,7 @@ public class Outbox {
   void sent(long id) {
     jdbc.sql(
             "update outbox set sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
-        .params(now(), id)
+        .params(Timestamps.now(clock), id)
         .update();
   }
 
@@ -110,22 +110,18 @@ public class Outbox {
         .update();
   }
 
-  private OffsetDateTime now() {
-    return Timestamps.utc(clock.instant());
-  }
-
-  private static String write(Map<String, Object> variables) {
+  private String write(Map<String, Object> variables) {
     try {
-      return JSON.writeValueAsString(variables);
+      return json.writeValueAsString(variables);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Message variables are not JSON", e);
     }
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> read(String payload) {
+  private Map<String, Object> read(String payload) {
     try {
-      return payload == null ? Map.of() : JSON.readValue(payload, Map.class);
+      return payload == null ? Map.of() : json.readValue(payload, Map.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Unreadable outbox payload", e);
     }

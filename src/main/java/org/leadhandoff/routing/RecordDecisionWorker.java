@@ -37,7 +37,7 @@ public class RecordDecisionWorker {
       @Variable String expectedCloseDate,
       @Variable Object amount,
       @Variable String completedBy) {
-    Role role = SlaWorkers.role(job);
+    Role role = Role.ofProcess(job.getBpmnProcessId());
     String code = role == Role.SALES_REP ? salesDecision : qualificationOutcome;
     String reason;
     if (role == Role.SALES_REP) {

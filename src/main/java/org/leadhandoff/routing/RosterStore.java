@@ -56,7 +56,7 @@ public class RosterStore {
             rep.workTo().toString(),
             rep.timeZone().getId(),
             rep.active(),
-            now())
+            Timestamps.now(clock))
         .update();
     return true;
   }
@@ -78,7 +78,7 @@ public class RosterStore {
             active,
             Timestamps.utc(outOfOfficeFrom),
             Timestamps.utc(outOfOfficeTo),
-            now(),
+            Timestamps.now(clock),
             id)
         .update();
   }
@@ -133,14 +133,14 @@ public class RosterStore {
   void on(org.leadhandoff.lead.LeadErased erased) {
     jdbc.sql(
             "update assignment set state = 'CLOSED', closed_at = ? where lead_id = ? and state = 'OPEN'")
-        .params(now(), erased.leadId())
+        .params(Timestamps.now(clock), erased.leadId())
         .update();
   }
 
   void closeAssignments(UUID leadId, Role role) {
     jdbc.sql(
             "update assignment set state = 'CLOSED', closed_at = ? where lead_id = ? and role = ? and state = 'OPEN'")
-        .params(now(), leadId, role.name())
+        .params(Timestamps.now(clock), leadId, role.name())
         .update();
   }
 
@@ -150,7 +150,7 @@ public class RosterStore {
             insert into assignment (lead_id, rep_id, role, state, assigned_at, due_at)
             values (?, ?, ?, 'OPEN', ?, ?)
             """)
-        .params(leadId, repId, role.name(), now(), Timestamps.utc(dueAt))
+        .params(leadId, repId, role.name(), Timestamps.now(clock), Timestamps.utc(dueAt))
         .update();
   }
 
@@ -178,7 +178,7 @@ public class RosterStore {
   void acted(long assignmentId) {
     jdbc.sql(
             "update assignment set acted_at = ?, outcome = 'ACTED' where id = ? and acted_at is null")
-        .params(now(), assignmentId)
+        .params(Timestamps.now(clock), assignmentId)
         .update();
   }
 
@@ -216,7 +216,15 @@ public class RosterStore {
             insert into routing_decision (lead_id, role, chosen_rep, outcome, reason, candidates, decided_at, idempotency_key)
             values (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(leadId, role.name(), chosen, outcome, reason, candidatesJson, now(), idempotencyKey)
+        .params(
+            leadId,
+            role.name(),
+            chosen,
+            outcome,
+            reason,
+            candidatesJson,
+            Timestamps.now(clock),
+            idempotencyKey)
         .update();
   }
 
@@ -271,9 +279,5 @@ public class RosterStore {
         from == null ? null : from.toInstant(),
         to == null ? null : to.toInstant(),
         rs.getBoolean("active"));
-  }
-
-  private OffsetDateTime now() {
-    return Timestamps.utc(clock.instant());
   }
 }

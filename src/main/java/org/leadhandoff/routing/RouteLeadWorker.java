@@ -3,8 +3,6 @@ package org.leadhandoff.routing;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 import org.leadhandoff.process.LeadProcess.Headers;
 import org.leadhandoff.process.LeadProcess.Jobs;
@@ -25,15 +23,9 @@ public class RouteLeadWorker {
   public record Assignment(String assignee, String dueAt, String remindAt) {}
 
   private final RoutingService routing;
-  private final RosterStore roster;
-  private final DueDates dueDates;
-  private final Clock clock;
 
-  RouteLeadWorker(RoutingService routing, RosterStore roster, DueDates dueDates, Clock clock) {
+  RouteLeadWorker(RoutingService routing) {
     this.routing = routing;
-    this.roster = roster;
-    this.dueDates = dueDates;
-    this.clock = clock;
   }
 
   @JobWorker(type = Jobs.ROUTE_LEAD)
@@ -43,16 +35,14 @@ public class RouteLeadWorker {
       @Variable Boolean reroute,
       @Variable Temperature temperature) {
     Role role = Role.valueOf(job.getCustomHeaders().getOrDefault(Headers.ROLE, "").strip());
-    Instant now = clock.instant();
     var routed =
         routing.route(
             leadId,
             role,
             Boolean.TRUE.equals(reroute),
-            owner -> dueDates.of(role, temperature, now, owner).dueAt(),
+            temperature,
             job.getType() + ":" + job.getElementInstanceKey());
-    Rep owner = routed.assignee() == null ? null : roster.find(routed.assignee()).orElse(null);
-    DueDates.Due due = dueDates.of(role, temperature, now, owner);
-    return new Assignment(routed.assignee(), due.dueAt().toString(), due.remindAt().toString());
+    return new Assignment(
+        routed.assignee(), routed.due().dueAt().toString(), routed.due().remindAt().toString());
   }
 }

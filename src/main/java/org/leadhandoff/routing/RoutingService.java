@@ -16,6 +16,7 @@ import org.leadhandoff.metrics.LeadMetrics;
 import org.leadhandoff.notification.Notifications;
 import org.leadhandoff.routing.RoutingPolicy.Decision;
 import org.leadhandoff.scoring.ScoringCriteria;
+import org.leadhandoff.scoring.Temperature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,10 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class RoutingService {
 
   private static final Logger log = LoggerFactory.getLogger(RoutingService.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What routing decided: the owner, or nobody (the lead waits in the team's queue). */
-  public record Routed(String assignee, String outcome, String reason) {
+  /**
+   * What routing decided: the owner, or nobody (the lead waits in the team's queue), and when the
+   * task is due for them.
+   */
+  public record Routed(String assignee, String outcome, String reason, DueDates.Due due) {
     public static final String ASSIGNED = "ASSIGNED";
     public static final String NOBODY_AVAILABLE = "NOBODY_AVAILABLE";
   }
@@ -52,7 +55,9 @@ public class RoutingService {
   private final LeadStore leads;
   private final Notifications notifications;
   private final ScoringCriteria criteria;
+  private final DueDates dueDates;
   private final Clock clock;
+  private final ObjectMapper json;
 
   RoutingService(
       RosterStore roster,
@@ -61,32 +66,42 @@ public class RoutingService {
       LeadStore leads,
       Notifications notifications,
       ScoringCriteria criteria,
-      Clock clock) {
+      DueDates dueDates,
+      Clock clock,
+      ObjectMapper json) {
     this.roster = roster;
     this.activities = activities;
     this.metrics = metrics;
     this.leads = leads;
     this.notifications = notifications;
     this.criteria = criteria;
+    this.dueDates = dueDates;
     this.clock = clock;
+    this.json = json;
   }
 
   /**
    * @param reroute true when the lead is taken from its owner (missed SLA, rep-specific rejection):
    *     nobody who had it for this role gets it again
-   * @param dueFor when the task is due for the chosen person (for the assignment mail)
+   * @param temperature the lead's, for the SLA of the task; null counts as WARM
    * @param occurrence identifies this routing; a retry passes the same one
    */
   @Transactional
   public Routed route(
-      UUID leadId,
-      Role role,
-      boolean reroute,
-      java.util.function.Function<Rep, Instant> dueFor,
-      String occurrence) {
+      UUID leadId, Role role, boolean reroute, Temperature temperature, String occurrence) {
+    Instant now = clock.instant();
     var earlier = roster.decision(occurrence);
     if (earlier.isPresent()) {
-      return new Routed(earlier.get().chosenRep(), earlier.get().outcome(), earlier.get().reason());
+      // A retry: the same decision, due as it is for that owner now.
+      Rep owner =
+          earlier.get().chosenRep() == null
+              ? null
+              : roster.find(earlier.get().chosenRep()).orElse(null);
+      return new Routed(
+          earlier.get().chosenRep(),
+          earlier.get().outcome(),
+          earlier.get().reason(),
+          dueDates.of(role, temperature, now, owner));
     }
     Lead lead = leads.find(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
     String team = role.name();
@@ -100,24 +115,28 @@ public class RoutingService {
     Decision decision =
         RoutingPolicy.choose(
             role,
-            lead.country(),
-            criteria.classification().segment(lead.companySize()),
+            lead.contact().country(),
+            criteria.classification().segment(lead.contact().companySize()),
             roster.all(),
             roster.openLeads(),
             last.isEmpty() ? null : last,
             excluded,
-            clock.instant());
+            now);
     String candidates = write(decision.candidates());
     if (decision.chosen() == null) {
       roster.record(
           leadId, role, null, Routed.NOBODY_AVAILABLE, decision.reason(), candidates, occurrence);
       log.info("Lead {} waits in the {} queue: {}", leadId, role, decision.reason());
       escalate(leadId, role, NOBODY_AVAILABLE_CODE, decision.reason(), occurrence);
-      return new Routed(null, Routed.NOBODY_AVAILABLE, decision.reason());
+      return new Routed(
+          null,
+          Routed.NOBODY_AVAILABLE,
+          decision.reason(),
+          dueDates.of(role, temperature, now, null));
     }
     String repId = decision.chosen().id();
-    Instant due = dueFor.apply(decision.chosen());
-    roster.assign(leadId, repId, role, due);
+    DueDates.Due due = dueDates.of(role, temperature, now, decision.chosen());
+    roster.assign(leadId, repId, role, due.dueAt());
     roster.moveCursor(team, repId);
     roster.record(leadId, role, repId, Routed.ASSIGNED, decision.reason(), candidates, occurrence);
     previousOwner.ifPresent(
@@ -133,10 +152,10 @@ public class RoutingService {
         leadId,
         recipient(decision.chosen()),
         task(role),
-        due,
+        due.dueAt(),
         decision.reason());
     log.info("Lead {} assigned to {} ({})", leadId, repId, role);
-    return new Routed(repId, Routed.ASSIGNED, decision.reason());
+    return new Routed(repId, Routed.ASSIGNED, decision.reason(), due);
   }
 
   /** The lead's task for the role is done: its owner has one open lead less. */
@@ -217,9 +236,9 @@ public class RoutingService {
         : "the phone qualification";
   }
 
-  private static String write(Object value) {
+  private String write(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

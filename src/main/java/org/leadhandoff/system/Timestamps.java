@@ -1,5 +1,6 @@
 package org.leadhandoff.system;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,6 +9,11 @@ import java.time.ZoneOffset;
 public final class Timestamps {
 
   private Timestamps() {}
+
+  /** The clock's now, for a statement parameter: every store's "now" comes from here. */
+  public static OffsetDateTime now(Clock clock) {
+    return utc(clock.instant());
+  }
 
   /** For a statement parameter; null stays null. */
   public static OffsetDateTime utc(Instant instant) {

@@ -34,7 +34,6 @@ public final class FormValidator {
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
   private static final Set<String> INPUT_TYPES =
       Set.of(
@@ -50,9 +49,9 @@ public final class FormValidator {
 
   private final List<JsonNode> fields = new ArrayList<>();
 
-  public FormValidator(String formJson) {
+  public FormValidator(ObjectMapper json, String formJson) {
     try {
-      collect(JSON.readTree(formJson).path("components"));
+      collect(json.readTree(formJson).path("components"));
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("The form is not valid JSON", e);
     }

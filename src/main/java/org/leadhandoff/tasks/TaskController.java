@@ -40,19 +40,19 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tasks", description = "Work the phone qualification and sales acceptance tasks")
 class TaskController {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** The most tasks read for one person's queue before their own are picked out. */
   private static final int MAX_QUEUE = 500;
 
   private final TaskService tasks;
   private final LeadStore leads;
   private final Clock clock;
+  private final ObjectMapper json;
 
-  TaskController(TaskService tasks, LeadStore leads, Clock clock) {
+  TaskController(TaskService tasks, LeadStore leads, Clock clock, ObjectMapper json) {
     this.tasks = tasks;
     this.leads = leads;
     this.clock = clock;
+    this.json = json;
   }
 
   /** A task in the queue, with who the lead is. */
@@ -115,7 +115,7 @@ class TaskController {
   @Operation(summary = "A task, its form (the .form that Tasklist shows) and its data")
   TaskDetail task(@PathVariable long taskId, Authentication authentication) {
     Task task = access(authentication).visible(tasks.task(taskId));
-    JsonNode form = tasks.form(task).map(TaskController::parse).orElse(null);
+    JsonNode form = tasks.form(task).map(this::parse).orElse(null);
     return new TaskDetail(summary(task), form, task.variables());
   }
 
@@ -185,7 +185,7 @@ class TaskController {
         task.formId(),
         task.leadId(),
         lead == null ? null : lead.displayName(),
-        lead == null ? null : lead.company(),
+        lead == null ? null : lead.contact().company(),
         task.variables().get(LeadProcess.Variables.TEMPERATURE),
         task.priority(),
         task.dueAt(),
@@ -198,9 +198,9 @@ class TaskController {
         task.createdAt());
   }
 
-  private static JsonNode parse(String json) {
+  private JsonNode parse(String form) {
     try {
-      return JSON.readTree(json);
+      return json.readTree(form);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,6 @@
 package org.leadhandoff.tasks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
@@ -30,18 +31,21 @@ public class TaskService {
   private final CamundaClient client;
   private final TaskProperties properties;
   private final Clock clock;
+  private final ObjectMapper json;
 
   TaskService(
       TaskStore tasks,
       ModelCatalog models,
       CamundaClient client,
       TaskProperties properties,
-      Clock clock) {
+      Clock clock,
+      ObjectMapper json) {
     this.tasks = tasks;
     this.models = models;
     this.client = client;
     this.properties = properties;
     this.clock = clock;
+    this.json = json;
   }
 
   public List<Task> queue(String candidateGroup, String assignee, int limit) {
@@ -99,7 +103,7 @@ public class TaskService {
     }
     String formJson =
         form(task).orElseThrow(() -> new IllegalStateException("Task " + id + " has no form"));
-    FormValidator form = new FormValidator(formJson);
+    FormValidator form = new FormValidator(json, formJson);
     FormValidator.Result result = form.validate(task.variables(), fields);
     List<Problem> problems = new ArrayList<>(result.problems());
     if (result.valid()) {

@@ -23,14 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class TaskStore {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ObjectMapper json;
 
-  TaskStore(JdbcClient jdbc, Clock clock) {
+  TaskStore(JdbcClient jdbc, Clock clock, ObjectMapper json) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.json = json;
   }
 
   /** Records a task the worker saw, or refreshes it; a task completed here stays completed. */
@@ -49,7 +49,7 @@ class TaskStore {
                 Timestamps.utc(task.dueAt()),
                 task.priority(),
                 String.join(",", task.candidateGroups()),
-                now(),
+                Timestamps.now(clock),
                 task.id())
             .update();
     if (updated == 0) {
@@ -73,8 +73,8 @@ class TaskStore {
               Timestamps.utc(task.dueAt()),
               task.priority(),
               write(task.variables()),
-              now(),
-              now())
+              Timestamps.now(clock),
+              Timestamps.now(clock))
           .update();
     }
   }
@@ -143,7 +143,7 @@ class TaskStore {
   void completed(long id, String by) {
     jdbc.sql(
             "update user_task set state = 'COMPLETED', completed_at = ?, completed_by = ? where job_key = ?")
-        .params(now(), by, id)
+        .params(Timestamps.now(clock), by, id)
         .update();
   }
 
@@ -183,21 +183,17 @@ class TaskStore {
         rs.getString("completed_by"));
   }
 
-  private OffsetDateTime now() {
-    return Timestamps.utc(clock.instant());
-  }
-
-  private static String write(Map<String, Object> variables) {
+  private String write(Map<String, Object> variables) {
     try {
-      return JSON.writeValueAsString(variables);
+      return json.writeValueAsString(variables);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Task variables are not JSON", e);
     }
   }
 
-  private static Map<String, Object> read(String json) {
+  private Map<String, Object> read(String value) {
     try {
-      return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
+      return json.readValue(value, new TypeReference<Map<String, Object>>() {});
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Unreadable task variables", e);
     }

@@ -73,6 +73,7 @@ class IntakeApiTest {
         .andExpect(jsonPath("$.country").value("GB"))
         .andExpect(jsonPath("$.consent").value(true))
         .andExpect(jsonPath("$.stage").value("IN_PROFILE"))
+        .andExpect(jsonPath("$.contact").doesNotExist())
         .andExpect(jsonPath("$.fitGrade").value("A"))
         .andExpect(jsonPath("$.fit.points").value(90))
         .andExpect(jsonPath("$.fit.explanation[1].rule").value("fit.industries"))
@@ -136,7 +137,7 @@ class IntakeApiTest {
                 .andExpect(jsonPath("$.outcome").value("MERGED")));
 
     assertThat(second).isEqualTo(first);
-    assertThat(store.find(first).orElseThrow().company()).isEqualTo("BigCo");
+    assertThat(store.find(first).orElseThrow().contact().company()).isEqualTo("BigCo");
     process.lifecycleOf(first);
     assertThat(process.instanceKeys(Processes.LEAD_LIFECYCLE, first)).hasSize(1);
   }

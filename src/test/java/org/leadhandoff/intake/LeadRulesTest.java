@@ -14,6 +14,9 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leadhandoff.intake.LeadRules.Violation;
+import org.leadhandoff.lead.LeadContact;
+import org.leadhandoff.lead.Patterns;
+import org.leadhandoff.support.Contacts;
 
 class LeadRulesTest {
 
@@ -82,7 +85,7 @@ class LeadRulesTest {
     Random random = new Random(20261122);
     int invalid = 0;
     for (int i = 0; i < 20_000; i++) {
-      LeadRequest request = generate(random);
+      LeadContact request = generate(random);
       List<Violation> expected = beanValidation(request);
       List<Violation> actual = sorted(LeadRules.check(request));
       assertThat(actual).as("lead %s", request).isEqualTo(expected);
@@ -97,8 +100,8 @@ class LeadRulesTest {
   @Test
   @DisplayName("a lead's broken rules are named by field and ordered by it")
   void namesFields() {
-    LeadRequest request =
-        new LeadRequest(
+    LeadContact request =
+        new LeadContact(
             "not-an-email",
             "Ada\nBcc: x@y.example",
             null,
@@ -106,12 +109,12 @@ class LeadRulesTest {
             null,
             -1,
             null,
+            null,
             "GBR",
             null,
             null,
-            null,
-            null,
-            Map.of("bad name", "ok"));
+            Map.of("bad name", "ok"),
+            null);
 
     assertThat(LeadRules.check(request))
         .containsExactly(
@@ -122,7 +125,7 @@ class LeadRulesTest {
             new Violation("firstName", Patterns.TEXT_MESSAGE));
     assertThat(
             LeadRules.check(
-                new LeadRequest(
+                new LeadContact(
                     "ada@bigco.example",
                     "Ada",
                     "Lovelace",
@@ -130,16 +133,16 @@ class LeadRulesTest {
                     "BigCo",
                     500,
                     "Software",
-                    "GB",
                     "CTO",
+                    "GB",
                     "web-form",
                     null,
-                    true,
-                    Map.of("existing-customer", "true"))))
+                    Map.of("existing-customer", "true"),
+                    true)))
         .isEmpty();
   }
 
-  private static LeadRequest generate(Random random) {
+  private static LeadContact generate(Random random) {
     Map<String, String> attributes = null;
     if (random.nextInt(3) == 0) {
       attributes = new LinkedHashMap<>();
@@ -149,20 +152,30 @@ class LeadRulesTest {
         attributes.put(name, pick(random, ATTRIBUTE_VALUES));
       }
     }
-    return new LeadRequest(
-        pick(random, EMAILS),
-        pick(random, TEXTS),
-        pick(random, TEXTS),
-        pick(random, PHONES),
-        pick(random, TEXTS),
-        pick(random, SIZES),
-        pick(random, TEXTS),
-        pick(random, COUNTRIES),
-        pick(random, TEXTS),
-        pick(random, SOURCES),
-        pick(random, TEXTS),
-        random.nextBoolean(),
-        attributes);
+    String email = pick(random, EMAILS);
+    String firstName = pick(random, TEXTS);
+    String lastName = pick(random, TEXTS);
+    String phone = pick(random, PHONES);
+    String company = pick(random, TEXTS);
+    Integer size = pick(random, SIZES);
+    String industry = pick(random, TEXTS);
+    String country = pick(random, COUNTRIES);
+    String title = pick(random, TEXTS);
+    String source = pick(random, SOURCES);
+    String referredBy = pick(random, TEXTS);
+    boolean consent = random.nextBoolean();
+    return Contacts.contact(email)
+        .name(firstName, lastName)
+        .phone(phone)
+        .company(company, size)
+        .industry(industry)
+        .title(title)
+        .country(country)
+        .source(source)
+        .referredBy(referredBy)
+        .attributes(attributes)
+        .consent(consent)
+        .build();
   }
 
   /** Mostly the first acceptable value, so that single broken rules are common too. */
@@ -178,9 +191,9 @@ class LeadRulesTest {
     return values[0];
   }
 
-  private static List<Violation> beanValidation(LeadRequest request) {
+  private static List<Violation> beanValidation(LeadContact request) {
     List<Violation> violations = new ArrayList<>();
-    for (ConstraintViolation<LeadRequest> violation : BEAN_VALIDATION.validate(request)) {
+    for (ConstraintViolation<LeadContact> violation : BEAN_VALIDATION.validate(request)) {
       violations.add(new Violation(field(violation), violation.getMessage()));
     }
     return sorted(violations);

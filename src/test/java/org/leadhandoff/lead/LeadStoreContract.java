@@ -14,14 +14,19 @@ import org.leadhandoff.scoring.EngagementEvent;
 import org.leadhandoff.scoring.FitScore;
 import org.leadhandoff.scoring.Grade;
 import org.leadhandoff.scoring.ScoreLine;
+import org.leadhandoff.support.Contacts;
 import org.leadhandoff.system.ClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
 
 /** What the lead store guarantees, run against each database the product supports. */
 @JdbcTest
+// The application's one JSON mapper, as the stores get it in the running app.
+@ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({LeadStore.class, ClockConfiguration.class})
 abstract class LeadStoreContract {
 
@@ -33,27 +38,24 @@ abstract class LeadStoreContract {
   void createStoresLeadInStageName() {
     Lead lead =
         store.create(
-            new LeadContact(
-                " Ada@Example.COM ",
-                "Ada",
-                "Lovelace",
-                "+44 20 1234",
-                "Analytical Engines",
-                120,
-                "Software",
-                "CTO",
-                "GB",
-                "web-form",
-                null,
-                Map.of("existing-customer", "true")),
+            Contacts.contact(" Ada@Example.COM ")
+                .name("Ada", "Lovelace")
+                .phone("+44 20 1234")
+                .company("Analytical Engines", 120)
+                .industry("Software")
+                .title("CTO")
+                .country("GB")
+                .source("web-form")
+                .attributes(Map.of("existing-customer", "true"))
+                .build(),
             "intake-api");
 
     assertThat(lead.emailKey()).isEqualTo("ada@example.com");
     assertThat(lead.email()).isEqualTo("Ada@Example.COM");
     assertThat(lead.stage()).isEqualTo(Stage.NAME);
-    assertThat(lead.company()).isEqualTo("Analytical Engines");
-    assertThat(lead.companySize()).isEqualTo(120);
-    assertThat(lead.attributes()).containsEntry("existing-customer", "true");
+    assertThat(lead.contact().company()).isEqualTo("Analytical Engines");
+    assertThat(lead.contact().companySize()).isEqualTo(120);
+    assertThat(lead.contact().attributes()).containsEntry("existing-customer", "true");
     assertThat(lead.engagementSince()).as("every event counts until a reset").isNull();
     assertThat(store.findByEmail("ADA@example.com")).contains(lead);
     assertThat(store.history(lead.id()))
@@ -143,45 +145,34 @@ abstract class LeadStoreContract {
   void profileUpdateMerges() {
     Lead lead =
         store.create(
-            new LeadContact(
-                "kim@co.example",
-                "Kim",
-                null,
-                null,
-                "Co",
-                10,
-                null,
-                null,
-                "GB",
-                "web-form",
-                null,
-                Map.of("a", "1")),
+            Contacts.contact("kim@co.example")
+                .name("Kim", null)
+                .company("Co", 10)
+                .country("GB")
+                .source("web-form")
+                .attributes(Map.of("a", "1"))
+                .build(),
             "test");
 
     Lead updated =
         store.updateProfile(
             lead.id(),
-            new LeadContact(
-                "kim@co.example",
-                null,
-                "Lee",
-                null,
-                null,
-                500,
-                "Software",
-                "CTO",
-                null,
-                "trade-show",
-                null,
-                Map.of("b", "2")));
+            Contacts.contact("kim@co.example")
+                .name(null, "Lee")
+                .company(null, 500)
+                .industry("Software")
+                .title("CTO")
+                .source("trade-show")
+                .attributes(Map.of("b", "2"))
+                .build());
 
-    assertThat(updated.firstName()).isEqualTo("Kim");
-    assertThat(updated.lastName()).isEqualTo("Lee");
-    assertThat(updated.companySize()).isEqualTo(500);
-    assertThat(updated.country()).isEqualTo("GB");
-    assertThat(updated.title()).isEqualTo("CTO");
-    assertThat(updated.source()).as("the first source is kept").isEqualTo("web-form");
-    assertThat(updated.attributes()).containsEntry("a", "1").containsEntry("b", "2");
+    assertThat(updated.contact().firstName()).isEqualTo("Kim");
+    assertThat(updated.contact().lastName()).isEqualTo("Lee");
+    assertThat(updated.contact().companySize()).isEqualTo(500);
+    assertThat(updated.contact().country()).isEqualTo("GB");
+    assertThat(updated.contact().title()).isEqualTo("CTO");
+    assertThat(updated.contact().source()).as("the first source is kept").isEqualTo("web-form");
+    assertThat(updated.contact().attributes()).containsEntry("a", "1").containsEntry("b", "2");
   }
 
   @Test

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.leadhandoff.lead.LeadContact;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lead.ScoreKind;
 import org.leadhandoff.lead.Stage;
@@ -24,10 +23,13 @@ import org.leadhandoff.scoring.FitScoring;
 import org.leadhandoff.scoring.Grade;
 import org.leadhandoff.scoring.ScoringCriteria;
 import org.leadhandoff.scoring.TestCriteria;
+import org.leadhandoff.support.Contacts;
 import org.leadhandoff.support.LeadFixtures;
 import org.leadhandoff.support.TestJobs;
 import org.leadhandoff.system.ClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +41,8 @@ import org.springframework.context.annotation.Import;
  * engine delivers the same job twice. The shipped criteria.yaml decides.
  */
 @JdbcTest
+// The application's one JSON mapper, as the stores get it in the running app.
+@ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({
   ScoreFitWorker.class,
   ScoreEngagementWorker.class,
@@ -114,19 +118,14 @@ class LifecycleWorkersTest {
     UUID leadId =
         store
             .create(
-                new LeadContact(
-                    LeadFixtures.unique("solo", "gmail.com"),
-                    "Sol",
-                    "O",
-                    null,
-                    "Solo",
-                    1,
-                    "Education",
-                    "Student",
-                    "GB",
-                    "web-form",
-                    null,
-                    Map.of()),
+                Contacts.contact(LeadFixtures.unique("solo", "gmail.com"))
+                    .name("Sol", "O")
+                    .company("Solo", 1)
+                    .industry("Education")
+                    .title("Student")
+                    .country("GB")
+                    .source("web-form")
+                    .build(),
                 "test")
             .id();
 

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.leadhandoff.process.Outcomes.CallAttemptOutcome;
 import org.leadhandoff.process.Outcomes.QualificationOutcome;
 import org.leadhandoff.process.Outcomes.SalesDecision;
 import org.leadhandoff.scoring.ScoringCriteria;
@@ -31,7 +29,6 @@ class RecyclePlannerTest {
           LIFECYCLE);
 
   private final RecyclePlanner planner = new RecyclePlanner(CRITERIA);
-  private final CallAttemptPlanner calls = new CallAttemptPlanner(CRITERIA);
 
   @Test
   @DisplayName("not now with a date: back at 08:00 UTC on that date")
@@ -66,20 +63,5 @@ class RecyclePlannerTest {
                     QualificationOutcome.QUALIFIED, SalesDecision.REJECT, "NO_BUDGET", null, 0, NOW)
                 .reason())
         .isEqualTo("rejected by sales: NO_BUDGET");
-  }
-
-  @Test
-  @DisplayName("unanswered calls are retried until the configured number of attempts")
-  void callCadence() {
-    assertThat(
-            List.of(
-                calls.afterUnansweredCall(0),
-                calls.afterUnansweredCall(1),
-                calls.afterUnansweredCall(2)))
-        .extracting(CallAttemptPlanner.CallAttemptPlan::outcome)
-        .containsExactly(
-            CallAttemptOutcome.RETRY, CallAttemptOutcome.RETRY, CallAttemptOutcome.GIVE_UP);
-    assertThat(calls.afterUnansweredCall(0).retryIn()).isEqualTo(Duration.ofDays(1));
-    assertThat(calls.afterUnansweredCall(2).callAttempts()).isEqualTo(3);
   }
 }

@@ -71,7 +71,10 @@ class FunnelQueryBenchmark {
         (System.nanoTime() - started) / 1e9);
 
     ReportService reports =
-        new ReportService(new ReportStore(jdbc, data), new LeadStore(jdbc, Clock.systemUTC()));
+        new ReportService(
+            new ReportStore(jdbc, data),
+            new LeadStore(
+                jdbc, Clock.systemUTC(), new com.fasterxml.jackson.databind.ObjectMapper()));
     Instant end = Instant.parse("2026-01-01T00:00:00Z");
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("rows", generated);

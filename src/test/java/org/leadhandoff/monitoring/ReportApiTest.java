@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.StringReader;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leadhandoff.lead.LeadContact;
 import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.support.Contacts;
 import org.leadhandoff.support.EmbeddedEngineTest;
 import org.leadhandoff.support.LeadFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,20 +40,14 @@ class ReportApiTest {
     String source = "csv-" + UUID.randomUUID();
     String email = LeadFixtures.unique("formula", "bigco.example");
     store.create(
-        new LeadContact(
-            email,
-            "=HYPERLINK(\"http://evil.example\",\"click\")",
-            "@SUM(A1)",
-            null,
-            "+cmd|' /C calc'!A0",
-            null,
-            null,
-            "-2+3",
-            "GB",
-            source,
-            null,
-            Map.of(),
-            true),
+        Contacts.contact(email)
+            .name("=HYPERLINK(\"http://evil.example\",\"click\")", "@SUM(A1)")
+            .company("+cmd|' /C calc'!A0", null)
+            .title("-2+3")
+            .country("GB")
+            .source(source)
+            .consent(true)
+            .build(),
         "test");
     store.create(LeadContact.ofEmail(LeadFixtures.unique("plain", "bigco.example")), "test");
 
@@ -81,20 +75,11 @@ class ReportApiTest {
   void funnelCsvAndList() throws Exception {
     String source = "csv-" + UUID.randomUUID();
     store.create(
-        new LeadContact(
-            LeadFixtures.unique("one", "bigco.example"),
-            "One",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            source,
-            null,
-            Map.of(),
-            true),
+        Contacts.contact(LeadFixtures.unique("one", "bigco.example"))
+            .name("One", null)
+            .source(source)
+            .consent(true)
+            .build(),
         "test");
     String csv = body("/api/reports/funnel.csv?source=" + source);
     assertThat(csv.lines().findFirst()).contains("section,item,measure,value");

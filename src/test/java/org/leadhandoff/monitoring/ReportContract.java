@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lead.Stage;
 import org.leadhandoff.monitoring.FunnelReport.Count;
@@ -21,6 +20,8 @@ import org.leadhandoff.support.ReportSeed;
 import org.leadhandoff.system.ClockConfiguration;
 import org.leadhandoff.web.InvalidFieldException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * in the comments below. Run against each database the product supports.
  */
 @JdbcTest
+// The application's one JSON mapper, as the stores get it in the running app.
+@ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({ReportStore.class, ReportService.class, LeadStore.class, ClockConfiguration.class})
 abstract class ReportContract {
 
@@ -65,7 +68,9 @@ abstract class ReportContract {
             50,
             0);
     assertThat(list.total()).isEqualTo(list.leads().size());
-    return list.leads().stream().map(Lead::firstName).collect(java.util.stream.Collectors.toSet());
+    return list.leads().stream()
+        .map(lead -> lead.contact().firstName())
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   @Test

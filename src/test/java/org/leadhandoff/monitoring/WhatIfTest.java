@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.leadhandoff.lead.LeadContact;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lead.Stage;
+import org.leadhandoff.support.Contacts;
 import org.leadhandoff.support.EmbeddedEngineTest;
 import org.leadhandoff.support.LeadFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,20 +46,16 @@ class WhatIfTest {
     UUID id =
         store
             .create(
-                new LeadContact(
-                    profile.email(),
-                    profile.firstName(),
-                    profile.lastName(),
-                    profile.phone(),
-                    profile.company(),
-                    profile.companySize(),
-                    profile.industry(),
-                    profile.title(),
-                    profile.country(),
-                    source,
-                    null,
-                    Map.of(),
-                    true),
+                Contacts.contact(profile.email())
+                    .name(profile.firstName(), profile.lastName())
+                    .phone(profile.phone())
+                    .company(profile.company(), profile.companySize())
+                    .industry(profile.industry())
+                    .title(profile.title())
+                    .country(profile.country())
+                    .source(source)
+                    .consent(true)
+                    .build(),
                 "test")
             .id();
     for (int i = 0; i < events.length; i++) {

@@ -173,7 +173,8 @@ class HandoffMailTest {
             contact.country(),
             contact.source(),
             contact.referredBy(),
-            contact.attributes());
+            contact.attributes(),
+            contact.consent());
     UUID leadId = leads.capture(hostile);
     process.awaitWaitingAt(process.lifecycleOf(leadId), "Gateway_AwaitEngagement");
     leads.engage(leadId, "demo-request", 0);

@@ -16,11 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.leadhandoff.lead.LeadContact;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lead.Stage;
+import org.leadhandoff.support.Contacts;
 import org.leadhandoff.system.ClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,9 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Routing against a real database: the roster, the cursor, and routings at the same time. */
 @JdbcTest
+// The application's one JSON mapper, as the stores get it in the running app.
+@ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({
   RoutingService.class,
   RosterStore.class,
+  DueDates.class,
   LeadStore.class,
   org.leadhandoff.lead.LeadActivities.class,
   org.leadhandoff.metrics.LeadMetrics.class,
@@ -92,19 +97,7 @@ abstract class RoutingServiceContract {
     UUID id =
         leads
             .create(
-                new LeadContact(
-                    UUID.randomUUID() + "@routing.example",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    country,
-                    null,
-                    null,
-                    null),
+                Contacts.contact(UUID.randomUUID() + "@routing.example").country(country).build(),
                 "test")
             .id();
     leads.changeStage(id, Stage.SAL, null, "test", null);
@@ -130,7 +123,7 @@ abstract class RoutingServiceContract {
       Callable<RoutingService.Routed> task =
           () -> {
             start.await();
-            return routing.route(leadId, Role.QUALIFIER, false, rep -> null, "test:" + leadId);
+            return routing.route(leadId, Role.QUALIFIER, false, null, "test:" + leadId);
           };
       results.add(pool.submit(task));
     }
@@ -159,13 +152,13 @@ abstract class RoutingServiceContract {
     String b = rep("b", 5);
     UUID lead = leadInQualification();
 
-    String first = routing.route(lead, Role.QUALIFIER, false, rep -> null, "route:1").assignee();
-    assertThat(routing.route(lead, Role.QUALIFIER, false, rep -> null, "route:1").assignee())
+    String first = routing.route(lead, Role.QUALIFIER, false, null, "route:1").assignee();
+    assertThat(routing.route(lead, Role.QUALIFIER, false, null, "route:1").assignee())
         .isEqualTo(first);
-    String second = routing.route(lead, Role.QUALIFIER, true, rep -> null, "route:2").assignee();
+    String second = routing.route(lead, Role.QUALIFIER, true, null, "route:2").assignee();
 
     assertThat(List.of(first, second)).containsExactlyInAnyOrder(a, b);
-    assertThat(routing.route(lead, Role.QUALIFIER, true, rep -> null, "route:3").outcome())
+    assertThat(routing.route(lead, Role.QUALIFIER, true, null, "route:3").outcome())
         .isEqualTo(RoutingService.Routed.NOBODY_AVAILABLE);
     assertThat(roster.history(lead)).hasSize(3);
     assertThat(

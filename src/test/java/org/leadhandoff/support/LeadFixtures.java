@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.leadhandoff.intake.CaptureResult;
 import org.leadhandoff.intake.EngagementService;
@@ -44,37 +43,28 @@ public class LeadFixtures {
   }
 
   public static LeadContact gradeAProfile(String email) {
-    return new LeadContact(
-        email,
-        "Ada",
-        "Lovelace",
-        "+44 20 7946 0000",
-        "BigCo",
-        500,
-        "Software",
-        "CTO",
-        "GB",
-        "web-form",
-        null,
-        Map.of());
+    return Contacts.contact(email)
+        .name("Ada", "Lovelace")
+        .phone("+44 20 7946 0000")
+        .company("BigCo", 500)
+        .industry("Software")
+        .title("CTO")
+        .country("GB")
+        .source("web-form")
+        .build();
   }
 
   /** A student at a tiny retailer with a free email address: grade D, out of profile. */
   public UUID poorFit() {
     return capture(
-        new LeadContact(
-            unique("eve", "gmail.com"),
-            "Eve",
-            null,
-            null,
-            "Tiny",
-            3,
-            "Retail",
-            "Student",
-            "FR",
-            "newsletter",
-            null,
-            Map.of()));
+        Contacts.contact(unique("eve", "gmail.com"))
+            .name("Eve", null)
+            .company("Tiny", 3)
+            .industry("Retail")
+            .title("Student")
+            .country("FR")
+            .source("newsletter")
+            .build());
   }
 
   /** Only a business email: too little to be in profile. */

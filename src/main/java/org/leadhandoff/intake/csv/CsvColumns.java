@@ -1,11 +1,13 @@
 package org.leadhandoff.intake.csv;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.leadhandoff.lead.LeadContact;
 
 /**
  * Maps a CSV header to lead fields by name, case and punctuation ignored: "First Name",
@@ -32,6 +34,12 @@ public final class CsvColumns {
     ALIASES.put("source", List.of("source", "leadsource"));
     ALIASES.put("referredBy", List.of("referredby", "referrer", "referral"));
     ALIASES.put("consent", List.of("consent", "marketingconsent", "optin"));
+    // Every other contact field is found by its own name.
+    for (RecordComponent field : LeadContact.class.getRecordComponents()) {
+      if (!field.getName().equals("attributes")) {
+        ALIASES.putIfAbsent(field.getName(), List.of(field.getName().toLowerCase(Locale.ROOT)));
+      }
+    }
   }
 
   private final Map<String, String> fieldToColumn = new LinkedHashMap<>();

@@ -1,14 +1,14 @@
 package org.leadhandoff.intake.csv;
 
 import java.util.List;
-import org.leadhandoff.intake.LeadRequest;
+import org.leadhandoff.lead.LeadContact;
 
 /**
- * One CSV row read as a lead: the request when every field is acceptable, or the reasons it is not.
+ * One CSV row read as a lead: the contact when every field is acceptable, or the reasons it is not.
  *
  * @param line the row's line in the file (the header is line 1)
  */
-public record CsvRow(long line, LeadRequest request, List<RowError> errors) {
+public record CsvRow(long line, LeadContact contact, List<RowError> errors) {
 
   public record RowError(String field, String reason) {}
 

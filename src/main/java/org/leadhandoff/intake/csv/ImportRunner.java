@@ -168,7 +168,7 @@ class ImportRunner implements SmartLifecycle {
         continue;
       }
       CaptureResult result =
-          capture.capture(row.request().toContact(source), "csv-import:" + job.id());
+          capture.capture(row.contact().normalized(source), "csv-import:" + job.id());
       if (result.created()) {
         created++;
       } else {

@@ -37,7 +37,7 @@ class ImportStore {
             insert into lead_import (id, file_name, stored_path, source, state, created_at, updated_at)
             values (?, ?, ?, ?, 'QUEUED', ?, ?)
             """)
-        .params(id, fileName, storedPath, source, now(), now())
+        .params(id, fileName, storedPath, source, Timestamps.now(clock), Timestamps.now(clock))
         .update();
   }
 
@@ -65,7 +65,7 @@ class ImportStore {
   void started(UUID id, int rowsTotal, List<String> ignoredColumns) {
     jdbc.sql(
             "update lead_import set state = 'RUNNING', rows_total = ?, ignored_columns = ?, updated_at = ? where id = ?")
-        .params(rowsTotal, String.join("\n", ignoredColumns), now(), id)
+        .params(rowsTotal, String.join("\n", ignoredColumns), Timestamps.now(clock), id)
         .update();
   }
 
@@ -77,7 +77,7 @@ class ImportStore {
                                    rejected = rejected + ?, error = null, updated_at = ?
             where id = ?
             """)
-        .params(rowsProcessed, created, merged, rejected, now(), id)
+        .params(rowsProcessed, created, merged, rejected, Timestamps.now(clock), id)
         .update();
   }
 
@@ -89,20 +89,20 @@ class ImportStore {
 
   void finished(UUID id) {
     jdbc.sql("update lead_import set state = 'DONE', finished_at = ?, updated_at = ? where id = ?")
-        .params(now(), now(), id)
+        .params(Timestamps.now(clock), Timestamps.now(clock), id)
         .update();
   }
 
   void failed(UUID id, String error) {
     jdbc.sql(
             "update lead_import set state = 'FAILED', error = ?, finished_at = ?, updated_at = ? where id = ?")
-        .params(truncate(error, 1000), now(), now(), id)
+        .params(truncate(error, 1000), Timestamps.now(clock), Timestamps.now(clock), id)
         .update();
   }
 
   void problem(UUID id, String error) {
     jdbc.sql("update lead_import set error = ?, updated_at = ? where id = ?")
-        .params(truncate(error, 1000), now(), id)
+        .params(truncate(error, 1000), Timestamps.now(clock), id)
         .update();
   }
 
@@ -138,10 +138,6 @@ class ImportStore {
                   Timestamps.instant(rs.getObject("finished_at", OffsetDateTime.class)));
             })
         .optional();
-  }
-
-  private OffsetDateTime now() {
-    return Timestamps.utc(clock.instant());
   }
 
   private static String truncate(String value, int max) {

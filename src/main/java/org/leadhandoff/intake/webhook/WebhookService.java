@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.leadhandoff.intake.CaptureResult;
 import org.leadhandoff.intake.LeadCaptureService;
-import org.leadhandoff.intake.LeadRequest;
 import org.leadhandoff.intake.LeadRules;
+import org.leadhandoff.lead.LeadContact;
 import org.leadhandoff.security.MissingSecretException;
 import org.leadhandoff.system.Timestamps;
 import org.leadhandoff.web.ApiErrors;
@@ -39,7 +39,7 @@ public class WebhookService {
   static final int MIN_SECRET_LENGTH = 16;
 
   private static final Set<String> LEAD_FIELDS =
-      Arrays.stream(LeadRequest.class.getRecordComponents())
+      Arrays.stream(LeadContact.class.getRecordComponents())
           .map(RecordComponent::getName)
           .collect(Collectors.toUnmodifiableSet());
 
@@ -114,18 +114,18 @@ public class WebhookService {
       throw new ApiException(
           HttpStatus.CONFLICT, "Replayed delivery", "This delivery was received before.");
     }
-    LeadRequest request = lead(provider, body);
+    LeadContact request = lead(provider, body);
     List<LeadRules.Violation> violations = LeadRules.check(request);
     if (!violations.isEmpty()) {
       throw new InvalidLeadException(
           violations.stream().map(v -> new ApiErrors.FieldError(v.field(), v.message())).toList());
     }
     String source = provider.source() != null ? provider.source() : providerName;
-    return capture.capture(request.toContact(source), "webhook:" + providerName);
+    return capture.capture(request.normalized(source), "webhook:" + providerName);
   }
 
   /** The provider's fields renamed to the API's; fields of other names are left out. */
-  private LeadRequest lead(WebhookProperties.Provider provider, byte[] body) {
+  private LeadContact lead(WebhookProperties.Provider provider, byte[] body) {
     JsonNode tree;
     try {
       tree = json.readTree(body);
@@ -143,7 +143,7 @@ public class WebhookService {
       }
     }
     try {
-      return json.treeToValue(lead, LeadRequest.class);
+      return json.treeToValue(lead, LeadContact.class);
     } catch (IOException | IllegalArgumentException e) {
       throw badRequest("A field has the wrong type: " + e.getMessage().split("\n")[0]);
     }

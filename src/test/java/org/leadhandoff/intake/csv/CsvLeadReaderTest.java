@@ -52,8 +52,8 @@ class CsvLeadReaderTest {
             row -> {
               assertThat(row.valid()).isTrue();
               assertThat(row.line()).isEqualTo(2);
-              assertThat(row.request().companySize()).isEqualTo(1200);
-              assertThat(row.request().attributes()).containsEntry("existing-customer", "true");
+              assertThat(row.contact().companySize()).isEqualTo(1200);
+              assertThat(row.contact().attributes()).containsEntry("existing-customer", "true");
             });
   }
 
@@ -70,7 +70,7 @@ class CsvLeadReaderTest {
             """);
 
     assertThat(rows.get(0).valid()).isTrue();
-    assertThat(rows.get(0).request().consent()).isTrue();
+    assertThat(rows.get(0).contact().consent()).isTrue();
     assertThat(rows.get(1).line()).isEqualTo(3);
     assertThat(rows.get(1).errors())
         .containsExactlyInAnyOrder(

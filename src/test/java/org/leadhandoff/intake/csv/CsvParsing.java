@@ -45,7 +45,7 @@ public final class CsvParsing {
         CsvRow row = reader.read(record);
         if (!row.valid()) {
           rejected++;
-        } else if (!seen.add(Emails.normalise(row.request().email()))) {
+        } else if (!seen.add(Emails.normalise(row.contact().email()))) {
           duplicates++;
         } else {
           valid++;

@@ -100,8 +100,8 @@ class ImportApiTest {
             new ImportStatus.RejectedRow(
                 8, "Country", "must be a two-letter ISO 3166 country code, like GB"));
     UUID aId = store.findByEmail(a).orElseThrow().id();
-    assertThat(store.find(aId).orElseThrow().source()).isEqualTo("trade-show");
-    assertThat(store.find(knownId).orElseThrow().company()).isEqualTo("KnownCo");
+    assertThat(store.find(aId).orElseThrow().contact().source()).isEqualTo("trade-show");
+    assertThat(store.find(knownId).orElseThrow().contact().company()).isEqualTo("KnownCo");
     process.lifecycleOf(aId);
     process.lifecycleOf(store.findByEmail(b).orElseThrow().id());
     assertThat(process.instanceKeys(Processes.LEAD_LIFECYCLE, aId)).hasSize(1);
@@ -138,7 +138,7 @@ class ImportApiTest {
     ImportStatus status = awaitDone(UUID.fromString(json.readTree(body).get("importId").asText()));
 
     assertThat(status.created()).isEqualTo(1);
-    assertThat(store.findByEmail(email).orElseThrow().source()).isEqualTo("csv-import");
+    assertThat(store.findByEmail(email).orElseThrow().contact().source()).isEqualTo("csv-import");
     mvc.perform(get("/api/imports/" + UUID.randomUUID())).andExpect(status().isNotFound());
   }
 

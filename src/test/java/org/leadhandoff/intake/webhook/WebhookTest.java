@@ -69,8 +69,8 @@ class WebhookTest {
         .andExpect(jsonPath("$.outcome").value("CREATED"));
 
     var lead = store.findByEmail(email).orElseThrow();
-    assertThat(lead.firstName()).isEqualTo("Ada");
-    assertThat(lead.source()).isEqualTo("test-forms");
+    assertThat(lead.contact().firstName()).isEqualTo("Ada");
+    assertThat(lead.contact().source()).isEqualTo("test-forms");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.leadhandoff.notification;
+package org.leadhandoff.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadhandoff.process.LeadProcess.Processes;
-import org.leadhandoff.routing.RosterStore;
 import org.leadhandoff.routing.RosterStore.RoutingRecord;
 import org.leadhandoff.support.EmbeddedEngineTest;
 import org.leadhandoff.support.LeadFixtures;

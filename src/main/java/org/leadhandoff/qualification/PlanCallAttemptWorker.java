@@ -1,13 +1,13 @@
-package org.leadhandoff.lifecycle;
+package org.leadhandoff.qualification;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import org.leadhandoff.lifecycle.CallAttemptPlanner.CallAttemptPlan;
 import org.leadhandoff.process.LeadProcess.Jobs;
 import org.leadhandoff.process.Outcomes.CallAttemptOutcome;
+import org.leadhandoff.qualification.CallAttemptPlanner.CallAttemptPlan;
 import org.leadhandoff.routing.DueDates;
 import org.leadhandoff.routing.Role;
 import org.leadhandoff.scoring.Temperature;

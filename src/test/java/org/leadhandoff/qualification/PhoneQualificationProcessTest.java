@@ -1,4 +1,4 @@
-package org.leadhandoff.lifecycle;
+package org.leadhandoff.qualification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package org.leadhandoff.lifecycle;
+package org.leadhandoff.qualification;
 
 import java.time.Duration;
 import org.leadhandoff.process.Outcomes.CallAttemptOutcome;

@@ -1,0 +1,37 @@
+package org.leadhandoff.routing;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.UUID;
+import org.leadhandoff.process.LeadProcess.Jobs;
+import org.leadhandoff.scoring.ScoringCriteria;
+import org.springframework.stereotype.Component;
+
+/** "Escalate to manager": the lead was rerouted too often without being worked in time. */
+@Component
+public class EscalateToManagerWorker {
+
+  private final RoutingService routing;
+  private final ScoringCriteria criteria;
+
+  EscalateToManagerWorker(RoutingService routing, ScoringCriteria criteria) {
+    this.routing = routing;
+    this.criteria = criteria;
+  }
+
+  @JobWorker(type = Jobs.ESCALATE)
+  public void escalate(
+      ActivatedJob job, @Variable(optional = false) UUID leadId, @Variable Integer reroutes) {
+    routing.escalate(
+        leadId,
+        Role.ofProcess(job.getBpmnProcessId()),
+        RoutingService.MAX_REROUTES_CODE,
+        "rerouted "
+            + reroutes
+            + " times without being worked in time (the limit is "
+            + criteria.sla().maxReroutes()
+            + ")",
+        String.valueOf(job.getElementInstanceKey()));
+  }
+}
