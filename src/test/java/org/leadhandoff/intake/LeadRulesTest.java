@@ -101,20 +101,12 @@ class LeadRulesTest {
   @DisplayName("a lead's broken rules are named by field and ordered by it")
   void namesFields() {
     LeadContact request =
-        new LeadContact(
-            "not-an-email",
-            "Ada\nBcc: x@y.example",
-            null,
-            null,
-            null,
-            -1,
-            null,
-            null,
-            "GBR",
-            null,
-            null,
-            Map.of("bad name", "ok"),
-            null);
+        Contacts.contact("not-an-email")
+            .name("Ada\nBcc: x@y.example", null)
+            .company(null, -1)
+            .country("GBR")
+            .attributes(Map.of("bad name", "ok"))
+            .build();
 
     assertThat(LeadRules.check(request))
         .containsExactly(
@@ -125,20 +117,17 @@ class LeadRulesTest {
             new Violation("firstName", Patterns.TEXT_MESSAGE));
     assertThat(
             LeadRules.check(
-                new LeadContact(
-                    "ada@bigco.example",
-                    "Ada",
-                    "Lovelace",
-                    "+44 20 7946 0000",
-                    "BigCo",
-                    500,
-                    "Software",
-                    "CTO",
-                    "GB",
-                    "web-form",
-                    null,
-                    Map.of("existing-customer", "true"),
-                    true)))
+                Contacts.contact("ada@bigco.example")
+                    .name("Ada", "Lovelace")
+                    .phone("+44 20 7946 0000")
+                    .company("BigCo", 500)
+                    .industry("Software")
+                    .title("CTO")
+                    .country("GB")
+                    .source("web-form")
+                    .attributes(Map.of("existing-customer", "true"))
+                    .consent(true)
+                    .build()))
         .isEmpty();
   }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadhandoff.routing.RosterStore;
+import org.leadhandoff.support.Contacts;
 import org.leadhandoff.support.EmbeddedEngineTest;
 import org.leadhandoff.support.LeadFixtures;
 import org.leadhandoff.support.ProcessTestSupport;
@@ -161,20 +162,11 @@ class HandoffMailTest {
   void noHeaderInjection() throws Exception {
     var contact = LeadFixtures.gradeAProfile(LeadFixtures.unique("eve", "bigco.example"));
     var hostile =
-        new org.leadhandoff.lead.LeadContact(
-            contact.email(),
-            "Eve\r\nBcc: everyone@evil.example\r\nX-Injected: yes",
-            "Smith\nSubject: free money",
-            contact.phone(),
-            contact.company(),
-            contact.companySize(),
-            contact.industry(),
-            contact.title(),
-            contact.country(),
-            contact.source(),
-            contact.referredBy(),
-            contact.attributes(),
-            contact.consent());
+        Contacts.copy(contact)
+            .name(
+                "Eve\r\nBcc: everyone@evil.example\r\nX-Injected: yes",
+                "Smith\nSubject: free money")
+            .build();
     UUID leadId = leads.capture(hostile);
     process.awaitWaitingAt(process.lifecycleOf(leadId), "Gateway_AwaitEngagement");
     leads.engage(leadId, "demo-request", 0);

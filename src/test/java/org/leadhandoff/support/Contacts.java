@@ -31,6 +31,21 @@ public final class Contacts {
     return new Contacts(email);
   }
 
+  /** Starts from a contact, to change some of its fields. */
+  public static Contacts copy(LeadContact from) {
+    return new Contacts(from.email())
+        .name(from.firstName(), from.lastName())
+        .phone(from.phone())
+        .company(from.company(), from.companySize())
+        .industry(from.industry())
+        .title(from.title())
+        .country(from.country())
+        .source(from.source())
+        .referredBy(from.referredBy())
+        .attributes(from.attributes())
+        .consent(from.consent());
+  }
+
   public Contacts name(String first, String last) {
     this.firstName = first;
     this.lastName = last;
