@@ -104,8 +104,8 @@ public class LeadStore {
    * Removes the lead's contact data for an erasure request, keeping what the funnel counts (id,
    * stage and history, scores, source, segment: size, industry, country). The email key is
    * replaced, so the same person can be captured afresh as a new lead. Free text that may name the
-   * person goes too: engagement event details, events still waiting for this email, and the
-   * subjects and bodies of mails about the lead (unsent ones are dropped).
+   * person goes too: engagement event details and events still waiting for this email. The other
+   * capabilities forget what they hold about the lead on {@link LeadErased} (mail, tasks, routing).
    *
    * @return false if the lead was erased before (nothing changes)
    * @throws LeadNotFoundException when the lead is not in the store
@@ -133,14 +133,6 @@ public class LeadStore {
     jdbc.sql("update engagement_event set detail = null where lead_id = ?").param(leadId).update();
     jdbc.sql("delete from pending_engagement_event where email_key = ?")
         .param(lead.emailKey())
-        .update();
-    jdbc.sql("delete from mail_outbox where lead_id = ? and sent_at is null")
-        .param(leadId)
-        .update();
-    jdbc.sql(
-            "update mail_outbox set subject = '(erased)', text_body = '(erased)', html_body ="
-                + " '(erased)' where lead_id = ?")
-        .param(leadId)
         .update();
     return true;
   }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.leadhandoff.lead.LeadErased;
 import org.leadhandoff.system.Timestamps;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -101,6 +103,23 @@ public class MailOutbox {
                     rs.getString("html_body"),
                     rs.getInt("attempts")))
         .list();
+  }
+
+  /**
+   * An erased lead's mails: unsent ones are dropped, the subjects and bodies of sent ones go (they
+   * name the person); in the erasure's transaction.
+   */
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(LeadErased erased) {
+    jdbc.sql("delete from mail_outbox where lead_id = ? and sent_at is null")
+        .param(erased.leadId())
+        .update();
+    jdbc.sql(
+            "update mail_outbox set subject = '(erased)', text_body = '(erased)', html_body ="
+                + " '(erased)' where lead_id = ?")
+        .param(erased.leadId())
+        .update();
   }
 
   void sent(long id) {

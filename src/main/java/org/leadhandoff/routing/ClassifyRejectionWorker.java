@@ -5,7 +5,6 @@ import io.camunda.client.annotation.Variable;
 import org.leadhandoff.process.LeadProcess.Jobs;
 import org.leadhandoff.process.Outcomes.RejectionKind;
 import org.leadhandoff.process.Outcomes.SalesDecision;
-import org.leadhandoff.scoring.ScoringCriteria;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +17,10 @@ public class ClassifyRejectionWorker {
   /** REP_SPECIFIC sends the lead to another rep; LEAD_SPECIFIC recycles it; NONE: accepted. */
   public record Rejection(RejectionKind rejectionKind) {}
 
-  private final ScoringCriteria criteria;
+  private final SlaSettings settings;
 
-  ClassifyRejectionWorker(ScoringCriteria criteria) {
-    this.criteria = criteria;
+  ClassifyRejectionWorker(SlaSettings settings) {
+    this.settings = settings;
   }
 
   @JobWorker(type = Jobs.CLASSIFY_REJECTION)
@@ -31,7 +30,7 @@ public class ClassifyRejectionWorker {
       return new Rejection(RejectionKind.NONE);
     }
     return new Rejection(
-        criteria.sla().repSpecificRejections().contains(rejectionReason)
+        settings.repSpecificRejections().contains(rejectionReason)
             ? RejectionKind.REP_SPECIFIC
             : RejectionKind.LEAD_SPECIFIC);
   }

@@ -3,7 +3,6 @@ package org.leadhandoff.routing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.leadhandoff.scoring.ScoringCriteria;
 import org.leadhandoff.scoring.Temperature;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +16,11 @@ public class DueDates {
   /** A task's deadline and its reminder. */
   public record Due(Instant dueAt, Instant remindAt) {}
 
-  private final ScoringCriteria criteria;
+  private final SlaSettings settings;
   private final RosterStore roster;
 
-  DueDates(ScoringCriteria criteria, RosterStore roster) {
-    this.criteria = criteria;
+  DueDates(SlaSettings settings, RosterStore roster) {
+    this.settings = settings;
     this.roster = roster;
   }
 
@@ -31,9 +30,8 @@ public class DueDates {
    */
   public Due of(Role role, Temperature temperature, Instant from, Rep owner) {
     Temperature t = temperature == null ? Temperature.WARM : temperature;
-    Duration sla =
-        role == Role.SALES_REP ? criteria.sla().acceptance(t) : criteria.sla().firstTouch(t);
-    Duration remindAfter = Duration.ofMillis((long) (sla.toMillis() * criteria.sla().reminderAt()));
+    Duration sla = role == Role.SALES_REP ? settings.acceptance(t) : settings.firstTouch(t);
+    Duration remindAfter = Duration.ofMillis((long) (sla.toMillis() * settings.reminderAt()));
     return new Due(add(from, sla, owner), add(from, remindAfter, owner));
   }
 
@@ -44,8 +42,6 @@ public class DueDates {
   }
 
   private Instant add(Instant from, Duration amount, Rep owner) {
-    return criteria.sla().businessHours()
-        ? BusinessTime.add(from, amount, owner)
-        : from.plus(amount);
+    return settings.businessHours() ? BusinessTime.add(from, amount, owner) : from.plus(amount);
   }
 }

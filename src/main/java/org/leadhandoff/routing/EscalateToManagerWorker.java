@@ -5,7 +5,6 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.UUID;
 import org.leadhandoff.process.LeadProcess.Jobs;
-import org.leadhandoff.scoring.ScoringCriteria;
 import org.springframework.stereotype.Component;
 
 /** "Escalate to manager": the lead was rerouted too often without being worked in time. */
@@ -13,11 +12,11 @@ import org.springframework.stereotype.Component;
 public class EscalateToManagerWorker {
 
   private final RoutingService routing;
-  private final ScoringCriteria criteria;
+  private final SlaSettings settings;
 
-  EscalateToManagerWorker(RoutingService routing, ScoringCriteria criteria) {
+  EscalateToManagerWorker(RoutingService routing, SlaSettings settings) {
     this.routing = routing;
-    this.criteria = criteria;
+    this.settings = settings;
   }
 
   @JobWorker(type = Jobs.ESCALATE)
@@ -30,7 +29,7 @@ public class EscalateToManagerWorker {
         "rerouted "
             + reroutes
             + " times without being worked in time (the limit is "
-            + criteria.sla().maxReroutes()
+            + settings.maxReroutes()
             + ")",
         String.valueOf(job.getElementInstanceKey()));
   }

@@ -6,7 +6,6 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.util.UUID;
 import org.leadhandoff.process.LeadProcess.Jobs;
 import org.leadhandoff.process.Outcomes.RerouteOutcome;
-import org.leadhandoff.scoring.ScoringCriteria;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +21,11 @@ public class PlanRerouteWorker {
   public record Reroute(int reroutes, boolean reroute, RerouteOutcome rerouteOutcome) {}
 
   private final SlaService sla;
-  private final ScoringCriteria criteria;
+  private final SlaSettings settings;
 
-  PlanRerouteWorker(SlaService sla, ScoringCriteria criteria) {
+  PlanRerouteWorker(SlaService sla, SlaSettings settings) {
     this.sla = sla;
-    this.criteria = criteria;
+    this.settings = settings;
   }
 
   @JobWorker(type = Jobs.PLAN_REROUTE)
@@ -40,6 +39,6 @@ public class PlanRerouteWorker {
     return new Reroute(
         count,
         true,
-        count > criteria.sla().maxReroutes() ? RerouteOutcome.ESCALATE : RerouteOutcome.REROUTE);
+        count > settings.maxReroutes() ? RerouteOutcome.ESCALATE : RerouteOutcome.REROUTE);
   }
 }

@@ -1,8 +1,6 @@
 package org.leadhandoff.scoring;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -29,48 +27,7 @@ public record ScoringCriteria(
     @NotNull @Valid Fit fit,
     @NotNull @Valid Engagement engagement,
     @NotNull @Valid Classification classification,
-    @NotNull @Valid Sla sla,
     @NotNull @Valid Lifecycle lifecycle) {
-
-  /**
-   * Follow-up SLAs: how long each human task may take, per temperature.
-   *
-   * @param firstTouch the phone qualification
-   * @param acceptance the acceptance by a sales rep
-   * @param reminderAt the share of the time after which the owner is reminded
-   * @param maxReroutes reroutes after which each further miss is escalated to the sales manager
-   * @param repSpecificRejections rejection reasons that send the lead to another rep
-   * @param businessHours count SLAs in the owner's working hours instead of calendar time
-   */
-  public record Sla(
-      @NotNull Map<Temperature, Duration> firstTouch,
-      @NotNull Map<Temperature, Duration> acceptance,
-      @DefaultValue("0.75") @DecimalMin("0.0") @DecimalMax("1.0") double reminderAt,
-      @DefaultValue("2") @PositiveOrZero int maxReroutes,
-      @DefaultValue Set<String> repSpecificRejections,
-      @DefaultValue("false") boolean businessHours) {
-
-    public Duration firstTouch(Temperature temperature) {
-      return of(firstTouch, temperature, "first-touch");
-    }
-
-    public Duration acceptance(Temperature temperature) {
-      return of(acceptance, temperature, "acceptance");
-    }
-
-    private static Duration of(
-        Map<Temperature, Duration> durations, Temperature temperature, String name) {
-      Duration duration = durations.get(temperature);
-      if (duration == null) {
-        throw new IllegalStateException(
-            "lead-handoff.criteria.sla."
-                + name
-                + " has no duration for "
-                + temperature.name().toLowerCase());
-      }
-      return duration;
-    }
-  }
 
   /**
    * Fit (profile) scoring.

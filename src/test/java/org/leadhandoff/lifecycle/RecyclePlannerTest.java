@@ -25,7 +25,6 @@ class RecyclePlannerTest {
           null,
           new ScoringCriteria.Classification(
               Map.of(), new ScoringCriteria.Priority(80, 50, 20, 15, 5), Map.of()),
-          new ScoringCriteria.Sla(Map.of(), Map.of(), 0.75, 2, java.util.Set.of(), false),
           LIFECYCLE);
 
   private final RecyclePlanner planner = new RecyclePlanner(CRITERIA);

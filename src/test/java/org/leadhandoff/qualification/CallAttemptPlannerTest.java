@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leadhandoff.process.Outcomes.CallAttemptOutcome;
@@ -21,7 +20,6 @@ class CallAttemptPlannerTest {
               null,
               new ScoringCriteria.Classification(
                   Map.of(), new ScoringCriteria.Priority(80, 50, 20, 15, 5), Map.of()),
-              new ScoringCriteria.Sla(Map.of(), Map.of(), 0.75, 2, Set.of(), false),
               new ScoringCriteria.Lifecycle(
                   Duration.ofDays(90), Duration.ofDays(60), 3, Duration.ofDays(1))));
 

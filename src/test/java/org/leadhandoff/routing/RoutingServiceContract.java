@@ -61,6 +61,11 @@ abstract class RoutingServiceContract {
     org.leadhandoff.scoring.ScoringCriteria criteria() {
       return org.leadhandoff.scoring.TestCriteria.load();
     }
+
+    @org.springframework.context.annotation.Bean
+    SlaSettings sla() {
+      return org.leadhandoff.scoring.TestCriteria.sla();
+    }
   }
 
   @Autowired RoutingService routing;

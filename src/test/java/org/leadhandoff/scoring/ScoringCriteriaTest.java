@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.leadhandoff.routing.SlaSettings;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,7 +19,7 @@ import org.springframework.core.io.ClassPathResource;
 class ScoringCriteriaTest {
 
   @Configuration
-  @EnableConfigurationProperties(ScoringCriteria.class)
+  @EnableConfigurationProperties({ScoringCriteria.class, SlaSettings.class})
   static class CriteriaOnly {}
 
   private final ApplicationContextRunner runner =
@@ -47,6 +48,9 @@ class ScoringCriteriaTest {
           assertThat(criteria.engagement().events()).containsKeys("pricing-page", "demo-request");
           assertThat(criteria.engagement().events().get("demo-request").handRaise()).isTrue();
           assertThat(criteria.fit().industries()).containsKey("financial-services");
+          SlaSettings sla = context.getBean(SlaSettings.class);
+          assertThat(sla.firstTouch(Temperature.HOT)).isEqualTo(java.time.Duration.ofHours(4));
+          assertThat(sla.repSpecificRejections()).contains("WRONG_TERRITORY");
         });
   }
 

@@ -2,6 +2,7 @@ package org.leadhandoff.scoring;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.leadhandoff.routing.SlaSettings;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -18,13 +19,22 @@ public final class TestCriteria {
   }
 
   public static ScoringCriteria load(String resource) {
+    return binder(resource).bindOrCreate("lead-handoff.criteria", ScoringCriteria.class);
+  }
+
+  /** The SLA section of the test criteria, as routing gets it. */
+  public static SlaSettings sla() {
+    return binder("scoring/test-criteria.yaml")
+        .bindOrCreate("lead-handoff.criteria.sla", SlaSettings.class);
+  }
+
+  private static Binder binder(String resource) {
     try {
       StandardEnvironment environment = new StandardEnvironment();
       new YamlPropertySourceLoader()
           .load(resource, new ClassPathResource(resource))
           .forEach(environment.getPropertySources()::addFirst);
-      return new Binder(ConfigurationPropertySources.get(environment))
-          .bindOrCreate("lead-handoff.criteria", ScoringCriteria.class);
+      return new Binder(ConfigurationPropertySources.get(environment));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
