@@ -146,7 +146,8 @@ class SecurityConfiguration {
                         "/api/leads",
                         "/api/leads/*/events",
                         "/api/events",
-                        "/api/leads/import")
+                        "/api/leads/import",
+                        "/api/imports/*/cancel")
                     .hasAnyRole(names(FEEDERS))
                     .requestMatchers(HttpMethod.GET, "/api/imports/**")
                     .hasAnyRole(names(FEEDERS))

@@ -33,6 +33,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Imports", description = "Import leads from a CSV file and follow the import")
 class ImportController {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ImportController.class);
+
   /** How many rejected rows a status shows; all are kept. */
   static final int MAX_ERRORS_SHOWN = 1000;
 
@@ -113,6 +116,39 @@ class ImportController {
                     HttpStatus.NOT_FOUND,
                     "Unknown import",
                     "Import " + importId + " is not known."));
+  }
+
+  @PostMapping("/api/imports/{importId}/cancel")
+  @Operation(
+      summary = "Cancel a queued or running import",
+      description =
+          "A running import stops at its next batch (that batch is not imported); the rows"
+              + " imported before stay. Answers the import's status; 409 when it is finished"
+              + " already.")
+  ImportStatus cancel(@PathVariable UUID importId) {
+    status(importId);
+    if (!imports.cancel(importId)) {
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "Import finished",
+          "Import "
+              + importId
+              + " is "
+              + imports.state(importId).map(Enum::name).orElse("gone")
+              + "; only a queued or running import can be cancelled.");
+    }
+    // The personal data in the file goes now; a runner still reading it sees the cancellation at
+    // its next batch.
+    imports.storedPath(importId).ifPresent(ImportController::delete);
+    return status(importId);
+  }
+
+  private static void delete(String path) {
+    try {
+      Files.deleteIfExists(Path.of(path));
+    } catch (IOException e) {
+      log.warn("Could not delete the cancelled import's file {}: {}", path, e.getMessage());
+    }
   }
 
   private ResponseEntity<Accepted> accept(InputStream in, String fileName, String source)

@@ -2,14 +2,21 @@ package org.leadhandoff.intake.csv;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.leadhandoff.intake.CaptureResult;
 import org.leadhandoff.intake.LeadCaptureService;
 import org.leadhandoff.intake.csv.ImportStore.Import;
@@ -23,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Works through imports one at a time, streaming each file: a batch of rows and its checkpoint are
  * one transaction, so an import stopped by a restart resumes at the first row not committed, and no
- * row is imported twice. Leads are started through the outbox at its throttled rate.
+ * row is imported twice. Leads are started through the outbox at its throttled rate. A file that
+ * cannot be read fails at once with the reason; a problem that may pass makes the import wait while
+ * the others go on. A cancelled import stops at its next batch.
  */
 @Component
 class ImportRunner implements SmartLifecycle {
@@ -39,23 +48,31 @@ class ImportRunner implements SmartLifecycle {
           .setIgnoreSurroundingSpaces(true)
           .setAllowMissingColumnNames(true)
           .setIgnoreHeaderCase(false)
+          // CsvFile.checkHeader refuses a name given twice with a sentence of its own.
+          .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
           .get();
+
+  /** Attempts after a problem that may pass before the import fails with it. */
+  static final int MAX_ATTEMPTS = 8;
 
   private final ImportStore imports;
   private final LeadCaptureService capture;
   private final TransactionTemplate transaction;
   private final ImportProperties properties;
+  private final Clock clock;
   private volatile boolean running;
 
   ImportRunner(
       ImportStore imports,
       LeadCaptureService capture,
       TransactionTemplate transaction,
-      ImportProperties properties) {
+      ImportProperties properties,
+      Clock clock) {
     this.imports = imports;
     this.capture = capture;
     this.transaction = transaction;
     this.properties = properties;
+    this.clock = clock;
   }
 
   @Scheduled(fixedDelayString = "PT0.5S")
@@ -74,65 +91,144 @@ class ImportRunner implements SmartLifecycle {
         fail(job, file, "The uploaded file is gone from " + file + "; upload it again.");
         return;
       }
-      CsvColumns columns;
-      int total;
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-          CSVParser parser = FORMAT.parse(reader)) {
-        columns = CsvColumns.of(parser.getHeaderNames());
-        if (!columns.hasEmail()) {
-          fail(
-              job,
-              file,
-              "The header has no email column; name one of: email, e-mail, email address. Header was: "
-                  + String.join(", ", parser.getHeaderNames()));
-          return;
-        }
-        total = 0;
-        for (Iterator<CSVRecord> it = parser.iterator(); it.hasNext(); it.next()) {
-          total++;
-        }
-      }
-      if (total > properties.maxRows()) {
+      CsvFile csv = CsvFile.open(file);
+      Layout layout = layout(csv);
+      if (layout.rows() > properties.maxRows()) {
         fail(
             job,
             file,
             "The file has "
-                + total
+                + layout.rows()
                 + " rows; the limit is "
                 + properties.maxRows()
                 + ". Split it.");
         return;
       }
       if (job.state() == ImportState.QUEUED) {
-        imports.started(job.id(), total, columns.ignored());
-        log.info("Import {} started: {} rows", job.id(), total);
+        if (!imports.started(job.id(), layout.rows(), layout.columns().ignored(), layout.notes())) {
+          forget(file);
+          return;
+        }
+        log.info("Import {} started: {} rows, {}", job.id(), layout.rows(), csv.description());
       } else {
         log.info(
             "Import {} of {} resumes after row {} of {}",
             job.id(),
             job.fileName(),
             job.rowsProcessed(),
-            total);
+            layout.rows());
       }
-      importRows(job, file, columns);
+      importRows(job, file, csv, layout);
+    } catch (CsvFile.UnreadableFileException e) {
+      fail(job, file, e.getMessage());
+    } catch (Cancelled e) {
+      log.info("Import {} was cancelled; the rows imported before stay", job.id());
+      forget(file);
     } catch (IOException | RuntimeException e) {
-      log.warn("Import {} could not go on, will retry: {}", job.id(), e.getMessage());
-      imports.problem(job.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+      retryLater(job, file, e);
     }
   }
 
-  private void importRows(Import job, Path file, CsvColumns columns) throws IOException {
-    CsvLeadReader reader = new CsvLeadReader(columns);
+  /** The header's columns and the data rows: a report footer after the data does not count. */
+  private record Layout(CsvColumns columns, int rows, List<String> notes) {}
+
+  private static Layout layout(CsvFile csv) throws IOException, CsvFile.UnreadableFileException {
+    try (Reader reader = csv.reader();
+        CSVParser parser = csv.format().parse(reader)) {
+      List<String> header = parser.getHeaderNames();
+      CsvFile.checkHeader(header);
+      CsvColumns columns = CsvColumns.of(header);
+      if (!columns.hasEmail()) {
+        throw new CsvFile.UnreadableFileException(
+            "The header has no email column; name one of: email, e-mail, email address. Header was: "
+                + String.join(", ", header));
+      }
+      int rows = 0;
+      int dataRows = 0;
+      for (Iterator<CSVRecord> it = parser.iterator(); it.hasNext(); ) {
+        CSVRecord record = it.next();
+        rows++;
+        if (!isFooter(record, header.size())) {
+          dataRows = rows;
+        }
+      }
+      List<String> notes = new ArrayList<>();
+      notes.add(csv.description());
+      if (rows > dataRows) {
+        notes.add(
+            "skipped the last "
+                + (rows - dataRows)
+                + " line(s): they are no rows but a report footer");
+      }
+      return new Layout(columns, dataRows, notes);
+    } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+      throw new CsvFile.UnreadableFileException(unreadable(e));
+    }
+  }
+
+  /**
+   * A line with a single value and no email in a file of several columns, such as the copyright and
+   * "Generated By" lines a CRM report ends with. Only trailing ones are skipped; one between data
+   * rows is a row and reported as such.
+   */
+  private static boolean isFooter(CSVRecord record, int columns) {
+    return columns > 1 && record.size() == 1 && !record.get(0).contains("@");
+  }
+
+  private static final Pattern LINE = Pattern.compile("\\((?:startline|line) ([\\d,]+)\\)");
+
+  /** Commons CSV's message, as a sentence for the person who sent the file. */
+  private static String unreadable(RuntimeException e) {
+    String message = String.valueOf(e.getMessage());
+    Matcher line = LINE.matcher(message);
+    String where = line.find() ? " from line " + line.group(1) + " on" : "";
+    if (message.contains("EOF reached before encapsulated token finished")) {
+      return "The file cannot be read as CSV"
+          + where
+          + ": a quoted value is never closed (a \" without its partner). Fix that line and"
+          + " import the file again; no row of it was imported.";
+    }
+    return "The file cannot be read as CSV"
+        + where
+        + ": "
+        + message
+        + ". Fix it and import the file again; no row of it was imported.";
+  }
+
+  /**
+   * The database or the disk failed: the import waits (1 s, 2 s, 4 s ... up to 5 minutes) while
+   * other imports go on, and fails with the problem after {@value #MAX_ATTEMPTS} attempts.
+   */
+  private void retryLater(Import job, Path file, Exception e) {
+    String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
+    int attempt = job.attempts() + 1;
+    try {
+      if (attempt >= MAX_ATTEMPTS) {
+        log.warn("Import {} failed after {} attempts: {}", job.id(), attempt, problem);
+        fail(job, file, "Gave up after " + attempt + " attempts; the last problem: " + problem);
+        return;
+      }
+      Duration wait = Duration.ofSeconds(Math.min(300, 1L << (attempt - 1)));
+      log.warn("Import {} could not go on, tries again in {}: {}", job.id(), wait, problem);
+      imports.problem(job.id(), problem, clock.instant().plus(wait));
+    } catch (RuntimeException again) {
+      // The store itself is down: the import stays as it is and is picked up when it is back.
+      log.warn("Import {} could not record its problem either: {}", job.id(), again.getMessage());
+    }
+  }
+
+  private void importRows(Import job, Path file, CsvFile csv, Layout layout) throws IOException {
+    CsvLeadReader reader = new CsvLeadReader(layout.columns());
     String source = job.source();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = FORMAT.parse(in)) {
+    try (Reader in = csv.reader();
+        CSVParser parser = csv.format().parse(in)) {
       Iterator<CSVRecord> records = parser.iterator();
       int processed = 0;
       while (processed < job.rowsProcessed() && records.hasNext()) {
         records.next();
         processed++;
       }
-      while (records.hasNext()) {
+      while (processed < layout.rows() && records.hasNext()) {
         if (!running) {
           log.info(
               "Import {} paused at row {} for shutdown; it resumes at start-up",
@@ -140,8 +236,10 @@ class ImportRunner implements SmartLifecycle {
               processed);
           return;
         }
-        java.util.List<CsvRow> batch = new java.util.ArrayList<>(properties.batchSize());
-        while (batch.size() < properties.batchSize() && records.hasNext()) {
+        List<CsvRow> batch = new ArrayList<>(properties.batchSize());
+        while (batch.size() < properties.batchSize()
+            && processed + batch.size() < layout.rows()
+            && records.hasNext()) {
           batch.add(reader.read(records.next()));
         }
         int upTo = processed + batch.size();
@@ -155,7 +253,14 @@ class ImportRunner implements SmartLifecycle {
     log.info("Import {} done", job.id());
   }
 
-  private void importBatch(Import job, java.util.List<CsvRow> batch, int upTo, String source) {
+  /** The import was cancelled while a batch was read: the batch rolls back, the import stops. */
+  private static final class Cancelled extends RuntimeException {
+    Cancelled() {
+      super("cancelled", null, false, false);
+    }
+  }
+
+  private void importBatch(Import job, List<CsvRow> batch, int upTo, String source) {
     int created = 0;
     int merged = 0;
     int rejected = 0;
@@ -175,7 +280,9 @@ class ImportRunner implements SmartLifecycle {
         merged++;
       }
     }
-    imports.checkpoint(job.id(), upTo, created, merged, rejected);
+    if (!imports.checkpoint(job.id(), upTo, created, merged, rejected)) {
+      throw new Cancelled();
+    }
   }
 
   /** The file holds personal data; once its rows are in the lead store it is not kept. */
@@ -205,23 +312,29 @@ class ImportRunner implements SmartLifecycle {
 
   @Override
   public void start() {
-    forgetPartialUploads();
+    forgetLeftovers();
     running = true;
   }
 
-  /** Uploads cut off by a crash or a refused body never became imports: they go at start-up. */
-  private void forgetPartialUploads() {
-    java.nio.file.Path directory = properties.directory();
-    if (!java.nio.file.Files.isDirectory(directory)) {
+  /**
+   * Uploads cut off by a crash or a refused body never became imports, and files of imports that
+   * are over (one cancelled while its runner was stopped) are not needed: they go at start-up.
+   */
+  private void forgetLeftovers() {
+    Path directory = properties.directory();
+    if (!Files.isDirectory(directory)) {
       return;
     }
-    try (var files = java.nio.file.Files.newDirectoryStream(directory, "*.part")) {
-      for (java.nio.file.Path file : files) {
-        java.nio.file.Files.deleteIfExists(file);
-        log.info("Removed the partial upload {} left by an earlier run", file.getFileName());
+    try (var files = Files.newDirectoryStream(directory, "*.{part,csv}")) {
+      for (Path file : files) {
+        boolean partial = file.getFileName().toString().endsWith(".part");
+        if (partial || imports.finished(file.toAbsolutePath().toString())) {
+          Files.deleteIfExists(file);
+          log.info("Removed {} left by an earlier run", file.getFileName());
+        }
       }
-    } catch (java.io.IOException e) {
-      log.warn("Could not clean partial uploads in {}: {}", directory, e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      log.warn("Could not clean left-over uploads in {}: {}", directory, e.getMessage());
     }
   }
 

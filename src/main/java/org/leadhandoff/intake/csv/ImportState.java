@@ -1,9 +1,13 @@
 package org.leadhandoff.intake.csv;
 
-/** Where an import is: waiting, reading rows, done, or stopped by a problem with the whole file. */
+/**
+ * Where an import is: waiting, reading rows, done, stopped by a problem with the whole file, or
+ * cancelled by a person (the rows imported before stay).
+ */
 public enum ImportState {
   QUEUED,
   RUNNING,
   DONE,
-  FAILED
+  FAILED,
+  CANCELLED
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
  *     updated
  * @param rejected rows refused; each is in {@code errors}
  * @param ignoredColumns header columns that are not lead fields
- * @param error why the whole file failed, if it did
+ * @param notes how the file was read (encoding, delimiter) and lines skipped that are not rows
+ * @param error why the whole file failed, if it did; while it waits to be tried again, the problem
  */
 public record ImportStatus(
     UUID importId,
@@ -25,6 +26,7 @@ public record ImportStatus(
     int merged,
     int rejected,
     List<String> ignoredColumns,
+    List<String> notes,
     String error,
     List<RejectedRow> errors,
     Instant createdAt,

@@ -1,6 +1,7 @@
 package org.leadhandoff.intake.csv;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +22,8 @@ class ImportStore {
       String source,
       ImportState state,
       Integer rowsTotal,
-      int rowsProcessed) {}
+      int rowsProcessed,
+      int attempts) {}
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -41,14 +43,19 @@ class ImportStore {
         .update();
   }
 
-  /** The oldest import that is not finished: a running one first (resumed after a restart). */
+  /**
+   * The oldest import that is not finished and not waiting after a problem: a running one first
+   * (resumed after a restart).
+   */
   Optional<Import> next() {
     return jdbc.sql(
             """
             select * from lead_import where state in ('RUNNING', 'QUEUED')
+              and (next_attempt_at is null or next_attempt_at <= ?)
             order by case when state = 'RUNNING' then 0 else 1 end, created_at
             fetch first 1 rows only
             """)
+        .param(Timestamps.now(clock))
         .query(
             (rs, n) ->
                 new Import(
@@ -58,27 +65,84 @@ class ImportStore {
                     rs.getString("source"),
                     ImportState.valueOf(rs.getString("state")),
                     (Integer) rs.getObject("rows_total"),
-                    rs.getInt("rows_processed")))
+                    rs.getInt("rows_processed"),
+                    rs.getInt("attempts")))
         .optional();
   }
 
-  void started(UUID id, int rowsTotal, List<String> ignoredColumns) {
-    jdbc.sql(
-            "update lead_import set state = 'RUNNING', rows_total = ?, ignored_columns = ?, updated_at = ? where id = ?")
-        .params(rowsTotal, String.join("\n", ignoredColumns), Timestamps.now(clock), id)
-        .update();
+  /** Imports that will not read their file again: what is left of it on disk can go. */
+  boolean finished(String storedPath) {
+    return jdbc.sql(
+                "select count(*) from lead_import where stored_path = ? and state in ('QUEUED', 'RUNNING')")
+            .param(storedPath)
+            .query(Long.class)
+            .single()
+        == 0;
   }
 
-  /** Adds a batch's counts and moves the checkpoint, in the batch's transaction. */
-  void checkpoint(UUID id, int rowsProcessed, int created, int merged, int rejected) {
-    jdbc.sql(
-            """
-            update lead_import set rows_processed = ?, created = created + ?, merged = merged + ?,
-                                   rejected = rejected + ?, error = null, updated_at = ?
-            where id = ?
-            """)
-        .params(rowsProcessed, created, merged, rejected, Timestamps.now(clock), id)
-        .update();
+  Optional<String> storedPath(UUID id) {
+    return jdbc.sql("select stored_path from lead_import where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
+  Optional<ImportState> state(UUID id) {
+    return jdbc.sql("select state from lead_import where id = ?")
+        .param(id)
+        .query((rs, n) -> ImportState.valueOf(rs.getString(1)))
+        .optional();
+  }
+
+  /**
+   * @return false if the import is no longer queued (it was cancelled)
+   */
+  boolean started(UUID id, int rowsTotal, List<String> ignoredColumns, List<String> notes) {
+    return jdbc.sql(
+                """
+                update lead_import set state = 'RUNNING', rows_total = ?, ignored_columns = ?,
+                                       notes = ?, updated_at = ?
+                where id = ? and state = 'QUEUED'
+                """)
+            .params(
+                rowsTotal,
+                truncate(String.join("\n", ignoredColumns), 2000),
+                truncate(String.join("\n", notes), 2000),
+                Timestamps.now(clock),
+                id)
+            .update()
+        == 1;
+  }
+
+  /**
+   * Adds a batch's counts and moves the checkpoint, in the batch's transaction.
+   *
+   * @return false if the import is no longer running (it was cancelled): the batch must not count
+   */
+  boolean checkpoint(UUID id, int rowsProcessed, int created, int merged, int rejected) {
+    return jdbc.sql(
+                """
+                update lead_import set rows_processed = ?, created = created + ?,
+                                       merged = merged + ?, rejected = rejected + ?, error = null,
+                                       attempts = 0, next_attempt_at = null, updated_at = ?
+                where id = ? and state = 'RUNNING'
+                """)
+            .params(rowsProcessed, created, merged, rejected, Timestamps.now(clock), id)
+            .update()
+        == 1;
+  }
+
+  /** Stops a queued or running import; what it imported so far stays. */
+  boolean cancel(UUID id) {
+    return jdbc.sql(
+                """
+                update lead_import set state = 'CANCELLED', finished_at = ?, updated_at = ?,
+                                       next_attempt_at = null
+                where id = ? and state in ('QUEUED', 'RUNNING')
+                """)
+            .params(Timestamps.now(clock), Timestamps.now(clock), id)
+            .update()
+        == 1;
   }
 
   void rejectRow(UUID id, long line, String field, String reason) {
@@ -88,21 +152,28 @@ class ImportStore {
   }
 
   void finished(UUID id) {
-    jdbc.sql("update lead_import set state = 'DONE', finished_at = ?, updated_at = ? where id = ?")
+    jdbc.sql(
+            "update lead_import set state = 'DONE', finished_at = ?, updated_at = ? where id = ? and state = 'RUNNING'")
         .params(Timestamps.now(clock), Timestamps.now(clock), id)
         .update();
   }
 
   void failed(UUID id, String error) {
     jdbc.sql(
-            "update lead_import set state = 'FAILED', error = ?, finished_at = ?, updated_at = ? where id = ?")
+            "update lead_import set state = 'FAILED', error = ?, finished_at = ?, updated_at = ?, next_attempt_at = null where id = ? and state in ('QUEUED', 'RUNNING')")
         .params(truncate(error, 1000), Timestamps.now(clock), Timestamps.now(clock), id)
         .update();
   }
 
-  void problem(UUID id, String error) {
-    jdbc.sql("update lead_import set error = ?, updated_at = ? where id = ?")
-        .params(truncate(error, 1000), Timestamps.now(clock), id)
+  /** A problem that may pass (the database, the disk): the import waits, other imports go on. */
+  void problem(UUID id, String error, Instant retryAt) {
+    jdbc.sql(
+            """
+            update lead_import set error = ?, attempts = attempts + 1, next_attempt_at = ?,
+                                   updated_at = ?
+            where id = ? and state in ('QUEUED', 'RUNNING')
+            """)
+        .params(truncate(error, 1000), Timestamps.utc(retryAt), Timestamps.now(clock), id)
         .update();
   }
 
@@ -120,6 +191,7 @@ class ImportStore {
         .query(
             (rs, n) -> {
               String ignored = rs.getString("ignored_columns");
+              String notes = rs.getString("notes");
               return new ImportStatus(
                   id,
                   rs.getString("file_name"),
@@ -132,6 +204,7 @@ class ImportStore {
                   ignored == null || ignored.isEmpty()
                       ? List.of()
                       : Arrays.asList(ignored.split("\n")),
+                  notes == null || notes.isEmpty() ? List.of() : Arrays.asList(notes.split("\n")),
                   rs.getString("error"),
                   errors,
                   Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),

@@ -1,0 +1,274 @@
+package org.leadhandoff.intake.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.leadhandoff.lead.Lead;
+import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.support.EmbeddedEngineTest;
+import org.leadhandoff.support.LeadFixtures;
+import org.leadhandoff.support.ProcessTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Files as marketing teams have them: other encodings and delimiters, report footers, and files
+ * that cannot be read at all, which fail with a reason and never hold up the next import.
+ */
+@EmbeddedEngineTest
+class ImportFilesTest {
+
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  @Autowired MockMvc mvc;
+  @Autowired LeadStore store;
+  @Autowired ObjectMapper json;
+  @Autowired ImportStore imports;
+  @Autowired TransactionTemplate transaction;
+  @Autowired JdbcClient jdbc;
+
+  private ImportStatus statusOf(UUID importId) throws Exception {
+    return json.readValue(
+        mvc.perform(get("/api/imports/" + importId)).andReturn().getResponse().getContentAsString(),
+        ImportStatus.class);
+  }
+
+  private ImportStatus awaitFinished(UUID importId) {
+    return await()
+        .atMost(ProcessTestSupport.WAIT)
+        .until(
+            () -> statusOf(importId),
+            s ->
+                s.state() == ImportState.DONE
+                    || s.state() == ImportState.FAILED
+                    || s.state() == ImportState.CANCELLED);
+  }
+
+  private UUID upload(String name, byte[] bytes) throws Exception {
+    var file = new MockMultipartFile("file", name, "text/csv", bytes);
+    String body =
+        mvc.perform(multipart("/api/leads/import").file(file).param("source", "trade-show"))
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return UUID.fromString(json.readTree(body).get("importId").asText());
+  }
+
+  private Lead lead(String email) {
+    return store.findByEmail(email).orElseThrow();
+  }
+
+  @Test
+  @DisplayName(
+      "Excel's European CSV (Windows-1252, semicolons), a UTF-8 file with a byte order mark and Excel's Unicode text (UTF-16, tabs) import with their accents")
+  void encodingsAndDelimiters() throws Exception {
+    String muller = LeadFixtures.unique("muller", "bigco.example");
+    String csvEurope =
+        "E-Mail;First Name;Last Name;Company\r\n" + muller + ";Jürgen;Müller;Café Größe GmbH\r\n";
+    String bom = LeadFixtures.unique("bom", "bigco.example");
+    byte[] utf8WithBom =
+        concat(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            ("Email,First Name,Last Name,Company\n" + bom + ",Zoë,Ångström,Ørsted A/S\n")
+                .getBytes(StandardCharsets.UTF_8));
+    String utf16 = LeadFixtures.unique("utf16", "bigco.example");
+    byte[] excelUnicode =
+        concat(
+            new byte[] {(byte) 0xFF, (byte) 0xFE},
+            ("Email\tFirst Name\tCompany\r\n" + utf16 + "\tŁukasz\tŻabka Polska\r\n")
+                .getBytes(StandardCharsets.UTF_16LE));
+
+    ImportStatus europe = awaitFinished(upload("europe.csv", csvEurope.getBytes(WINDOWS_1252)));
+    ImportStatus withBom = awaitFinished(upload("bom.csv", utf8WithBom));
+    ImportStatus unicode = awaitFinished(upload("unicode.txt", excelUnicode));
+
+    assertThat(europe.state()).isEqualTo(ImportState.DONE);
+    assertThat(europe.created()).isEqualTo(1);
+    assertThat(europe.notes()).contains("read as windows-1252, columns separated by semicolons");
+    assertThat(lead(muller).contact().company()).isEqualTo("Café Größe GmbH");
+    assertThat(withBom.created()).isEqualTo(1);
+    assertThat(lead(bom).contact().firstName()).isEqualTo("Zoë");
+    assertThat(lead(bom).contact().company()).isEqualTo("Ørsted A/S");
+    assertThat(unicode.created()).isEqualTo(1);
+    assertThat(unicode.notes()).contains("read as UTF-16LE, columns separated by tabs");
+    assertThat(lead(utf16).contact().firstName()).isEqualTo("Łukasz");
+  }
+
+  @Test
+  @DisplayName(
+      "a binary file, an Excel workbook, an unclosed quote and a column named twice fail with a reason; the good file sent after them is imported")
+  void poisonedFilesFailAndBlockNothing() throws Exception {
+    UUID binary = upload("logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 1, 2});
+    UUID workbook = upload("leads.xlsx", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
+    UUID quote =
+        upload(
+            "quote.csv",
+            "email,company\na@bigco.example,\"BigCo\nb@bigco.example,Other\n"
+                .getBytes(StandardCharsets.UTF_8));
+    UUID twice =
+        upload(
+            "twice.csv",
+            "Email,Company,email\na@bigco.example,BigCo,b@bigco.example\n"
+                .getBytes(StandardCharsets.UTF_8));
+    String good = LeadFixtures.unique("good", "bigco.example");
+    UUID fine = upload("good.csv", ("email,company\n" + good + ",GoodCo\n").getBytes());
+
+    ImportStatus imported = awaitFinished(fine);
+
+    assertThat(imported.state()).isEqualTo(ImportState.DONE);
+    assertThat(lead(good).contact().company()).isEqualTo("GoodCo");
+    assertThat(awaitFinished(binary).error()).startsWith("This is not a text file");
+    assertThat(awaitFinished(workbook).error()).contains("Excel workbook");
+    assertThat(awaitFinished(quote).error())
+        .isEqualTo(
+            "The file cannot be read as CSV from line 2 on: a quoted value is never closed (a \""
+                + " without its partner). Fix that line and import the file again; no row of it"
+                + " was imported.");
+    assertThat(store.findByEmail("a@bigco.example")).isEmpty();
+    assertThat(awaitFinished(twice).error())
+        .isEqualTo(
+            "The header names the column \"email\" twice (columns 1 and 3): rename or remove one"
+                + " of them and import the file again.");
+    for (UUID failed : new UUID[] {binary, workbook, quote, twice}) {
+      assertThat(statusOf(failed).state()).isEqualTo(ImportState.FAILED);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a CRM report's footer after the data is skipped, not rejected; a one-value line between rows is still a row")
+  void reportFooter() throws Exception {
+    String first = LeadFixtures.unique("sf1", "bigco.example");
+    String second = LeadFixtures.unique("sf2", "bigco.example");
+    String report =
+        "\"Email\",\"First Name\",\"Company / Account\"\n"
+            + "\""
+            + first
+            + "\",\"Ada\",\"BigCo\"\n"
+            + "\"oops\"\n"
+            + "\""
+            + second
+            + "\",\"Grace\",\"Navy\"\n"
+            + "\n"
+            + "\"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved.\"\n"
+            + "\"Confidential Information - Do Not Distribute\"\n"
+            + "\"Generated By:  Jane Doe  12/2/2026, 10:15 AM\"\n"
+            + "\"Acme Inc.\"\n";
+
+    ImportStatus status = awaitFinished(upload("report.csv", report.getBytes()));
+
+    assertThat(status.state()).isEqualTo(ImportState.DONE);
+    assertThat(status.rowsTotal()).isEqualTo(3);
+    assertThat(status.created()).isEqualTo(2);
+    assertThat(status.rejected()).isEqualTo(1);
+    assertThat(status.errors()).extracting(ImportStatus.RejectedRow::line).containsOnly(3);
+    assertThat(status.notes())
+        .contains("skipped the last 4 line(s): they are no rows but a report footer");
+  }
+
+  @Test
+  @DisplayName(
+      "a queued import can be cancelled and its file goes at once; a running one stops at its next batch, whose rows are not imported; a finished one cannot be")
+  void cancel() throws Exception {
+    StringBuilder big = new StringBuilder("email\n");
+    String prefix = "cancel." + UUID.randomUUID().toString().substring(0, 8);
+    for (int i = 0; i < 1200; i++) {
+      big.append(prefix).append(".").append(i).append("@bigco.example\n");
+    }
+    UUID running = upload("big.csv", big.toString().getBytes());
+    // Hold the running import's row: the runner waits on it, so the next import stays queued.
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Void> holder =
+        CompletableFuture.runAsync(
+            () ->
+                transaction.executeWithoutResult(
+                    tx -> {
+                      jdbc.sql("select id from lead_import where id = ? for update")
+                          .param(running)
+                          .query(UUID.class)
+                          .single();
+                      locked.countDown();
+                      waitFor(release);
+                      // Cancelled in the transaction that holds the row, as a person would while
+                      // the runner is in the middle of a batch.
+                      try {
+                        mvc.perform(post("/api/imports/" + running + "/cancel"))
+                            .andExpect(status().isOk())
+                            .andExpect(jsonPath("$.state").value("CANCELLED"));
+                      } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                      }
+                    }));
+    assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+    UUID queued = upload("queued.csv", "email\nq@bigco.example\n".getBytes());
+    Path queuedFile = Path.of(imports.storedPath(queued).orElseThrow());
+    Path runningFile = Path.of(imports.storedPath(running).orElseThrow());
+
+    mvc.perform(post("/api/imports/" + queued + "/cancel"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.state").value("CANCELLED"));
+    assertThat(queuedFile).doesNotExist();
+    release.countDown();
+    holder.get(30, TimeUnit.SECONDS);
+
+    ImportStatus stopped = awaitFinished(running);
+    assertThat(stopped.state()).isEqualTo(ImportState.CANCELLED);
+    assertThat(stopped.rowsProcessed()).isLessThan(1200);
+    // The batch read while the import was cancelled rolled back: only checkpointed rows are leads.
+    long leads =
+        jdbc.sql("select count(*) from lead where email like ?")
+            .param(prefix + ".%")
+            .query(Long.class)
+            .single();
+    assertThat(leads).isEqualTo(stopped.created());
+    assertThat(runningFile).doesNotExist();
+    assertThat(store.findByEmail("q@bigco.example")).isEmpty();
+    mvc.perform(post("/api/imports/" + running + "/cancel"))
+        .andExpect(status().isConflict())
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "Import "
+                        + running
+                        + " is CANCELLED; only a queued or running import can be cancelled."));
+  }
+
+  private static void waitFor(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("never released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(a);
+    out.writeBytes(b);
+    return out.toByteArray();
+  }
+}
