@@ -24,19 +24,24 @@ public class LeadCaptureService {
   private final LifecycleMessages messages;
   private final TransactionTemplate transaction;
   private final LeadMetrics metrics;
+  private final ValueAliases aliases;
 
   LeadCaptureService(
       LeadStore store,
       LifecycleMessages messages,
       TransactionTemplate transaction,
-      LeadMetrics metrics) {
+      LeadMetrics metrics,
+      ValueAliases aliases) {
     this.store = store;
+    this.aliases = aliases;
     this.messages = messages;
     this.transaction = transaction;
     this.metrics = metrics;
   }
 
-  public CaptureResult capture(LeadContact contact, String capturedBy) {
+  public CaptureResult capture(LeadContact sent, String capturedBy) {
+    LeadContact contact =
+        sent.withTaxonomy(aliases.source(sent.source()), aliases.industry(sent.industry()));
     String emailKey = Emails.normalise(contact.email());
     CaptureResult result;
     try {

@@ -101,8 +101,8 @@ public record LeadContact(
   }
 
   /**
-   * As stored: text stripped and blanks dropped, the country code in capitals, the source given or
-   * the channel's.
+   * As stored: text stripped and blanks dropped, the country as its ISO code ("uk" is GB), the
+   * source given or the channel's.
    */
   public LeadContact normalized(String defaultSource) {
     return new LeadContact(
@@ -114,7 +114,7 @@ public record LeadContact(
         companySize,
         trim(industry),
         trim(title),
-        trim(country) == null ? null : country.strip().toUpperCase(Locale.ROOT),
+        countryCode(country),
         trim(source) == null ? defaultSource : source.strip(),
         trim(referredBy),
         attributes,
@@ -142,6 +142,33 @@ public record LeadContact(
         or(update.referredBy, referredBy),
         merged,
         update.consent != null ? update.consent : consent);
+  }
+
+  /** The same contact with the source and industry named as the criteria name them. */
+  public LeadContact withTaxonomy(String source, String industry) {
+    return new LeadContact(
+        email,
+        firstName,
+        lastName,
+        phone,
+        company,
+        companySize,
+        industry,
+        title,
+        country,
+        source,
+        referredBy,
+        attributes,
+        consent);
+  }
+
+  /** "uk" is GB; a code we do not know stays as sent, in capitals. */
+  private static String countryCode(String country) {
+    if (trim(country) == null) {
+      return null;
+    }
+    String code = Countries.code(country);
+    return code != null ? code : country.strip().toUpperCase(Locale.ROOT);
   }
 
   private static String or(String update, String current) {

@@ -116,7 +116,7 @@ class ErasureTest {
     var lead = store.find(leadId).orElseThrow();
     assertThat(lead.erasedAt()).isNotNull();
     assertThat(lead.displayName()).isEqualTo("(erased)");
-    assertThat(lead.contact().industry()).isEqualTo("Software");
+    assertThat(lead.contact().industry()).isEqualTo("software");
     assertThat(store.history(leadId)).isNotEmpty();
     assertThat(store.findByEmail(email)).isEmpty();
     // Its task left the inbox, its owner's capacity is free, and no mail about it is queued or

@@ -1,6 +1,7 @@
 package org.leadhandoff.intake.csv;
 
 import java.lang.reflect.RecordComponent;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,28 +17,123 @@ import org.leadhandoff.lead.LeadContact;
  */
 public final class CsvColumns {
 
-  /** Lead field → the header spellings it accepts (compared without case and punctuation). */
+  /**
+   * Lead field → the header spellings it accepts, compared without case, accents and punctuation.
+   * Besides plain names, the column headers of the exports of HubSpot (contacts), Salesforce (lead
+   * reports and data export API names), Marketo, Pardot (Account Engagement), Mailchimp (audience
+   * export), LinkedIn Lead Gen Forms, Pipedrive (people), Zoho CRM (leads) and Dynamics 365
+   * (leads), and a few German and French ones.
+   */
   static final Map<String, List<String>> ALIASES = new LinkedHashMap<>();
 
+  /**
+   * Columns that say the person opted out (Salesforce's HasOptedOutOfEmail, "Email Opt Out",
+   * Marketo's "Unsubscribed"): read as the opposite of consent, where no consent column is given.
+   */
+  static final String OPT_OUT = "optOut";
+
   static {
-    ALIASES.put("email", List.of("email", "emailaddress", "mail"));
-    ALIASES.put("firstName", List.of("firstname", "first", "givenname", "forename"));
-    ALIASES.put("lastName", List.of("lastname", "last", "surname", "familyname"));
-    ALIASES.put("phone", List.of("phone", "phonenumber", "telephone", "tel", "mobile"));
     ALIASES.put(
-        "company", List.of("company", "companyname", "organisation", "organization", "account"));
+        "email",
+        List.of(
+            "email",
+            "emailaddress",
+            "mail",
+            "emailadresse",
+            "personemail",
+            "personemailwork",
+            "emailwork",
+            "workemail",
+            "businessemail",
+            "primaryemail",
+            "courriel"));
     ALIASES.put(
-        "companySize", List.of("companysize", "employees", "numberofemployees", "headcount"));
-    ALIASES.put("industry", List.of("industry", "sector"));
-    ALIASES.put("country", List.of("country", "countrycode"));
-    ALIASES.put("title", List.of("title", "jobtitle", "position", "role"));
-    ALIASES.put("source", List.of("source", "leadsource"));
+        "firstName",
+        List.of(
+            "firstname", "first", "givenname", "forename", "personfirstname", "vorname", "prenom"));
+    ALIASES.put(
+        "lastName",
+        List.of("lastname", "last", "surname", "familyname", "personlastname", "nachname", "nom"));
+    ALIASES.put(
+        "phone",
+        List.of(
+            "phone",
+            "phonenumber",
+            "telephone",
+            "tel",
+            "mobile",
+            "mobilephone",
+            "mobilephonenumber",
+            "businessphone",
+            "workphone",
+            "personphone",
+            "personphonework",
+            "phonework",
+            "telefon",
+            "telefonnummer"));
+    ALIASES.put(
+        "company",
+        List.of(
+            "company",
+            "companyname",
+            "organisation",
+            "organization",
+            "organizationname",
+            "account",
+            "accountname",
+            "companyaccount",
+            "personorganization",
+            "firma",
+            "unternehmen",
+            "entreprise",
+            "societe"));
+    ALIASES.put(
+        "companySize",
+        List.of(
+            "companysize",
+            "employees",
+            "numberofemployees",
+            "noofemployees",
+            "numemployees",
+            "employeecount",
+            "headcount",
+            "anzahlmitarbeiter",
+            "mitarbeiter"));
+    ALIASES.put("industry", List.of("industry", "sector", "branche", "secteur"));
+    ALIASES.put(
+        "country",
+        List.of("country", "countrycode", "countryregion", "cc", "land", "pays", "personcountry"));
+    ALIASES.put(
+        "title",
+        List.of(
+            "title",
+            "jobtitle",
+            "position",
+            "role",
+            "designation",
+            "jobrole",
+            "personjobtitle",
+            "berufsbezeichnung",
+            "fonction"));
+    ALIASES.put(
+        "source", List.of("source", "leadsource", "originalsource", "sourcename", "quelle"));
     ALIASES.put("referredBy", List.of("referredby", "referrer", "referral"));
-    ALIASES.put("consent", List.of("consent", "marketingconsent", "optin"));
+    ALIASES.put(
+        "consent", List.of("consent", "marketingconsent", "optin", "emailoptin", "marketingoptin"));
+    ALIASES.put(
+        OPT_OUT,
+        List.of(
+            "optout",
+            "emailoptout",
+            "hasoptedoutofemail",
+            "optedout",
+            "unsubscribed",
+            "donotemail",
+            "emailoptedout"));
     // Every other contact field is found by its own name.
     for (RecordComponent field : LeadContact.class.getRecordComponents()) {
       if (!field.getName().equals("attributes")) {
-        ALIASES.putIfAbsent(field.getName(), List.of(field.getName().toLowerCase(Locale.ROOT)));
+        ALIASES.putIfAbsent(field.getName(), List.of(key(field.getName())));
       }
     }
   }
@@ -71,8 +167,16 @@ public final class CsvColumns {
     return columns;
   }
 
+  /** "Prénom", "prenom" and "PRE-NOM" are the same header. */
+  static String key(String column) {
+    return Normalizer.normalize(column, Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "")
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9]", "");
+  }
+
   static Optional<String> field(String column) {
-    String key = column.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    String key = key(column);
     return ALIASES.entrySet().stream()
         .filter(e -> e.getValue().contains(key))
         .map(Map.Entry::getKey)

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.leadhandoff.intake.LeadRules;
+import org.leadhandoff.lead.Countries;
 import org.leadhandoff.lead.LeadContact;
 
 /**
@@ -43,35 +44,71 @@ public class CsvLeadReader {
                   + " values but the header has "
                   + record.getParser().getHeaderNames().size()));
     }
+    List<CsvRow.RowError> warnings = new ArrayList<>();
     Object[] values = new Object[FIELDS.length];
     for (int i = 0; i < FIELDS.length; i++) {
       String field = FIELDS[i].getName();
       values[i] =
-          field.equals("attributes")
-              ? attributes(record)
-              : typed(field, FIELDS[i].getType(), value(record, field), errors);
+          switch (field) {
+            case "attributes" -> attributes(record);
+            case "country" -> country(value(record, field), warnings);
+            case "consent" -> consent(record, warnings);
+            default -> typed(field, FIELDS[i].getType(), value(record, field), warnings);
+          };
     }
     LeadContact contact = contact(values);
     for (LeadRules.Violation violation : LeadRules.check(contact)) {
       errors.add(new CsvRow.RowError(columns.columnOf(violation.field()), violation.message()));
     }
-    return new CsvRow(line, errors.isEmpty() ? contact : null, List.copyOf(errors));
+    return new CsvRow(
+        line, errors.isEmpty() ? contact : null, List.copyOf(errors), List.copyOf(warnings));
   }
 
-  /** The column's text as the field's type; a wrong value is a row error named by its column. */
-  private Object typed(String field, Class<?> type, String text, List<CsvRow.RowError> errors) {
+  /** A name or code in any of the languages {@link Countries} knows; else left out, warned. */
+  private String country(String text, List<CsvRow.RowError> warnings) {
+    if (text == null) {
+      return null;
+    }
+    String code = Countries.code(text);
+    if (code == null) {
+      warnings.add(
+          new CsvRow.RowError(
+              columns.columnOf("country"),
+              "'" + text + "' is no country we know; imported without a country"));
+    }
+    return code;
+  }
+
+  /** A consent column, or else an opt-out column read the other way round. */
+  private Object consent(CSVRecord record, List<CsvRow.RowError> warnings) {
+    String consent = value(record, "consent");
+    if (consent != null) {
+      return typed("consent", Boolean.class, consent, warnings);
+    }
+    Object optOut =
+        typed(CsvColumns.OPT_OUT, Boolean.class, value(record, CsvColumns.OPT_OUT), warnings);
+    return optOut == null ? null : !(Boolean) optOut;
+  }
+
+  /**
+   * The column's text as the field's type. A value that cannot be read costs the row nothing: the
+   * field stays empty and the row gets a warning naming the column.
+   */
+  private Object typed(String field, Class<?> type, String text, List<CsvRow.RowError> warnings) {
     if (text == null || type == String.class) {
       return text;
     }
     if (type == Integer.class) {
-      try {
-        return Integer.valueOf(text.replace(",", "").replace("_", ""));
-      } catch (NumberFormatException e) {
-        errors.add(
+      Integer number = count(text);
+      if (number == null) {
+        warnings.add(
             new CsvRow.RowError(
-                columns.columnOf(field), "expected a whole number, got '" + text + "'"));
-        return null;
+                columns.columnOf(field),
+                "expected a number like 250, or a range like 51-200 or 10,001+, got '"
+                    + text
+                    + "'; imported without it"));
       }
+      return number;
     }
     String lower = text.toLowerCase(Locale.ROOT);
     if (TRUE.contains(lower)) {
@@ -79,9 +116,52 @@ public class CsvLeadReader {
     } else if (FALSE.contains(lower)) {
       return false;
     }
-    errors.add(
-        new CsvRow.RowError(columns.columnOf(field), "expected yes or no, got '" + text + "'"));
+    warnings.add(
+        new CsvRow.RowError(
+            columns.columnOf(field),
+            "expected yes or no, got '" + text + "'; imported without it"));
     return null;
+  }
+
+  private static final java.util.regex.Pattern RANGE =
+      java.util.regex.Pattern.compile(
+          "^([0-9][0-9.,' _]*)\\s*(?:-|–|—|to|bis|à)\\s*([0-9][0-9.,' _]*)$");
+
+  private static final java.util.regex.Pattern OPEN_RANGE =
+      java.util.regex.Pattern.compile(
+          "^(?:>\\s*)?([0-9][0-9.,' _]*)\\s*(?:\\+|or more|and more|und mehr)?$");
+
+  /**
+   * A count as exports write it: "1200", "1,200", "1.200", an employee range ("51-200", "5001 to
+   * 10000": its middle) or an open one ("10,001+": its bottom).
+   */
+  static Integer count(String text) {
+    String value = text.strip().toLowerCase(Locale.ROOT);
+    java.util.regex.Matcher range = RANGE.matcher(value);
+    if (range.matches()) {
+      Long low = digits(range.group(1));
+      Long high = digits(range.group(2));
+      return low == null || high == null || high < low ? null : clamp((low + high) / 2);
+    }
+    java.util.regex.Matcher open = OPEN_RANGE.matcher(value);
+    if (open.matches()) {
+      Long number = digits(open.group(1));
+      return number == null ? null : clamp(number);
+    }
+    return null;
+  }
+
+  /** Digits with thousands separators; a decimal part ("12.5") is no count. */
+  private static Long digits(String text) {
+    String compact = text.strip().replaceAll("[ _']", "");
+    if (compact.matches("[0-9]{1,3}([.,][0-9]{3})+")) {
+      compact = compact.replaceAll("[.,]", "");
+    }
+    return compact.matches("[0-9]{1,12}") ? Long.valueOf(compact) : null;
+  }
+
+  private static Integer clamp(long value) {
+    return (int) Math.min(value, Integer.MAX_VALUE);
   }
 
   private Map<String, String> attributes(CSVRecord record) {

@@ -4,12 +4,15 @@ import java.util.List;
 import org.leadhandoff.lead.LeadContact;
 
 /**
- * One CSV row read as a lead: the contact when every field is acceptable, or the reasons it is not.
+ * One CSV row read as a lead: the contact when every field is acceptable, or the reasons it is not;
+ * and the values that could not be read and were left out (the lead is imported without them).
  *
  * @param line the row's line in the file (the header is line 1)
  */
-public record CsvRow(long line, LeadContact contact, List<RowError> errors) {
+public record CsvRow(
+    long line, LeadContact contact, List<RowError> errors, List<RowError> warnings) {
 
+  /** A broken rule (the row is rejected) or, among warnings, a value left out (the row stays). */
   public record RowError(String field, String reason) {}
 
   public boolean valid() {

@@ -265,6 +265,9 @@ class ImportRunner implements SmartLifecycle {
     int merged = 0;
     int rejected = 0;
     for (CsvRow row : batch) {
+      for (CsvRow.RowError warning : row.warnings()) {
+        imports.warnRow(job.id(), row.line(), warning.field(), warning.reason());
+      }
       if (!row.valid()) {
         rejected++;
         for (CsvRow.RowError error : row.errors()) {

@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param merged rows whose email was a lead already (or appeared earlier in the file): profile
  *     updated
  * @param rejected rows refused; each is in {@code errors}
+ * @param warnings values that could not be read (an unknown country, a size that is no number):
+ *     left out, the row imported without them
  * @param ignoredColumns header columns that are not lead fields
  * @param notes how the file was read (encoding, delimiter) and lines skipped that are not rows
  * @param error why the whole file failed, if it did; while it waits to be tried again, the problem
@@ -29,9 +31,10 @@ public record ImportStatus(
     List<String> notes,
     String error,
     List<RejectedRow> errors,
+    List<RejectedRow> warnings,
     Instant createdAt,
     Instant finishedAt) {
 
-  /** A rejected row: its line in the file, the column, and why. */
+  /** A rejected row, or a value left out: its line in the file, the column, and why. */
   public record RejectedRow(int line, String field, String reason) {}
 }

@@ -146,8 +146,17 @@ class ImportStore {
   }
 
   void rejectRow(UUID id, long line, String field, String reason) {
-    jdbc.sql("insert into lead_import_error (import_id, line, field, reason) values (?, ?, ?, ?)")
-        .params(id, line, truncate(field, 100), truncate(reason, 500))
+    report(id, line, field, reason, "ERROR");
+  }
+
+  void warnRow(UUID id, long line, String field, String reason) {
+    report(id, line, field, reason, "WARNING");
+  }
+
+  private void report(UUID id, long line, String field, String reason, String severity) {
+    jdbc.sql(
+            "insert into lead_import_error (import_id, line, field, reason, severity) values (?, ?, ?, ?, ?)")
+        .params(id, line, truncate(field, 100), truncate(reason, 500), severity)
         .update();
   }
 
@@ -178,14 +187,8 @@ class ImportStore {
   }
 
   Optional<ImportStatus> status(UUID id, int maxErrors) {
-    List<ImportStatus.RejectedRow> errors =
-        jdbc.sql(
-                "select line, field, reason from lead_import_error where import_id = ? order by line, id fetch first ? rows only")
-            .params(id, maxErrors)
-            .query(
-                (rs, n) ->
-                    new ImportStatus.RejectedRow(rs.getInt(1), rs.getString(2), rs.getString(3)))
-            .list();
+    List<ImportStatus.RejectedRow> errors = rows(id, "ERROR", maxErrors);
+    List<ImportStatus.RejectedRow> warnings = rows(id, "WARNING", maxErrors);
     return jdbc.sql("select * from lead_import where id = ?")
         .param(id)
         .query(
@@ -207,10 +210,23 @@ class ImportStore {
                   notes == null || notes.isEmpty() ? List.of() : Arrays.asList(notes.split("\n")),
                   rs.getString("error"),
                   errors,
+                  warnings,
                   Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
                   Timestamps.instant(rs.getObject("finished_at", OffsetDateTime.class)));
             })
         .optional();
+  }
+
+  private List<ImportStatus.RejectedRow> rows(UUID id, String severity, int max) {
+    return jdbc.sql(
+            """
+            select line, field, reason from lead_import_error
+            where import_id = ? and severity = ? order by line, id fetch first ? rows only
+            """)
+        .params(id, severity, max)
+        .query(
+            (rs, n) -> new ImportStatus.RejectedRow(rs.getInt(1), rs.getString(2), rs.getString(3)))
+        .list();
   }
 
   private static String truncate(String value, int max) {

@@ -58,7 +58,8 @@ class CsvLeadReaderTest {
   }
 
   @Test
-  @DisplayName("a bad row names its line, the CSV column and the reason, as the JSON API would")
+  @DisplayName(
+      "a bad email rejects the row with its line, column and reason; a value that cannot be read is left out with a warning and the row stays")
   void reportsBadRows() throws IOException {
     List<CsvRow> rows =
         read(
@@ -67,18 +68,69 @@ class CsvLeadReaderTest {
             ada@bigco.example,500,GB,yes
             not-an-email,many,United Kingdom,perhaps
             ,10,GB,no
+            eve@bigco.example,"10,001+",Atlantis,x
             """);
 
     assertThat(rows.get(0).valid()).isTrue();
     assertThat(rows.get(0).contact().consent()).isTrue();
     assertThat(rows.get(1).line()).isEqualTo(3);
     assertThat(rows.get(1).errors())
+        .containsExactly(new RowError("email", "must be an email address like name@company.com"));
+    assertThat(rows.get(1).warnings())
         .containsExactlyInAnyOrder(
-            new RowError("company size", "expected a whole number, got 'many'"),
-            new RowError("consent", "expected yes or no, got 'perhaps'"),
-            new RowError("country", "must be a two-letter ISO 3166 country code, like GB"),
-            new RowError("email", "must be an email address like name@company.com"));
+            new RowError(
+                "company size",
+                "expected a number like 250, or a range like 51-200 or 10,001+, got 'many';"
+                    + " imported without it"),
+            new RowError("consent", "expected yes or no, got 'perhaps'; imported without it"));
     assertThat(rows.get(2).errors()).containsExactly(new RowError("email", "is required"));
+    CsvRow kept = rows.get(3);
+    assertThat(kept.valid()).isTrue();
+    assertThat(kept.contact().companySize()).isEqualTo(10_001);
+    assertThat(kept.contact().country()).isNull();
+    assertThat(kept.contact().consent()).isTrue();
+    assertThat(kept.warnings())
+        .containsExactly(
+            new RowError(
+                "country", "'Atlantis' is no country we know; imported without a country"));
+  }
+
+  @Test
+  @DisplayName(
+      "employee counts as exports write them: 1,200 and 1.200, ranges by their middle, open ranges by their bottom")
+  void employeeCounts() {
+    assertThat(CsvLeadReader.count("1,200")).isEqualTo(1200);
+    assertThat(CsvLeadReader.count("1.200")).isEqualTo(1200);
+    assertThat(CsvLeadReader.count("250")).isEqualTo(250);
+    assertThat(CsvLeadReader.count("51-200")).isEqualTo(125);
+    assertThat(CsvLeadReader.count("1,001 - 5,000")).isEqualTo(3000);
+    assertThat(CsvLeadReader.count("5001 to 10000")).isEqualTo(7500);
+    assertThat(CsvLeadReader.count("10,001+")).isEqualTo(10_001);
+    assertThat(CsvLeadReader.count("500 or more")).isEqualTo(500);
+    assertThat(CsvLeadReader.count("12.5")).isNull();
+    assertThat(CsvLeadReader.count("200-51")).isNull();
+    assertThat(CsvLeadReader.count("many")).isNull();
+  }
+
+  @Test
+  @DisplayName(
+      "an opt-out column is read as the opposite of consent; a consent column wins over it")
+  void optOut() throws IOException {
+    List<CsvRow> rows =
+        read(
+            """
+            Email,Email Opt Out
+            ada@bigco.example,true
+            bob@bigco.example,false
+            """);
+
+    assertThat(rows).extracting(r -> r.contact().consent()).containsExactly(false, true);
+    assertThat(
+            read("Email,Consent,Unsubscribed\nada@bigco.example,yes,yes\n")
+                .getFirst()
+                .contact()
+                .consent())
+        .isTrue();
   }
 
   @Test

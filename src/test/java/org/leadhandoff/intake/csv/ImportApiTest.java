@@ -62,7 +62,7 @@ class ImportApiTest {
 
   @Test
   @DisplayName(
-      "good, bad, duplicate and merge-worthy rows: exact counts and a report line for each bad row")
+      "good, bad, duplicate and merge-worthy rows: exact counts, a report line for each bad row, a warning for a value left out")
   void importsWithReport() throws Exception {
     String known = LeadFixtures.unique("known", "bigco.example");
     UUID knownId = leads.capture(LeadContact.ofEmail(known));
@@ -87,18 +87,22 @@ class ImportApiTest {
     assertThat(status.state()).isEqualTo(ImportState.DONE);
     assertThat(status.rowsTotal()).isEqualTo(7);
     assertThat(status.rowsProcessed()).isEqualTo(7);
-    assertThat(status.created()).isEqualTo(2);
+    assertThat(status.created()).as("a, b, and Cy without a size").isEqualTo(3);
     assertThat(status.merged()).as("a's second row and the known lead").isEqualTo(2);
-    assertThat(status.rejected()).isEqualTo(3);
+    assertThat(status.rejected()).isEqualTo(2);
     assertThat(status.ignoredColumns()).containsExactly("Booth Notes");
     assertThat(status.errors())
         .containsExactly(
             new ImportStatus.RejectedRow(
                 4, "Email", "must be an email address like name@company.com"),
-            new ImportStatus.RejectedRow(7, "Email", "is required"),
-            new ImportStatus.RejectedRow(8, "Employees", "expected a whole number, got 'lots'"),
+            new ImportStatus.RejectedRow(7, "Email", "is required"));
+    assertThat(status.warnings())
+        .containsExactly(
             new ImportStatus.RejectedRow(
-                8, "Country", "must be a two-letter ISO 3166 country code, like GB"));
+                8,
+                "Employees",
+                "expected a number like 250, or a range like 51-200 or 10,001+, got 'lots';"
+                    + " imported without it"));
     UUID aId = store.findByEmail(a).orElseThrow().id();
     assertThat(store.find(aId).orElseThrow().contact().source()).isEqualTo("trade-show");
     assertThat(store.find(knownId).orElseThrow().contact().company()).isEqualTo("KnownCo");

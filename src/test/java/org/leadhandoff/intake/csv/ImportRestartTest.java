@@ -175,6 +175,7 @@ class ImportRestartTest {
                           null,
                           null,
                           null,
+                          null,
                           null))
               .single();
       assertThat(stopped.rowsProcessed()).as("stopped part-way").isLessThan(ROWS);
