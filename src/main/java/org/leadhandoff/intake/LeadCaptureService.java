@@ -1,5 +1,6 @@
 package org.leadhandoff.intake;
 
+import java.util.List;
 import java.util.Optional;
 import org.leadhandoff.lead.Emails;
 import org.leadhandoff.lead.Lead;
@@ -40,26 +41,38 @@ public class LeadCaptureService {
   }
 
   public CaptureResult capture(LeadContact sent, String capturedBy) {
+    return capture(sent, capturedBy, LeadContact.Merge.REPLACE);
+  }
+
+  /**
+   * @param merge how the contact changes the lead when its email is a lead already
+   */
+  public CaptureResult capture(LeadContact sent, String capturedBy, LeadContact.Merge merge) {
     LeadContact contact =
         sent.withTaxonomy(aliases.source(sent.source()), aliases.industry(sent.industry()));
     String emailKey = Emails.normalise(contact.email());
     CaptureResult result;
     try {
-      result = transaction.execute(tx -> captureOrMerge(emailKey, contact, capturedBy));
+      result = transaction.execute(tx -> captureOrMerge(emailKey, contact, capturedBy, merge));
     } catch (DuplicateKeyException raceLost) {
       // Another request created the same person between our look-up and our insert.
-      result = transaction.execute(tx -> captureOrMerge(emailKey, contact, capturedBy));
+      result = transaction.execute(tx -> captureOrMerge(emailKey, contact, capturedBy, merge));
     }
     metrics.captured(result.created());
     return result;
   }
 
-  private CaptureResult captureOrMerge(String emailKey, LeadContact contact, String capturedBy) {
+  private CaptureResult captureOrMerge(
+      String emailKey, LeadContact contact, String capturedBy, LeadContact.Merge merge) {
     Optional<Lead> existing = store.findByEmail(emailKey);
     if (existing.isPresent()) {
-      Lead updated = store.updateProfile(existing.get().id(), contact);
+      List<String> kept =
+          merge == LeadContact.Merge.FILL
+              ? existing.get().contact().conflictsWith(contact)
+              : List.of();
+      Lead updated = store.updateProfile(existing.get().id(), contact, merge);
       messages.profileUpdated(updated.id(), String.valueOf(updated.updatedAt().toEpochMilli()));
-      return new CaptureResult(updated.id(), false);
+      return new CaptureResult(updated.id(), false, kept);
     }
     Lead lead = store.create(contact, capturedBy);
     store.attachPendingEngagementEvents(lead.id());

@@ -121,6 +121,73 @@ public record LeadContact(
         consent);
   }
 
+  /** How a later capture of the same person changes the lead. */
+  public enum Merge {
+    /** The person's own newer data (a form, the API, a webhook): what it carries replaces. */
+    REPLACE,
+    /**
+     * A list (an import): it fills what the lead leaves empty and changes nothing it has, except
+     * that a withdrawn consent always counts. The fields it would have changed are reported.
+     */
+    FILL
+  }
+
+  /**
+   * This contact with what an import row brought, by {@link Merge#FILL}.
+   *
+   * @return the merged contact
+   */
+  public LeadContact filledBy(LeadContact update) {
+    Map<String, String> merged = new LinkedHashMap<>(update.attributes());
+    merged.putAll(attributes);
+    return new LeadContact(
+        email,
+        or(firstName, update.firstName),
+        or(lastName, update.lastName),
+        or(phone, update.phone),
+        or(company, update.company),
+        companySize != null ? companySize : update.companySize,
+        or(industry, update.industry),
+        or(title, update.title),
+        or(country, update.country),
+        source,
+        or(referredBy, update.referredBy),
+        merged,
+        Boolean.FALSE.equals(update.consent) || consent == null ? update.consent : consent);
+  }
+
+  /**
+   * The fields this contact has that the update would have changed to another value (case and
+   * spaces ignored): what {@link Merge#FILL} keeps. Consent is not among them (a withdrawal
+   * counts).
+   */
+  public java.util.List<String> conflictsWith(LeadContact update) {
+    java.util.List<String> fields = new java.util.ArrayList<>();
+    conflict(fields, "firstName", firstName, update.firstName);
+    conflict(fields, "lastName", lastName, update.lastName);
+    conflict(fields, "phone", phone, update.phone);
+    conflict(fields, "company", company, update.company);
+    conflict(
+        fields,
+        "companySize",
+        companySize == null ? null : companySize.toString(),
+        update.companySize == null ? null : update.companySize.toString());
+    conflict(fields, "industry", industry, update.industry);
+    conflict(fields, "title", title, update.title);
+    conflict(fields, "country", country, update.country);
+    conflict(fields, "referredBy", referredBy, update.referredBy);
+    return fields;
+  }
+
+  private static void conflict(
+      java.util.List<String> fields, String field, String current, String update) {
+    if (trim(current) != null
+        && trim(update) != null
+        && !current.strip().equalsIgnoreCase(update.strip())) {
+      fields.add(field);
+    }
+  }
+
   /**
    * This contact with what a later capture brought: the fields it carries replace these, the fields
    * it leaves empty keep theirs, attributes are merged. The email and the source stay.

@@ -195,7 +195,17 @@ public class LeadStore {
    */
   @Transactional
   public Lead updateProfile(UUID leadId, LeadContact update) {
+    return updateProfile(leadId, update, LeadContact.Merge.REPLACE);
+  }
+
+  /** The same, by the given merge rule. */
+  @Transactional
+  public Lead updateProfile(UUID leadId, LeadContact update, LeadContact.Merge merge) {
     Lead lead = lockedLead(leadId);
+    LeadContact merged =
+        merge == LeadContact.Merge.FILL
+            ? lead.contact().filledBy(update)
+            : lead.contact().updatedBy(update);
     contactParams(
             jdbc.sql(
                 """
@@ -206,7 +216,7 @@ public class LeadStore {
                     updated_at = :now
                 where id = :id
                 """),
-            lead.contact().updatedBy(update))
+            merged)
         .param("now", Timestamps.now(clock))
         .param("id", leadId)
         .update();

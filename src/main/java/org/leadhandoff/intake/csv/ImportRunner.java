@@ -20,6 +20,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 import org.leadhandoff.intake.CaptureResult;
 import org.leadhandoff.intake.LeadCaptureService;
 import org.leadhandoff.intake.csv.ImportStore.Import;
+import org.leadhandoff.lead.LeadContact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -243,7 +244,8 @@ class ImportRunner implements SmartLifecycle {
           batch.add(reader.read(records.next()));
         }
         int upTo = processed + batch.size();
-        transaction.executeWithoutResult(tx -> importBatch(job, batch, upTo, source));
+        transaction.executeWithoutResult(
+            tx -> importBatch(job, batch, upTo, source, layout.columns()));
         processed = upTo;
         pause();
       }
@@ -260,7 +262,8 @@ class ImportRunner implements SmartLifecycle {
     }
   }
 
-  private void importBatch(Import job, List<CsvRow> batch, int upTo, String source) {
+  private void importBatch(
+      Import job, List<CsvRow> batch, int upTo, String source, CsvColumns columns) {
     int created = 0;
     int merged = 0;
     int rejected = 0;
@@ -276,7 +279,17 @@ class ImportRunner implements SmartLifecycle {
         continue;
       }
       CaptureResult result =
-          capture.capture(row.contact().normalized(source), "csv-import:" + job.id());
+          capture.capture(
+              row.contact().normalized(source), "csv-import:" + job.id(), LeadContact.Merge.FILL);
+      for (String field : result.kept()) {
+        // No values in the sentence: the report outlives an erasure of the person.
+        imports.warnRow(
+            job.id(),
+            row.line(),
+            columns.columnOf(field),
+            "this email is a lead already (from an earlier row or before the import) with another "
+                + "value here; the lead keeps its value, this one was not taken");
+      }
       if (result.created()) {
         created++;
       } else {

@@ -169,19 +169,49 @@ class ImportFilesTest {
     assertThat(fromSalesforce.rejected()).isZero();
     assertThat(fromSalesforce.warnings())
         .extracting(ImportStatus.RejectedRow::field)
-        .containsExactlyInAnyOrder("Country", "No. of Employees");
+        .containsExactlyInAnyOrder("Country", "No. of Employees", "Company / Account");
     var kimLead = lead(kim).contact();
     assertThat(kimLead.company()).isEqualTo("Acme Inc.");
     assertThat(kimLead.country()).isEqualTo("US");
     assertThat(kimLead.companySize()).isEqualTo(10_001);
     assertThat(kimLead.source()).isEqualTo("partner");
     assertThat(kimLead.consent()).isFalse();
-    // The merged row brought no country and no size it could read: Ada keeps hers.
+    // The merged row fills what Ada's lead left empty and changes nothing she has: her company is
+    // kept (and the row warned), her country and size too.
     adaLead = lead(ada).contact();
-    assertThat(adaLead.company()).isEqualTo("BigCo Ltd");
+    assertThat(adaLead.company()).isEqualTo("BigCo");
     assertThat(adaLead.country()).isEqualTo("GB");
     assertThat(adaLead.companySize()).isEqualTo(1200);
     assertThat(adaLead.consent()).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "the same email twice in one file: the later row fills what the earlier left empty, another person's name is reported and not taken")
+  void duplicateInOneFile() throws Exception {
+    String shared = LeadFixtures.unique("info", "bigco.example");
+    String csv =
+        "email,first name,last name,company,title,phone\n"
+            + shared
+            + ",Ada,Lovelace,BigCo,,\n"
+            + shared.toUpperCase()
+            + ",Eve,Smith,BigCo,CTO,+44 20 7946 0000\n";
+
+    ImportStatus status = awaitFinished(upload("dupes.csv", csv.getBytes()));
+
+    assertThat(status.created()).isEqualTo(1);
+    assertThat(status.merged()).isEqualTo(1);
+    assertThat(status.warnings())
+        .extracting(ImportStatus.RejectedRow::line, ImportStatus.RejectedRow::field)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(3, "first name"),
+            org.assertj.core.groups.Tuple.tuple(3, "last name"));
+    assertThat(status.warnings().getFirst().reason()).doesNotContain("Eve").doesNotContain("Ada");
+    var contact = lead(shared).contact();
+    assertThat(contact.firstName()).isEqualTo("Ada");
+    assertThat(contact.lastName()).isEqualTo("Lovelace");
+    assertThat(contact.title()).isEqualTo("CTO");
+    assertThat(contact.phone()).isEqualTo("+44 20 7946 0000");
   }
 
   @Test
