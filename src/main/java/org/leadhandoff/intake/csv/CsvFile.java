@@ -26,7 +26,7 @@ import org.mozilla.universalchardet.UniversalDetector;
  * strict UTF-8, else what Mozilla's detector in juniversalchardet finds, else Windows-1252, which
  * reads any byte) and the delimiter (comma, semicolon or tab, whichever the header uses most). A
  * file that is no text at all, an Excel workbook or a header that names a column twice is refused
- * with a sentence that says so.
+ * with a sentence that says so. An Excel workbook (.xlsx) is read from its first sheet.
  */
 final class CsvFile {
 
@@ -46,20 +46,31 @@ final class CsvFile {
   private final Charset charset;
   private final int bomLength;
   private final char delimiter;
+  private final String readAs;
 
-  private CsvFile(Path path, Charset charset, int bomLength, char delimiter) {
+  private CsvFile(Path path, Charset charset, int bomLength, char delimiter, String readAs) {
     this.path = path;
     this.charset = charset;
     this.bomLength = bomLength;
     this.delimiter = delimiter;
+    this.readAs = readAs;
   }
 
   static CsvFile open(Path path) throws IOException, UnreadableFileException {
     byte[] sample = head(path);
     if (startsWith(sample, new byte[] {'P', 'K', 3, 4})) {
+      CsvFile sheet = open(Workbooks.firstSheetAsCsv(path));
+      return new CsvFile(
+          sheet.path,
+          sheet.charset,
+          sheet.bomLength,
+          sheet.delimiter,
+          "read from the workbook's first sheet");
+    }
+    if (startsWith(sample, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0})) {
       throw new UnreadableFileException(
-          "This is a ZIP archive or an Excel workbook, not a CSV file: in Excel, save it with"
-              + " \"Save As\" > \"CSV UTF-8 (Comma delimited)\" and import that file.");
+          "This is an Excel 97-2003 workbook (.xls): in Excel, save it as .xlsx or as"
+              + " \"CSV UTF-8 (Comma delimited)\" and import that file.");
     }
     Charset charset;
     int bom = 0;
@@ -80,13 +91,13 @@ final class CsvFile {
       }
       charset = isUtf8(path) ? StandardCharsets.UTF_8 : guess(path);
     }
-    CsvFile file = new CsvFile(path, charset, bom, ',');
+    CsvFile file = new CsvFile(path, charset, bom, ',', null);
     String header = file.firstLine();
     if (header.isBlank()) {
       throw new UnreadableFileException(
           "The file has no header row: its first line must name the columns, one of them email.");
     }
-    return new CsvFile(path, charset, bom, delimiterOf(header));
+    return new CsvFile(path, charset, bom, delimiterOf(header), null);
   }
 
   Charset charset() {
@@ -116,6 +127,9 @@ final class CsvFile {
 
   /** What the status says about how the file was read. */
   String description() {
+    if (readAs != null) {
+      return readAs;
+    }
     String separated =
         switch (delimiter) {
           case ';' -> "semicolons";

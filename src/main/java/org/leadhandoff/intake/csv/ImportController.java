@@ -146,6 +146,7 @@ class ImportController {
   private static void delete(String path) {
     try {
       Files.deleteIfExists(Path.of(path));
+      Files.deleteIfExists(Workbooks.sheetOf(Path.of(path)));
     } catch (IOException e) {
       log.warn("Could not delete the cancelled import's file {}: {}", path, e.getMessage());
     }

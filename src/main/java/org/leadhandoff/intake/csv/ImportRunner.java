@@ -305,6 +305,7 @@ class ImportRunner implements SmartLifecycle {
   private static void forget(Path file) {
     try {
       Files.deleteIfExists(file);
+      Files.deleteIfExists(Workbooks.sheetOf(file));
     } catch (IOException e) {
       log.warn("Could not delete the imported file {}: {}", file, e.getMessage());
     }

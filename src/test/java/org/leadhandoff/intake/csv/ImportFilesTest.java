@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leadhandoff.lead.Lead;
@@ -45,6 +47,7 @@ class ImportFilesTest {
   @Autowired ImportStore imports;
   @Autowired TransactionTemplate transaction;
   @Autowired JdbcClient jdbc;
+  @Autowired ImportProperties properties;
 
   private ImportStatus statusOf(UUID importId) throws Exception {
     return json.readValue(
@@ -216,7 +219,49 @@ class ImportFilesTest {
 
   @Test
   @DisplayName(
-      "a binary file, an Excel workbook, an unclosed quote and a column named twice fail with a reason; the good file sent after them is imported")
+      "an Excel workbook is imported from its first sheet: numbers as numbers, short rows padded, an 1997-2003 .xls refused with what to do")
+  void excelWorkbook() throws Exception {
+    String ada = LeadFixtures.unique("xlsx", "bigco.example");
+    String bob = LeadFixtures.unique("xlsx", "midco.example");
+    ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+    Workbook book = new Workbook(xlsx, "LeadHandoffTest", "1.0");
+    Worksheet sheet = book.newWorksheet("Contacts");
+    String[] header = {
+      "Email", "First Name", "Company Name", "Number of Employees", "Country/Region"
+    };
+    for (int c = 0; c < header.length; c++) {
+      sheet.value(0, c, header[c]);
+    }
+    sheet.value(1, 0, ada);
+    sheet.value(1, 1, "Åsa");
+    sheet.value(1, 2, "BigCo");
+    sheet.value(1, 3, 1200);
+    sheet.value(1, 4, "Sweden");
+    // Excel writes no cells after the last filled one.
+    sheet.value(2, 0, bob);
+    sheet.value(2, 1, "Bob");
+    book.finish();
+
+    ImportStatus status = awaitFinished(upload("contacts.xlsx", xlsx.toByteArray()));
+    ImportStatus old =
+        awaitFinished(
+            upload("old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0}));
+
+    assertThat(status.state()).isEqualTo(ImportState.DONE);
+    assertThat(status.created()).isEqualTo(2);
+    assertThat(status.notes()).contains("read from the workbook's first sheet");
+    var contact = lead(ada).contact();
+    assertThat(contact.firstName()).isEqualTo("Åsa");
+    assertThat(contact.companySize()).isEqualTo(1200);
+    assertThat(contact.country()).isEqualTo("SE");
+    assertThat(lead(bob).contact().company()).isNull();
+    assertThat(old.error()).startsWith("This is an Excel 97-2003 workbook (.xls)");
+    assertThat(properties.directory()).isDirectoryNotContaining("glob:**.sheet.csv");
+  }
+
+  @Test
+  @DisplayName(
+      "a binary file, a broken workbook, an unclosed quote and a column named twice fail with a reason; the good file sent after them is imported")
   void poisonedFilesFailAndBlockNothing() throws Exception {
     UUID binary = upload("logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 1, 2});
     UUID workbook = upload("leads.xlsx", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
@@ -238,7 +283,8 @@ class ImportFilesTest {
     assertThat(imported.state()).isEqualTo(ImportState.DONE);
     assertThat(lead(good).contact().company()).isEqualTo("GoodCo");
     assertThat(awaitFinished(binary).error()).startsWith("This is not a text file");
-    assertThat(awaitFinished(workbook).error()).contains("Excel workbook");
+    assertThat(awaitFinished(workbook).error())
+        .startsWith("This is a ZIP archive that Excel cannot open as a workbook (.xlsx)");
     assertThat(awaitFinished(quote).error())
         .isEqualTo(
             "The file cannot be read as CSV from line 2 on: a quoted value is never closed (a \""
