@@ -41,29 +41,31 @@ public class LeadCaptureService {
   }
 
   public CaptureResult capture(LeadContact sent, String capturedBy) {
-    return capture(sent, capturedBy, LeadContact.Merge.REPLACE);
+    return capture(sent, capturedBy, Channel.PERSON);
   }
 
   /**
-   * @param merge how the contact changes the lead when its email is a lead already
+   * @param channel how the contact changes the lead when its email is a lead already, and which
+   *     outbox lane its news waits in
    */
-  public CaptureResult capture(LeadContact sent, String capturedBy, LeadContact.Merge merge) {
+  public CaptureResult capture(LeadContact sent, String capturedBy, Channel channel) {
     LeadContact contact =
         sent.withTaxonomy(aliases.source(sent.source()), aliases.industry(sent.industry()));
     String emailKey = Emails.normalise(contact.email());
     CaptureResult result;
     try {
-      result = transaction.execute(tx -> captureOrMerge(emailKey, contact, capturedBy, merge));
+      result = transaction.execute(tx -> captureOrMerge(emailKey, contact, capturedBy, channel));
     } catch (DuplicateKeyException raceLost) {
       // Another request created the same person between our look-up and our insert.
-      result = transaction.execute(tx -> captureOrMerge(emailKey, contact, capturedBy, merge));
+      result = transaction.execute(tx -> captureOrMerge(emailKey, contact, capturedBy, channel));
     }
     metrics.captured(result.created());
     return result;
   }
 
   private CaptureResult captureOrMerge(
-      String emailKey, LeadContact contact, String capturedBy, LeadContact.Merge merge) {
+      String emailKey, LeadContact contact, String capturedBy, Channel channel) {
+    LeadContact.Merge merge = channel.merge();
     Optional<Lead> existing = store.findByEmail(emailKey);
     if (existing.isPresent()) {
       List<String> kept =
@@ -71,12 +73,13 @@ public class LeadCaptureService {
               ? existing.get().contact().conflictsWith(contact)
               : List.of();
       Lead updated = store.updateProfile(existing.get().id(), contact, merge);
-      messages.profileUpdated(updated.id(), String.valueOf(updated.updatedAt().toEpochMilli()));
+      messages.profileUpdated(
+          updated.id(), String.valueOf(updated.updatedAt().toEpochMilli()), channel.lane());
       return new CaptureResult(updated.id(), false, kept);
     }
     Lead lead = store.create(contact, capturedBy);
     store.attachPendingEngagementEvents(lead.id());
-    messages.leadCaptured(lead.id());
+    messages.leadCaptured(lead.id(), channel.lane());
     return new CaptureResult(lead.id(), true);
   }
 }

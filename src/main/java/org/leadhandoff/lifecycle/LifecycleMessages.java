@@ -2,6 +2,7 @@ package org.leadhandoff.lifecycle;
 
 import java.util.Map;
 import java.util.UUID;
+import org.leadhandoff.outbox.Lane;
 import org.leadhandoff.outbox.MessageKind;
 import org.leadhandoff.outbox.Outbox;
 import org.leadhandoff.process.LeadProcess.Variables;
@@ -27,12 +28,19 @@ public class LifecycleMessages {
 
   @Transactional
   public void leadCaptured(UUID leadId) {
+    leadCaptured(leadId, Lane.REALTIME);
+  }
+
+  /** The same, in the lane of the channel: an import's leads wait for the engine to keep up. */
+  @Transactional
+  public void leadCaptured(UUID leadId, Lane lane) {
     outbox.add(
         MessageKind.LEAD_CAPTURED.name(),
         leadId,
         "captured:" + leadId,
         // The link lets a form in Tasklist lead to the contact data, which the engine never holds.
-        Map.of(Variables.LEAD_ID, leadId.toString(), Variables.LEAD_URL, urls.lead(leadId)));
+        Map.of(Variables.LEAD_ID, leadId.toString(), Variables.LEAD_URL, urls.lead(leadId)),
+        lane);
   }
 
   @Transactional
@@ -43,11 +51,17 @@ public class LifecycleMessages {
 
   @Transactional
   public void profileUpdated(UUID leadId, String updateId) {
+    profileUpdated(leadId, updateId, Lane.REALTIME);
+  }
+
+  @Transactional
+  public void profileUpdated(UUID leadId, String updateId, Lane lane) {
     outbox.add(
         MessageKind.LEAD_PROFILE_UPDATED.name(),
         leadId,
         "profile:" + leadId + ":" + updateId,
-        Map.of());
+        Map.of(),
+        lane);
   }
 
   /** Ends the lead's lifecycle wherever it is, after an erasure. */

@@ -48,6 +48,13 @@ public class Outbox {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean add(String kind, UUID leadId, String messageId, Map<String, Object> variables) {
+    return add(kind, leadId, messageId, variables, Lane.REALTIME);
+  }
+
+  /** The same, in the given lane. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean add(
+      String kind, UUID leadId, String messageId, Map<String, Object> variables, Lane lane) {
     if (jdbc.sql("select count(*) from outbox where message_id = ?")
             .param(messageId)
             .query(Long.class)
@@ -58,10 +65,11 @@ public class Outbox {
     OffsetDateTime now = Timestamps.now(clock);
     jdbc.sql(
             """
-            insert into outbox (kind, lead_id, message_id, payload, created_at, attempts, next_attempt_at)
-            values (?, ?, ?, ?, ?, 0, ?)
+            insert into outbox (kind, lead_id, message_id, payload, created_at, attempts,
+                                next_attempt_at, lane)
+            values (?, ?, ?, ?, ?, 0, ?, ?)
             """)
-        .params(kind, leadId, messageId, write(variables), now, now)
+        .params(kind, leadId, messageId, write(variables), now, now, lane.name())
         .update();
     return true;
   }
@@ -74,15 +82,19 @@ public class Outbox {
         .update();
   }
 
-  List<Pending> due(int limit) {
+  /** The lane's due messages, oldest first. */
+  List<Pending> due(Lane lane, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
     return jdbc.sql(
             """
             select id, kind, lead_id, message_id, payload, attempts from outbox
-            where sent_at is null and next_attempt_at <= ?
+            where lane = ? and sent_at is null and next_attempt_at <= ?
             order by id
             fetch first ? rows only
             """)
-        .params(Timestamps.now(clock), limit)
+        .params(lane.name(), Timestamps.now(clock), limit)
         .query(
             (rs, n) ->
                 new Pending(
@@ -93,6 +105,23 @@ public class Outbox {
                     read(rs.getString("payload")),
                     rs.getInt("attempts")))
         .list();
+  }
+
+  /**
+   * Bulk leads the engine has been told about and has not scored yet (their lead is still in stage
+   * NAME): how far the engine is behind with the import. Only those published in the last {@code
+   * window} count, so a lead whose lifecycle failed does not hold the import back forever.
+   */
+  int bulkInFlight(java.time.Duration window) {
+    return jdbc.sql(
+            """
+            select count(*) from outbox o join lead l on l.id = o.lead_id
+            where o.lane = 'BULK' and o.kind = 'LEAD_CAPTURED' and o.sent_at > ?
+              and l.stage = 'NAME'
+            """)
+        .param(Timestamps.utc(clock.instant().minus(window)))
+        .query(Integer.class)
+        .single();
   }
 
   void sent(long id) {

@@ -19,9 +19,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes due outbox messages to the engine, at most {@code max-per-second}. A message the engine
- * cannot take now is retried with a growing backoff, for as long as it takes: a lead captured while
- * the engine is away starts its lifecycle once the engine is back.
+ * Publishes due outbox messages to the engine, at most {@code max-per-second}: real-time ones
+ * first, bulk ones paced by the engine's backlog. A message the engine cannot take now is retried
+ * with a growing backoff, for as long as it takes: a lead captured while the engine is away starts
+ * its lifecycle once the engine is back.
  */
 @Component
 class OutboxDispatcher {
@@ -41,9 +42,20 @@ class OutboxDispatcher {
     this.clock = clock;
   }
 
+  /**
+   * One round: every due real-time message up to the round's share of the rate, then bulk ones in
+   * what is left, and only as many as keep the engine's backlog of bulk leads under {@code
+   * bulk-in-flight}.
+   */
   @Scheduled(fixedDelayString = "${lead-handoff.outbox.poll-interval:PT0.1S}")
   void dispatch() {
-    List<Pending> due = outbox.due(properties.batchSize());
+    List<Pending> due = new ArrayList<>(outbox.due(Lane.REALTIME, properties.batchSize()));
+    int room = properties.batchSize() - due.size();
+    List<Pending> bulk = outbox.due(Lane.BULK, room);
+    if (!bulk.isEmpty()) {
+      int allowed = properties.bulkInFlight() - outbox.bulkInFlight(properties.bulkWindow());
+      due.addAll(bulk.subList(0, Math.clamp(allowed, 0, bulk.size())));
+    }
     if (due.isEmpty()) {
       return;
     }

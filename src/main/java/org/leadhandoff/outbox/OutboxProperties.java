@@ -11,12 +11,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPerSecond the most messages published per second: a large import starts its leads at
  *     this rate instead of flooding the engine
  * @param maxBackoff the longest wait between attempts while the engine is unreachable
+ * @param bulkInFlight the most imported leads published to the engine and not scored yet: more
+ *     would queue in the engine, where a form's lead would wait behind them
+ * @param bulkWindow how long a published imported lead counts as in flight at most
  */
 @ConfigurationProperties("lead-handoff.outbox")
 public record OutboxProperties(
     @DefaultValue("PT0.1S") Duration pollInterval,
     @DefaultValue("200") int maxPerSecond,
-    @DefaultValue("PT1M") Duration maxBackoff) {
+    @DefaultValue("PT1M") Duration maxBackoff,
+    @DefaultValue("20") int bulkInFlight,
+    @DefaultValue("PT5M") Duration bulkWindow) {
 
   /** Messages per dispatch round, so that the rate holds. */
   int batchSize() {

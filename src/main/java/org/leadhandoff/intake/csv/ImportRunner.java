@@ -18,9 +18,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.leadhandoff.intake.CaptureResult;
+import org.leadhandoff.intake.Channel;
 import org.leadhandoff.intake.LeadCaptureService;
 import org.leadhandoff.intake.csv.ImportStore.Import;
-import org.leadhandoff.lead.LeadContact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -279,8 +279,7 @@ class ImportRunner implements SmartLifecycle {
         continue;
       }
       CaptureResult result =
-          capture.capture(
-              row.contact().normalized(source), "csv-import:" + job.id(), LeadContact.Merge.FILL);
+          capture.capture(row.contact().normalized(source), "csv-import:" + job.id(), Channel.LIST);
       for (String field : result.kept()) {
         // No values in the sentence: the report outlives an erasure of the person.
         imports.warnRow(
