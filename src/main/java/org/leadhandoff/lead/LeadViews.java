@@ -51,9 +51,7 @@ public final class LeadViews {
     }
   }
 
-  /**
-   * @param owner who works the lead now; null until routing assigns a person
-   */
+  /** A lead with its scores and history; who works it is at {@code /api/leads/{id}/routing}. */
   public record LeadView(
       UUID id,
       // Flat in JSON, as the API has always shown the contact's fields.
@@ -64,7 +62,6 @@ public final class LeadViews {
       Boolean inProfile,
       Temperature temperature,
       Integer priority,
-      String owner,
       ScoreView fit,
       ScoreView engagement,
       ScoreView classification,
@@ -82,7 +79,6 @@ public final class LeadViews {
           lead.inProfile(),
           lead.temperature(),
           lead.priority(),
-          null,
           latest(scores, ScoreKind.FIT),
           latest(scores, ScoreKind.ENGAGEMENT),
           latest(scores, ScoreKind.CLASSIFICATION),
