@@ -20,7 +20,7 @@ public record OutboxProperties(
     @DefaultValue("PT0.1S") Duration pollInterval,
     @DefaultValue("200") int maxPerSecond,
     @DefaultValue("PT1M") Duration maxBackoff,
-    @DefaultValue("20") int bulkInFlight,
+    @DefaultValue("4") int bulkInFlight,
     @DefaultValue("PT5M") Duration bulkWindow) {
 
   /** Messages per dispatch round, so that the rate holds. */
