@@ -42,20 +42,26 @@ class OutboxDispatcher {
     this.clock = clock;
   }
 
-  /**
-   * One round: every due real-time message up to the round's share of the rate, then bulk ones in
-   * what is left, and only as many as keep the engine's backlog of bulk leads under {@code
-   * bulk-in-flight}.
-   */
+  /** Real-time messages, every round, never waiting for a bulk round to finish. */
   @Scheduled(fixedDelayString = "${lead-handoff.outbox.poll-interval:PT0.1S}")
   void dispatch() {
-    List<Pending> due = new ArrayList<>(outbox.due(Lane.REALTIME, properties.batchSize()));
-    int room = properties.batchSize() - due.size();
-    List<Pending> bulk = outbox.due(Lane.BULK, room);
+    publishAll(outbox.due(Lane.REALTIME, properties.batchSize()));
+  }
+
+  /**
+   * Bulk messages on their own schedule: only as many as keep the engine's backlog of imported
+   * leads under {@code bulk-in-flight}.
+   */
+  @Scheduled(fixedDelayString = "${lead-handoff.outbox.poll-interval:PT0.1S}")
+  void dispatchBulk() {
+    List<Pending> bulk = outbox.due(Lane.BULK, properties.batchSize());
     if (!bulk.isEmpty()) {
       int allowed = properties.bulkInFlight() - outbox.bulkInFlight(properties.bulkWindow());
-      due.addAll(bulk.subList(0, Math.clamp(allowed, 0, bulk.size())));
+      publishAll(bulk.subList(0, Math.clamp(allowed, 0, bulk.size())));
     }
+  }
+
+  private void publishAll(List<Pending> due) {
     if (due.isEmpty()) {
       return;
     }
