@@ -42,7 +42,15 @@ public record ValueAliases(
     }
     String key = Keys.normalise(value);
     List<String> target = index.get(key);
+    if (target == null) {
+      // "Information Technology & Services" is "... and Services".
+      target = index.get(withoutAnd(key));
+    }
     return target == null ? key : target.getFirst();
+  }
+
+  private static String withoutAnd(String key) {
+    return key.replace("-and-", "-");
   }
 
   /** Spelling (in the criteria's form) → [name]; the name maps to itself. */
@@ -56,6 +64,7 @@ public record ValueAliases(
           String target = Keys.normalise(name);
           for (String spelling : spellings) {
             index.putIfAbsent(Keys.normalise(spelling), List.of(target));
+            index.putIfAbsent(withoutAnd(Keys.normalise(spelling)), List.of(target));
           }
         });
     return Map.copyOf(index);

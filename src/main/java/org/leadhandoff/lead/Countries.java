@@ -34,6 +34,12 @@ public final class Countries {
   private static final Map<String, String> ALIASES =
       Map.ofEntries(
           Map.entry("uk", "GB"),
+          Map.entry("grossbritannien", "GB"),
+          Map.entry("grandebretagne", "GB"),
+          Map.entry("eire", "IE"),
+          Map.entry("hongkong", "HK"),
+          Map.entry("macau", "MO"),
+          Map.entry("macao", "MO"),
           Map.entry("greatbritain", "GB"),
           Map.entry("britain", "GB"),
           Map.entry("england", "GB"),
@@ -88,7 +94,15 @@ public final class Countries {
     if (text == null || text.isBlank()) {
       return null;
     }
-    return CODES.get(key(text));
+    String code = CODES.get(key(text));
+    int open = text.indexOf('(');
+    if (code == null && open > 0 && text.strip().endsWith(")")) {
+      // "Deutschland (DE)": the name, else what the brackets say.
+      String inside = text.substring(open + 1, text.lastIndexOf(')'));
+      code = CODES.get(key(text.substring(0, open)));
+      code = code != null ? code : CODES.get(key(inside));
+    }
+    return code;
   }
 
   private static Map<String, String> build() {

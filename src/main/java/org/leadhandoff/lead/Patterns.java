@@ -11,8 +11,10 @@ public final class Patterns {
    * read backwards, zero-width spaces that make two names look alike), except the zero-width joiner
    * and non-joiner that Persian, Indic and emoji spellings need.
    */
-  public static final String TEXT =
-      "^(?:[\\u200C\\u200D]|(?![\\p{Cntrl}\\p{Zl}\\p{Zp}\\p{Cf}])[\\s\\S])*$";
+  // One character class, repeated: an alternation per character made the matcher recurse once per
+  // character, and a value of a few thousand characters overflowed the stack (a 500, a stuck
+  // import) before its length was even checked.
+  public static final String TEXT = "^[[^\\p{Cntrl}\\p{Zl}\\p{Zp}\\p{Cf}][\\u200C\\u200D]]*$";
 
   public static final String TEXT_MESSAGE =
       "must not contain line breaks, tabs, invisible formatting or other control characters";

@@ -67,6 +67,26 @@ class IntakeApiValidationTest {
   }
 
   @Test
+  @DisplayName(
+      "a value of thousands of characters in any text field is a 400 naming the field and its limit, not a 500")
+  void veryLongValues() throws Exception {
+    String email = LeadFixtures.unique("long", "bigco.example");
+    for (String field : new String[] {"firstName", "lastName", "company", "title", "referredBy"}) {
+      String json =
+          "{\"email\":\"" + email + "\",\"" + field + "\":\"" + "A".repeat(50_000) + "\"}";
+      mvc.perform(post("/api/leads").contentType(MediaType.APPLICATION_JSON).content(json))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors[0].field").value(field));
+    }
+    mvc.perform(
+            post("/api/leads")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\":\"" + "a".repeat(5_000) + "@bigco.example\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("email"));
+  }
+
+  @Test
   @DisplayName("several bad fields are all named at once")
   void severalBadFields() throws Exception {
     mvc.perform(

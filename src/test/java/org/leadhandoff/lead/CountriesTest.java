@@ -30,6 +30,11 @@ class CountriesTest {
     assertThat(Countries.code("Holland")).isEqualTo("NL");
     assertThat(Countries.code("Côte d’Ivoire")).isEqualTo("CI");
     assertThat(Countries.code("España")).isEqualTo("ES");
+    assertThat(Countries.code("Großbritannien")).isEqualTo("GB");
+    assertThat(Countries.code("Éire")).isEqualTo("IE");
+    assertThat(Countries.code("Hong Kong")).isEqualTo("HK");
+    assertThat(Countries.code("Deutschland (DE)")).isEqualTo("DE");
+    assertThat(Countries.code("Atlantis (AT-X)")).isNull();
     assertThat(Countries.code("Atlantis")).isNull();
     assertThat(Countries.code(" ")).isNull();
   }

@@ -141,6 +141,7 @@ public final class CsvColumns {
   private final Map<String, String> fieldToColumn = new LinkedHashMap<>();
   private final Map<String, String> attributeToColumn = new LinkedHashMap<>();
   private final List<String> ignored = new ArrayList<>();
+  private final List<String> doubled = new ArrayList<>();
 
   private CsvColumns() {}
 
@@ -160,6 +161,16 @@ public final class CsvColumns {
       Optional<String> field = field(trimmed);
       if (field.isPresent() && !columns.fieldToColumn.containsKey(field.get())) {
         columns.fieldToColumn.put(field.get(), column);
+      } else if (field.isPresent()) {
+        columns.doubled.add(
+            "the columns \""
+                + columns.fieldToColumn.get(field.get())
+                + "\" and \""
+                + column
+                + "\" both mean "
+                + field.get()
+                + ": the first is read, the second ignored");
+        columns.ignored.add(column);
       } else {
         columns.ignored.add(column);
       }
@@ -205,6 +216,11 @@ public final class CsvColumns {
 
   Map<String, String> attributes() {
     return attributeToColumn;
+  }
+
+  /** Columns that mean a field another column already gives, said as sentences. */
+  List<String> doubled() {
+    return doubled;
   }
 
   public List<String> ignored() {

@@ -33,7 +33,13 @@ public class CsvLeadReader {
   }
 
   public CsvRow read(CSVRecord record) {
-    long line = record.getRecordNumber() + 1;
+    return read(record, record.getRecordNumber() + 1);
+  }
+
+  /**
+   * @param line the row's line in the file, for the report
+   */
+  public CsvRow read(CSVRecord record, long line) {
     List<CsvRow.RowError> errors = new ArrayList<>();
     if (!record.isConsistent()) {
       errors.add(
@@ -123,13 +129,17 @@ public class CsvLeadReader {
     return null;
   }
 
+  /** "51-200 employees", "10,001+ Mitarbeiter": the unit after the count. */
+  private static final String UNIT =
+      "\\s*(?:employees|employee|staff|people|mitarbeiter|salariés|salaries)?";
+
   private static final java.util.regex.Pattern RANGE =
       java.util.regex.Pattern.compile(
-          "^([0-9][0-9.,' _]*)\\s*(?:-|–|—|to|bis|à)\\s*([0-9][0-9.,' _]*)$");
+          "^([0-9][0-9.,' _]*)\\s*(?:-|–|—|to|bis|à)\\s*([0-9][0-9.,' _]*)" + UNIT + "$");
 
   private static final java.util.regex.Pattern OPEN_RANGE =
       java.util.regex.Pattern.compile(
-          "^(?:>\\s*)?([0-9][0-9.,' _]*)\\s*(?:\\+|or more|and more|und mehr)?$");
+          "^(?:>\\s*)?([0-9][0-9.,' _]*)\\s*(?:\\+|or more|and more|und mehr)?" + UNIT + "$");
 
   /**
    * A count as exports write it: "1200", "1,200", "1.200", an employee range ("51-200", "5001 to

@@ -125,7 +125,9 @@ class ImportRunner implements SmartLifecycle {
     } catch (Cancelled e) {
       log.info("Import {} was cancelled; the rows imported before stay", job.id());
       forget(file);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      // A stack overflow is the file's doing (a value no rule expected): it counts as an attempt,
+      // so the import fails after a few instead of looping.
       retryLater(job, file, e);
     }
   }
@@ -155,6 +157,7 @@ class ImportRunner implements SmartLifecycle {
       }
       List<String> notes = new ArrayList<>();
       notes.add(csv.description());
+      notes.addAll(columns.doubled());
       if (rows > dataRows) {
         notes.add(
             "skipped the last "
@@ -200,7 +203,7 @@ class ImportRunner implements SmartLifecycle {
    * The database or the disk failed: the import waits (1 s, 2 s, 4 s ... up to 5 minutes) while
    * other imports go on, and fails with the problem after {@value #MAX_ATTEMPTS} attempts.
    */
-  private void retryLater(Import job, Path file, Exception e) {
+  private void retryLater(Import job, Path file, Throwable e) {
     String problem = e.getClass().getSimpleName() + ": " + e.getMessage();
     int attempt = job.attempts() + 1;
     try {
@@ -241,7 +244,9 @@ class ImportRunner implements SmartLifecycle {
         while (batch.size() < properties.batchSize()
             && processed + batch.size() < layout.rows()
             && records.hasNext()) {
-          batch.add(reader.read(records.next()));
+          CSVRecord record = records.next();
+          // The file's line where the row ends: right after blank lines and multi-line values.
+          batch.add(reader.read(record, parser.getCurrentLineNumber()));
         }
         int upTo = processed + batch.size();
         transaction.executeWithoutResult(

@@ -23,6 +23,8 @@ import org.dhatim.fastexcel.reader.Row;
  */
 final class Workbooks {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Workbooks.class);
+
   private Workbooks() {}
 
   /** Where the sheet of an uploaded workbook is written; it goes with the upload. */
@@ -37,6 +39,7 @@ final class Workbooks {
         Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
         CSVPrinter printer = CSVFormat.DEFAULT.print(out)) {
       int width = -1;
+      int line = 0;
       for (Iterator<Row> it = rows.iterator(); it.hasNext(); ) {
         Row row = it.next();
         List<String> cells = new ArrayList<>();
@@ -46,17 +49,26 @@ final class Workbooks {
         if (width < 0) {
           width = cells.size();
         }
-        while (cells.size() < width) {
+        // A lone cell without an email is a report's footer line: left alone so it is seen as one.
+        boolean footer = cells.size() == 1 && !cells.getFirst().contains("@");
+        while (!footer && cells.size() < width) {
           cells.add("");
         }
+        // Empty sheet rows stay as blank lines, so a row's line is its row in Excel.
+        while (line < row.getRowNum() - 1) {
+          printer.println();
+          line++;
+        }
         printer.printRecord(cells);
+        line++;
       }
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(csv);
+      // The reader's message names the server's path: the log has it, the sender gets a sentence.
+      log.info("Workbook {} could not be read: {}", workbook.getFileName(), e.toString());
       throw new CsvFile.UnreadableFileException(
-          "This is a ZIP archive that Excel cannot open as a workbook (.xlsx): "
-              + e.getMessage()
-              + ". Export the leads as .xlsx or CSV and import that file.");
+          "This is a ZIP archive that Excel cannot open as a workbook (.xlsx). Export the leads"
+              + " as .xlsx or CSV and import that file.");
     }
     return csv;
   }

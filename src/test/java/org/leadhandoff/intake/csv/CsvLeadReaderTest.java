@@ -107,6 +107,8 @@ class CsvLeadReaderTest {
     assertThat(CsvLeadReader.count("5001 to 10000")).isEqualTo(7500);
     assertThat(CsvLeadReader.count("10,001+")).isEqualTo(10_001);
     assertThat(CsvLeadReader.count("500 or more")).isEqualTo(500);
+    assertThat(CsvLeadReader.count("51-200 employees")).isEqualTo(125);
+    assertThat(CsvLeadReader.count("10,001+ Mitarbeiter")).isEqualTo(10_001);
     assertThat(CsvLeadReader.count("12.5")).isNull();
     assertThat(CsvLeadReader.count("200-51")).isNull();
     assertThat(CsvLeadReader.count("many")).isNull();

@@ -126,14 +126,15 @@ class ImportFilesTest {
     String kim = LeadFixtures.unique("kim", "bigco.example");
     String hubspot =
         "Record ID,First Name,Last Name,Email,Phone Number,Company Name,Job Title,Country/Region,"
-            + "Industry,Number of Employees,Original Source,Marketing contact status\n"
+            + "Industry,Number of Employees,Original Source,Marketing contact status,E-Mail\n"
             + "1,Ada,Lovelace,"
             + ada
-            + ",+44 20 7946 0000,BigCo,CTO,United Kingdom,Computer Software,\"1,200\",Trade Show,Marketing contact\n"
+            + ",+44 20 7946 0000,BigCo,CTO,United Kingdom,Computer Software,\"1,200\",Trade Show,Marketing contact,\n"
             + "2,Jo,Bloggs,"
             + jo
-            + ",,Widgets GmbH,Head of IT,Deutschland,Information Technology and Services,51-200,Webinar,Marketing contact\n"
-            + "3,Nobody,Here,not-an-email,,X,,,,,,\n";
+            + ",,Widgets GmbH,Head of IT,Deutschland,Information Technology & Services,"
+            + "51-200 employees,Webinar,Marketing contact,jo.other@bigco.example\n"
+            + "3,Nobody,Here,not-an-email,,X,,,,,,,\n";
     String salesforce =
         "\"First Name\",\"Last Name\",\"Title\",\"Company / Account\",\"Email\",\"Lead Source\","
             + "\"Country\",\"No. of Employees\",\"Email Opt Out\"\n"
@@ -153,7 +154,11 @@ class ImportFilesTest {
     assertThat(fromHubSpot.created()).isEqualTo(2);
     assertThat(fromHubSpot.rejected()).isEqualTo(1);
     assertThat(fromHubSpot.ignoredColumns())
-        .containsExactly("Record ID", "Marketing contact status");
+        .containsExactly("Record ID", "Marketing contact status", "E-Mail");
+    assertThat(fromHubSpot.notes())
+        .contains(
+            "the columns \"Email\" and \"E-Mail\" both mean email: the first is read, the second"
+                + " ignored");
     var adaLead = lead(ada).contact();
     assertThat(adaLead.country()).isEqualTo("GB");
     assertThat(adaLead.companySize()).isEqualTo(1200);
@@ -257,6 +262,24 @@ class ImportFilesTest {
     assertThat(lead(bob).contact().company()).isNull();
     assertThat(old.error()).startsWith("This is an Excel 97-2003 workbook (.xls)");
     assertThat(properties.directory()).isDirectoryNotContaining("glob:**.sheet.csv");
+  }
+
+  @Test
+  @DisplayName(
+      "a value of 100,000 characters rejects its row with the limit; the import finishes and the next one runs")
+  void veryLongValue() throws Exception {
+    String good = LeadFixtures.unique("after-long", "bigco.example");
+    String csv =
+        "Email,First Name\n\nlong@bigco.example," + "A".repeat(100_000) + "\n" + good + ",Ok\n";
+
+    ImportStatus status = awaitFinished(upload("long.csv", csv.getBytes()));
+
+    assertThat(status.state()).isEqualTo(ImportState.DONE);
+    assertThat(status.rejected()).isEqualTo(1);
+    assertThat(status.errors())
+        .containsExactly(
+            new ImportStatus.RejectedRow(3, "First Name", "must be at most 200 characters"));
+    assertThat(lead(good).contact().firstName()).isEqualTo("Ok");
   }
 
   @Test
