@@ -138,21 +138,9 @@ public record LeadContact(
    * @return the merged contact
    */
   public LeadContact filledBy(LeadContact update) {
-    Map<String, String> merged = new LinkedHashMap<>(update.attributes());
-    merged.putAll(attributes);
-    return new LeadContact(
-        email,
-        or(firstName, update.firstName),
-        or(lastName, update.lastName),
-        or(phone, update.phone),
-        or(company, update.company),
-        companySize != null ? companySize : update.companySize,
-        or(industry, update.industry),
-        or(title, update.title),
-        or(country, update.country),
-        source,
-        or(referredBy, update.referredBy),
-        merged,
+    return merge(
+        this,
+        update,
         Boolean.FALSE.equals(update.consent) || consent == null ? update.consent : consent);
   }
 
@@ -193,22 +181,30 @@ public record LeadContact(
    * it leaves empty keep theirs, attributes are merged. The email and the source stay.
    */
   public LeadContact updatedBy(LeadContact update) {
-    Map<String, String> merged = new LinkedHashMap<>(attributes);
-    merged.putAll(update.attributes());
+    return merge(update, this, update.consent != null ? update.consent : consent);
+  }
+
+  /**
+   * This contact's email and source with each field of {@code first}, or of {@code second} where
+   * {@code first} leaves it empty; the attributes of both, {@code first}'s winning.
+   */
+  private LeadContact merge(LeadContact first, LeadContact second, Boolean mergedConsent) {
+    Map<String, String> merged = new LinkedHashMap<>(second.attributes);
+    merged.putAll(first.attributes);
     return new LeadContact(
         email,
-        or(update.firstName, firstName),
-        or(update.lastName, lastName),
-        or(update.phone, phone),
-        or(update.company, company),
-        update.companySize != null ? update.companySize : companySize,
-        or(update.industry, industry),
-        or(update.title, title),
-        or(update.country, country),
+        or(first.firstName, second.firstName),
+        or(first.lastName, second.lastName),
+        or(first.phone, second.phone),
+        or(first.company, second.company),
+        first.companySize != null ? first.companySize : second.companySize,
+        or(first.industry, second.industry),
+        or(first.title, second.title),
+        or(first.country, second.country),
         source,
-        or(update.referredBy, referredBy),
+        or(first.referredBy, second.referredBy),
         merged,
-        update.consent != null ? update.consent : consent);
+        mergedConsent);
   }
 
   /** The same contact with the source and industry named as the criteria name them. */

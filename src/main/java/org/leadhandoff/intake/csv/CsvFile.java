@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -264,8 +263,6 @@ final class CsvFile {
       bytes.flip();
       var result = decoder.decode(bytes, chars, true);
       return !result.isError() && !decoder.flush(chars).isError();
-    } catch (CharacterCodingException e) {
-      return false;
     }
   }
 

@@ -33,9 +33,6 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Imports", description = "Import leads from a CSV file and follow the import")
 class ImportController {
 
-  private static final org.slf4j.Logger log =
-      org.slf4j.LoggerFactory.getLogger(ImportController.class);
-
   /** How many rejected rows a status shows; all are kept. */
   static final int MAX_ERRORS_SHOWN = 1000;
 
@@ -139,17 +136,8 @@ class ImportController {
     }
     // The personal data in the file goes now; a runner still reading it sees the cancellation at
     // its next batch.
-    imports.storedPath(importId).ifPresent(ImportController::delete);
+    imports.storedPath(importId).map(Path::of).ifPresent(ImportRunner::forget);
     return status(importId);
-  }
-
-  private static void delete(String path) {
-    try {
-      Files.deleteIfExists(Path.of(path));
-      Files.deleteIfExists(Workbooks.sheetOf(Path.of(path)));
-    } catch (IOException e) {
-      log.warn("Could not delete the cancelled import's file {}: {}", path, e.getMessage());
-    }
   }
 
   private ResponseEntity<Accepted> accept(InputStream in, String fileName, String source)

@@ -306,12 +306,12 @@ class ImportRunner implements SmartLifecycle {
   }
 
   /** The file holds personal data; once its rows are in the lead store it is not kept. */
-  private static void forget(Path file) {
+  static void forget(Path file) {
     try {
       Files.deleteIfExists(file);
       Files.deleteIfExists(Workbooks.sheetOf(file));
     } catch (IOException e) {
-      log.warn("Could not delete the imported file {}: {}", file, e.getMessage());
+      log.warn("Could not delete the uploaded file {}: {}", file, e.getMessage());
     }
   }
 
