@@ -349,7 +349,7 @@ class ImportRunner implements SmartLifecycle {
     try (var files = Files.newDirectoryStream(directory, "*.{part,csv}")) {
       for (Path file : files) {
         boolean partial = file.getFileName().toString().endsWith(".part");
-        if (partial || imports.finished(file.toAbsolutePath().toString())) {
+        if (partial || imports.isOver(file.toAbsolutePath().toString())) {
           Files.deleteIfExists(file);
           log.info("Removed {} left by an earlier run", file.getFileName());
         }

@@ -71,7 +71,7 @@ class ImportStore {
   }
 
   /** Imports that will not read their file again: what is left of it on disk can go. */
-  boolean finished(String storedPath) {
+  boolean isOver(String storedPath) {
     return jdbc.sql(
                 "select count(*) from lead_import where stored_path = ? and state in ('QUEUED', 'RUNNING')")
             .param(storedPath)
