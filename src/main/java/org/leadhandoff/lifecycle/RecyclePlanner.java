@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.leadhandoff.process.Outcomes.QualificationOutcome;
 import org.leadhandoff.process.Outcomes.SalesDecision;
-import org.leadhandoff.scoring.ScoringCriteria;
 import org.springframework.stereotype.Service;
 
 /** Decides when a recycled lead comes back, and records why it was recycled. */
@@ -37,8 +36,8 @@ public class RecyclePlanner {
 
   private final Duration recycleFor;
 
-  RecyclePlanner(ScoringCriteria criteria) {
-    this.recycleFor = criteria.lifecycle().recycleFor();
+  RecyclePlanner(LifecycleSettings settings) {
+    this.recycleFor = settings.recycleFor();
   }
 
   /**

@@ -24,10 +24,13 @@ public class ScoreFitWorker {
 
   private final LeadScoringService scoring;
   private final ScoringCriteria criteria;
+  private final LifecycleSettings lifecycle;
 
-  ScoreFitWorker(LeadScoringService scoring, ScoringCriteria criteria) {
+  ScoreFitWorker(
+      LeadScoringService scoring, ScoringCriteria criteria, LifecycleSettings lifecycle) {
     this.scoring = scoring;
     this.criteria = criteria;
+    this.lifecycle = lifecycle;
   }
 
   @JobWorker(type = Jobs.SCORE_FIT)
@@ -43,6 +46,6 @@ public class ScoreFitWorker {
             + " (criteria "
             + criteria.version()
             + ")",
-        criteria.lifecycle().outOfProfileCloseAfter().toString());
+        lifecycle.outOfProfileCloseAfter().toString());
   }
 }

@@ -2,7 +2,6 @@ package org.leadhandoff.qualification;
 
 import java.time.Duration;
 import org.leadhandoff.process.Outcomes.CallAttemptOutcome;
-import org.leadhandoff.scoring.ScoringCriteria;
 import org.springframework.stereotype.Service;
 
 /** The NO_ANSWER cadence: call again after a wait, until the attempts are used up. */
@@ -14,9 +13,9 @@ public class CallAttemptPlanner {
   private final int maxAttempts;
   private final Duration retryAfter;
 
-  CallAttemptPlanner(ScoringCriteria criteria) {
-    this.maxAttempts = criteria.lifecycle().callAttempts();
-    this.retryAfter = criteria.lifecycle().callRetryAfter();
+  CallAttemptPlanner(CallSettings settings) {
+    this.maxAttempts = settings.callAttempts();
+    this.retryAfter = settings.callRetryAfter();
   }
 
   /**

@@ -15,8 +15,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The qualification criteria: every rule, weight, threshold and duration that decides where a lead
- * goes. Read from {@code criteria.yaml} (see the README), validated at start-up; a bad key stops
- * start-up with a message that names it.
+ * goes (the SLAs, lifecycle durations and call cadence have their own records beside the models
+ * that use them). Read from {@code criteria.yaml} (see the README), validated at start-up; a bad
+ * key stops start-up with a message that names it.
  *
  * @param version recorded with every score, so a review knows which criteria decided
  */
@@ -26,8 +27,7 @@ public record ScoringCriteria(
     @NotBlank String version,
     @NotNull @Valid Fit fit,
     @NotNull @Valid Engagement engagement,
-    @NotNull @Valid Classification classification,
-    @NotNull @Valid Lifecycle lifecycle) {
+    @NotNull @Valid Classification classification) {
 
   /**
    * Fit (profile) scoring.
@@ -118,18 +118,4 @@ public record ScoringCriteria(
   }
 
   public record Priority(int hot, int warm, int cold, int referral, int gradeA) {}
-
-  /**
-   * Durations of the lifecycle.
-   *
-   * @param outOfProfileCloseAfter an out-of-profile lead that gets no new data is closed after this
-   * @param recycleFor a recycled lead without a revisit date comes back after this
-   * @param callAttempts NO_ANSWER: how many call attempts before the lead is recycled
-   * @param callRetryAfter NO_ANSWER: wait before the next call attempt
-   */
-  public record Lifecycle(
-      @NotNull Duration outOfProfileCloseAfter,
-      @NotNull Duration recycleFor,
-      @DefaultValue("3") int callAttempts,
-      @NotNull Duration callRetryAfter) {}
 }

@@ -66,6 +66,11 @@ class LifecycleWorkersTest {
     ScoringCriteria criteria() {
       return TestCriteria.load("criteria.yaml");
     }
+
+    @Bean
+    LifecycleSettings lifecycleSettings() {
+      return TestCriteria.lifecycle("criteria.yaml");
+    }
   }
 
   @Autowired ScoreFitWorker scoreFit;
@@ -73,6 +78,7 @@ class LifecycleWorkersTest {
   @Autowired RecordStageWorker recordStage;
   @Autowired LeadStore store;
   @Autowired ScoringCriteria criteria;
+  @Autowired LifecycleSettings lifecycle;
   @Autowired Clock clock;
 
   private UUID gradeALead() {
@@ -100,7 +106,7 @@ class LifecycleWorkersTest {
     assertThat(first.fitGrade()).isEqualTo(Grade.A);
     assertThat(first.fitSummary()).isEqualTo("fit 90 points, grade A (criteria 2026-Q4)");
     assertThat(first.outOfProfileCloseAfter())
-        .isEqualTo(criteria.lifecycle().outOfProfileCloseAfter().toString());
+        .isEqualTo(lifecycle.outOfProfileCloseAfter().toString());
     assertThat(again).isEqualTo(first);
     assertThat(store.scores(leadId))
         .singleElement()

@@ -5,29 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leadhandoff.process.Outcomes.QualificationOutcome;
 import org.leadhandoff.process.Outcomes.SalesDecision;
-import org.leadhandoff.scoring.ScoringCriteria;
 
 class RecyclePlannerTest {
 
   private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
-  private static final ScoringCriteria.Lifecycle LIFECYCLE =
-      new ScoringCriteria.Lifecycle(
-          Duration.ofDays(90), Duration.ofDays(60), 3, Duration.ofDays(1));
-  private static final ScoringCriteria CRITERIA =
-      new ScoringCriteria(
-          "t",
-          null,
-          null,
-          new ScoringCriteria.Classification(
-              Map.of(), new ScoringCriteria.Priority(80, 50, 20, 15, 5), Map.of()),
-          LIFECYCLE);
+  private static final LifecycleSettings LIFECYCLE =
+      new LifecycleSettings(Duration.ofDays(90), Duration.ofDays(60));
 
-  private final RecyclePlanner planner = new RecyclePlanner(CRITERIA);
+  private final RecyclePlanner planner = new RecyclePlanner(LIFECYCLE);
 
   @Test
   @DisplayName("not now with a date: back at 08:00 UTC on that date")

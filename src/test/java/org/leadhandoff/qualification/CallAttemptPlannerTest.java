@@ -4,24 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leadhandoff.process.Outcomes.CallAttemptOutcome;
-import org.leadhandoff.scoring.ScoringCriteria;
 
 class CallAttemptPlannerTest {
 
   private final CallAttemptPlanner calls =
-      new CallAttemptPlanner(
-          new ScoringCriteria(
-              "t",
-              null,
-              null,
-              new ScoringCriteria.Classification(
-                  Map.of(), new ScoringCriteria.Priority(80, 50, 20, 15, 5), Map.of()),
-              new ScoringCriteria.Lifecycle(
-                  Duration.ofDays(90), Duration.ofDays(60), 3, Duration.ofDays(1))));
+      new CallAttemptPlanner(new CallSettings(3, Duration.ofDays(1)));
 
   @Test
   @DisplayName("unanswered calls are retried until the configured number of attempts")

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.leadhandoff.lifecycle.LifecycleSettings;
+import org.leadhandoff.qualification.CallSettings;
 import org.leadhandoff.routing.SlaSettings;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
@@ -19,7 +21,12 @@ import org.springframework.core.io.ClassPathResource;
 class ScoringCriteriaTest {
 
   @Configuration
-  @EnableConfigurationProperties({ScoringCriteria.class, SlaSettings.class})
+  @EnableConfigurationProperties({
+    ScoringCriteria.class,
+    SlaSettings.class,
+    LifecycleSettings.class,
+    CallSettings.class
+  })
   static class CriteriaOnly {}
 
   private final ApplicationContextRunner runner =
@@ -51,6 +58,9 @@ class ScoringCriteriaTest {
           SlaSettings sla = context.getBean(SlaSettings.class);
           assertThat(sla.firstTouch(Temperature.HOT)).isEqualTo(java.time.Duration.ofHours(4));
           assertThat(sla.repSpecificRejections()).contains("WRONG_TERRITORY");
+          assertThat(context.getBean(LifecycleSettings.class).recycleFor())
+              .isEqualTo(java.time.Duration.ofDays(90));
+          assertThat(context.getBean(CallSettings.class).callAttempts()).isEqualTo(3);
         });
   }
 

@@ -2,6 +2,7 @@ package org.leadhandoff.scoring;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.leadhandoff.lifecycle.LifecycleSettings;
 import org.leadhandoff.routing.SlaSettings;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -26,6 +27,12 @@ public final class TestCriteria {
   public static SlaSettings sla() {
     return binder("scoring/test-criteria.yaml")
         .bindOrCreate("lead-handoff.criteria.sla", SlaSettings.class);
+  }
+
+  /** The lifecycle durations of a criteria file, as the lead lifecycle gets them. */
+  public static LifecycleSettings lifecycle(String resource) {
+    return binder(resource)
+        .bindOrCreate("lead-handoff.criteria.lifecycle", LifecycleSettings.class);
   }
 
   private static Binder binder(String resource) {
