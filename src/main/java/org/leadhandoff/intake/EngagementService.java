@@ -3,6 +3,7 @@ package org.leadhandoff.intake;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.leadhandoff.lead.EngagementEventStore;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadNotFoundException;
 import org.leadhandoff.lead.LeadStore;
@@ -28,11 +29,17 @@ public class EngagementService {
   }
 
   private final LeadStore store;
+  private final EngagementEventStore events;
   private final EngagementScoring scoring;
   private final LifecycleMessages messages;
 
-  EngagementService(LeadStore store, EngagementScoring scoring, LifecycleMessages messages) {
+  EngagementService(
+      LeadStore store,
+      EngagementEventStore events,
+      EngagementScoring scoring,
+      LifecycleMessages messages) {
     this.store = store;
+    this.events = events;
     this.scoring = scoring;
     this.messages = messages;
   }
@@ -46,7 +53,7 @@ public class EngagementService {
   public Recorded record(
       UUID leadId, String eventId, String type, Instant occurredAt, String detail) {
     String key = knownType(type);
-    if (!store.addEngagementEvent(leadId, eventId, key, occurredAt, detail)) {
+    if (!events.add(leadId, eventId, key, occurredAt, detail)) {
       return Recorded.DUPLICATE;
     }
     messages.leadEngaged(leadId, eventId);
@@ -62,7 +69,7 @@ public class EngagementService {
     if (lead.isPresent()) {
       return record(lead.get().id(), eventId, key, occurredAt, detail);
     }
-    return store.addPendingEngagementEvent(email, eventId, key, occurredAt, detail)
+    return events.addPending(email, eventId, key, occurredAt, detail)
         ? Recorded.PENDING_CAPTURE
         : Recorded.DUPLICATE;
   }

@@ -3,6 +3,7 @@ package org.leadhandoff.intake;
 import java.util.List;
 import java.util.Optional;
 import org.leadhandoff.lead.Emails;
+import org.leadhandoff.lead.EngagementEventStore;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadContact;
 import org.leadhandoff.lead.LeadStore;
@@ -22,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LeadCaptureService {
 
   private final LeadStore store;
+  private final EngagementEventStore events;
   private final LifecycleMessages messages;
   private final TransactionTemplate transaction;
   private final LeadMetrics metrics;
@@ -29,11 +31,13 @@ public class LeadCaptureService {
 
   LeadCaptureService(
       LeadStore store,
+      EngagementEventStore events,
       LifecycleMessages messages,
       TransactionTemplate transaction,
       LeadMetrics metrics,
       ValueAliases aliases) {
     this.store = store;
+    this.events = events;
     this.aliases = aliases;
     this.messages = messages;
     this.transaction = transaction;
@@ -78,7 +82,7 @@ public class LeadCaptureService {
       return new CaptureResult(updated.id(), false, kept);
     }
     Lead lead = store.create(contact, capturedBy);
-    store.attachPendingEngagementEvents(lead.id());
+    events.attachPending(lead.id());
     messages.leadCaptured(lead.id(), channel.lane());
     return new CaptureResult(lead.id(), true);
   }

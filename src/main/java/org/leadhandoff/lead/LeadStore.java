@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.leadhandoff.scoring.Classification;
-import org.leadhandoff.scoring.EngagementEvent;
 import org.leadhandoff.scoring.EngagementScore;
 import org.leadhandoff.scoring.FitScore;
 import org.leadhandoff.scoring.Grade;
@@ -324,103 +323,6 @@ public class LeadStore {
   }
 
   /**
-   * Adds an engagement event to a lead.
-   *
-   * @return false if the lead already has an event with this id (a redelivery)
-   */
-  @Transactional
-  public boolean addEngagementEvent(
-      UUID leadId, String eventId, String type, Instant occurredAt, String detail) {
-    lockedLead(leadId);
-    boolean seen =
-        jdbc.sql("select count(*) from engagement_event where lead_id = ? and event_id = ?")
-                .params(leadId, eventId)
-                .query(Long.class)
-                .single()
-            > 0;
-    if (seen) {
-      return false;
-    }
-    jdbc.sql(
-            """
-            insert into engagement_event (lead_id, event_id, type, occurred_at, detail, received_at)
-            values (?, ?, ?, ?, ?, ?)
-            """)
-        .params(leadId, eventId, type, Timestamps.utc(occurredAt), detail, Timestamps.now(clock))
-        .update();
-    return true;
-  }
-
-  /**
-   * Keeps an engagement event for an email that is not a lead yet, until the person is captured.
-   *
-   * @return false if an event with this id is kept for the email already
-   */
-  @Transactional
-  public boolean addPendingEngagementEvent(
-      String email, String eventId, String type, Instant occurredAt, String detail) {
-    String emailKey = Emails.normalise(email);
-    boolean seen =
-        jdbc.sql(
-                    "select count(*) from pending_engagement_event where email_key = ? and event_id = ?")
-                .params(emailKey, eventId)
-                .query(Long.class)
-                .single()
-            > 0;
-    if (seen) {
-      return false;
-    }
-    jdbc.sql(
-            """
-            insert into pending_engagement_event
-                (email_key, event_id, type, occurred_at, detail, received_at)
-            values (?, ?, ?, ?, ?, ?)
-            """)
-        .params(emailKey, eventId, type, Timestamps.utc(occurredAt), detail, Timestamps.now(clock))
-        .update();
-    return true;
-  }
-
-  /**
-   * Moves the events kept for the lead's email onto the lead, in the caller's transaction.
-   *
-   * @return how many were moved
-   */
-  @Transactional
-  public int attachPendingEngagementEvents(UUID leadId) {
-    Lead lead = lockedLead(leadId);
-    int moved =
-        jdbc.sql(
-                """
-                insert into engagement_event (lead_id, event_id, type, occurred_at, detail, received_at)
-                select ?, p.event_id, p.type, p.occurred_at, p.detail, p.received_at
-                from pending_engagement_event p
-                where p.email_key = ?
-                  and not exists (select 1 from engagement_event e
-                                  where e.lead_id = ? and e.event_id = p.event_id)
-                """)
-            .params(leadId, lead.emailKey(), leadId)
-            .update();
-    jdbc.sql("delete from pending_engagement_event where email_key = ?")
-        .param(lead.emailKey())
-        .update();
-    return moved;
-  }
-
-  /** The events that count for the lead's engagement now: those since its last reset. */
-  public List<EngagementEvent> countingEngagementEvents(UUID leadId) {
-    return jdbc.sql(
-            """
-            select e.type, e.occurred_at from engagement_event e join lead l on l.id = e.lead_id
-            where e.lead_id = ? and (l.engagement_since is null or e.occurred_at >= l.engagement_since)
-            order by e.occurred_at, e.id
-            """)
-        .param(leadId)
-        .query((rs, n) -> new EngagementEvent(rs.getString("type"), instant(rs, "occurred_at")))
-        .list();
-  }
-
-  /**
    * Starts the lead's engagement afresh: earlier events no longer count, so a recycled lead must
    * earn MQL again. Once per idempotency key.
    */
@@ -521,7 +423,8 @@ public class LeadStore {
         .update();
   }
 
-  private Lead lockedLead(UUID leadId) {
+  /** Reads the lead and locks its row until the caller's transaction ends. */
+  Lead lockedLead(UUID leadId) {
     return jdbc.sql("select * from lead where id = ? for update")
         .param(leadId)
         .query(this::lead)
@@ -639,7 +542,8 @@ public class LeadStore {
         rs.getString("changed_by"));
   }
 
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
+  /** A timestamp column as an instant, whichever type the driver hands back. */
+  static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     if (value != null) {
       return value.toInstant();

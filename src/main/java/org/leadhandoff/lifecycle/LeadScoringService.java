@@ -2,6 +2,7 @@ package org.leadhandoff.lifecycle;
 
 import java.time.Clock;
 import java.util.UUID;
+import org.leadhandoff.lead.EngagementEventStore;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadNotFoundException;
 import org.leadhandoff.lead.LeadStore;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Service;
 public class LeadScoringService {
 
   private final LeadStore store;
+  private final EngagementEventStore events;
   private final FitScoring fit;
   private final EngagementScoring engagement;
   private final Classifier classifier;
@@ -32,12 +34,14 @@ public class LeadScoringService {
 
   LeadScoringService(
       LeadStore store,
+      EngagementEventStore events,
       FitScoring fit,
       EngagementScoring engagement,
       Classifier classifier,
       ScoringCriteria criteria,
       Clock clock) {
     this.store = store;
+    this.events = events;
     this.fit = fit;
     this.engagement = engagement;
     this.classifier = classifier;
@@ -79,7 +83,7 @@ public class LeadScoringService {
   }
 
   private EngagementScore currentEngagement(UUID leadId) {
-    return engagement.score(store.countingEngagementEvents(leadId), clock.instant());
+    return engagement.score(events.counting(leadId), clock.instant());
   }
 
   private Lead lead(UUID leadId) {

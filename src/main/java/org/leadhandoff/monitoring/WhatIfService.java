@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.leadhandoff.lead.EngagementEventStore;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lead.Stage;
@@ -41,13 +42,19 @@ public class WhatIfService {
   private final ScoringCriteria criteria;
   private final CriteriaOverride override;
   private final LeadStore leads;
+  private final EngagementEventStore eventStore;
   private final JdbcClient jdbc;
 
   WhatIfService(
-      ScoringCriteria criteria, CriteriaOverride override, LeadStore leads, JdbcClient jdbc) {
+      ScoringCriteria criteria,
+      CriteriaOverride override,
+      LeadStore leads,
+      EngagementEventStore events,
+      JdbcClient jdbc) {
     this.criteria = criteria;
     this.override = override;
     this.leads = leads;
+    this.eventStore = events;
     this.jdbc = jdbc;
   }
 
@@ -96,7 +103,7 @@ public class WhatIfService {
         }
         count++;
         List<EngagementEvent> events =
-            leads.countingEngagementEvents(id).stream()
+            eventStore.counting(id).stream()
                 .filter(e -> e.occurredAt().isBefore(filter.to()))
                 .toList();
         Instant at =

@@ -16,6 +16,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.leadhandoff.lead.EngagementEventStore;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lead.Stage;
 import org.leadhandoff.process.LeadProcess.Jobs;
@@ -37,6 +38,7 @@ class StoreOutageTest {
   @Autowired ProcessTestSupport process;
   @Autowired LeadFixtures leads;
   @Autowired LeadStore store;
+  @Autowired EngagementEventStore events;
   @Autowired CamundaClient client;
 
   @AfterEach
@@ -52,7 +54,7 @@ class StoreOutageTest {
     UUID leadId = leads.gradeA();
     var lifecycle = process.lifecycleOf(leadId);
     process.awaitWaitingAt(lifecycle, "Gateway_AwaitEngagement");
-    store.addEngagementEvent(leadId, "demo-1", "demo-request", process.now(), null);
+    events.add(leadId, "demo-1", "demo-request", process.now(), null);
 
     StoreOutage.begin();
     String email = LeadFixtures.unique("during-outage", "bigco.example");

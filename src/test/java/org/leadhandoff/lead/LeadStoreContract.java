@@ -27,10 +27,11 @@ import org.springframework.dao.DuplicateKeyException;
 @JdbcTest
 // The application's one JSON mapper, as the stores get it in the running app.
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@Import({LeadStore.class, ClockConfiguration.class})
+@Import({LeadStore.class, EngagementEventStore.class, ClockConfiguration.class})
 abstract class LeadStoreContract {
 
   @Autowired LeadStore store;
+  @Autowired EngagementEventStore events;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
@@ -216,11 +217,10 @@ abstract class LeadStoreContract {
     Lead lead = store.create(LeadContact.ofEmail("events@example.com"), "test");
     Instant then = Instant.now().minus(1, ChronoUnit.DAYS);
 
-    assertThat(store.addEngagementEvent(lead.id(), "e1", "pricing-page", then, null)).isTrue();
-    assertThat(store.addEngagementEvent(lead.id(), "e1", "pricing-page", then, null)).isFalse();
-    assertThat(store.addEngagementEvent(lead.id(), "e2", "demo-request", then, "from the web"))
-        .isTrue();
-    assertThat(store.countingEngagementEvents(lead.id()))
+    assertThat(events.add(lead.id(), "e1", "pricing-page", then, null)).isTrue();
+    assertThat(events.add(lead.id(), "e1", "pricing-page", then, null)).isFalse();
+    assertThat(events.add(lead.id(), "e2", "demo-request", then, "from the web")).isTrue();
+    assertThat(events.counting(lead.id()))
         .extracting(EngagementEvent::type)
         .containsExactly("pricing-page", "demo-request");
 
@@ -228,9 +228,9 @@ abstract class LeadStoreContract {
         .isTrue();
     assertThat(store.resetEngagement(lead.id(), "lead-lifecycle/Task_ResetEngagement", "reset:1"))
         .isFalse();
-    store.addEngagementEvent(lead.id(), "e3", "page-visit", Instant.now().plusSeconds(1), null);
+    events.add(lead.id(), "e3", "page-visit", Instant.now().plusSeconds(1), null);
 
-    assertThat(store.countingEngagementEvents(lead.id()))
+    assertThat(events.counting(lead.id()))
         .extracting(EngagementEvent::type)
         .containsExactly("page-visit");
     assertThat(store.find(lead.id()).orElseThrow().engagementPoints()).isZero();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.leadhandoff.lead.EngagementEventStore;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lead.ScoreKind;
 import org.leadhandoff.lead.Stage;
@@ -53,6 +54,7 @@ import org.springframework.context.annotation.Import;
   EngagementScoring.class,
   Classifier.class,
   LeadStore.class,
+  EngagementEventStore.class,
   org.leadhandoff.metrics.LeadMetrics.class,
   io.micrometer.core.instrument.simple.SimpleMeterRegistry.class,
   ClockConfiguration.class,
@@ -77,6 +79,7 @@ class LifecycleWorkersTest {
   @Autowired ScoreEngagementWorker scoreEngagement;
   @Autowired RecordStageWorker recordStage;
   @Autowired LeadStore store;
+  @Autowired EngagementEventStore events;
   @Autowired ScoringCriteria criteria;
   @Autowired LifecycleSettings lifecycle;
   @Autowired Clock clock;
@@ -150,7 +153,7 @@ class LifecycleWorkersTest {
 
     ScoreEngagementWorker.EngagementResult quiet =
         scoreEngagement.scoreEngagement(job(Jobs.SCORE_ENGAGEMENT, "Task_ScoreEngagement"), leadId);
-    store.addEngagementEvent(leadId, "evt-1", "demo-request", clock.instant(), null);
+    events.add(leadId, "evt-1", "demo-request", clock.instant(), null);
     ScoreEngagementWorker.EngagementResult raised =
         scoreEngagement.scoreEngagement(job(Jobs.SCORE_ENGAGEMENT, "Task_ScoreEngagement"), leadId);
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.leadhandoff.lead.EngagementEventStore;
 import org.leadhandoff.lead.LeadContact;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lead.Stage;
@@ -33,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class WhatIfTest {
 
   @Autowired LeadStore store;
+  @Autowired EngagementEventStore eventStore;
   @Autowired MockMvc http;
   @Autowired ObjectMapper json;
   @Autowired java.time.Clock clock;
@@ -59,7 +61,7 @@ class WhatIfTest {
                 "test")
             .id();
     for (int i = 0; i < events.length; i++) {
-      store.addEngagementEvent(id, name + "-" + i, events[i], now, null);
+      eventStore.add(id, name + "-" + i, events[i], now, null);
     }
     return id;
   }
