@@ -12,7 +12,10 @@ import org.leadhandoff.system.PublicUrl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The mails of the handoff, each recorded once per occasion in the caller's transaction. */
+/**
+ * The mails of the handoff, each recorded once per occasion in the caller's transaction. The mails
+ * of routing take the lead routing has read, so a routing reads it once.
+ */
 @Service
 public class Notifications {
 
@@ -40,7 +43,12 @@ public class Notifications {
   /** Tells marketing that a lead came back to them, why, and when it returns to the funnel. */
   @Transactional
   public void recycled(String occasion, UUID leadId, String reason, Instant revisitAt) {
-    Map<String, String> values = values(leadId, null, reason);
+    Lead lead = leads.find(leadId).orElse(null);
+    if (lead == null) {
+      // Nothing to tell marketing about a lead that is not in the store any more.
+      return;
+    }
+    Map<String, String> values = values(lead, null, reason);
     values.put(
         "revisit",
         revisitAt == null
@@ -58,55 +66,47 @@ public class Notifications {
    */
   @Transactional
   public void assigned(
-      String occasion, UUID leadId, Recipient rep, String task, Instant due, String reason) {
-    Map<String, String> values = values(leadId, task, reason);
+      String occasion, Lead lead, Recipient rep, String task, Instant due, String reason) {
+    Map<String, String> values = values(lead, task, reason);
     values.put("repName", rep.name());
     values.put("due", due == null ? "soon" : DUE.format(due.atZone(rep.timeZone())));
-    outbox.add(occasion, leadId, rep.email(), templates.render("assignment", values));
+    outbox.add(occasion, lead.id(), rep.email(), templates.render("assignment", values));
   }
 
   @Transactional
-  public void reminder(String occasion, UUID leadId, Recipient rep, String task, Instant due) {
-    Map<String, String> values = values(leadId, task, null);
+  public void reminder(String occasion, Lead lead, Recipient rep, String task, Instant due) {
+    Map<String, String> values = values(lead, task, null);
     values.put("repName", rep.name());
     values.put("due", due == null ? "soon" : DUE.format(due.atZone(rep.timeZone())));
-    outbox.add(occasion, leadId, rep.email(), templates.render("reminder", values));
+    outbox.add(occasion, lead.id(), rep.email(), templates.render("reminder", values));
   }
 
   /** Tells the previous owner that the lead went to someone else, and why. */
   @Transactional
   public void rerouted(
-      String occasion, UUID leadId, Recipient previous, String newOwner, String reason) {
-    Map<String, String> values = values(leadId, null, reason);
+      String occasion, Lead lead, Recipient previous, String newOwner, String reason) {
+    Map<String, String> values = values(lead, null, reason);
     values.put("repName", previous.name());
     values.put("newOwner", newOwner);
-    outbox.add(occasion, leadId, previous.email(), templates.render("reroute", values));
+    outbox.add(occasion, lead.id(), previous.email(), templates.render("reroute", values));
   }
 
   @Transactional
-  public void escalated(
-      String occasion, UUID leadId, Recipient manager, String task, String reason) {
-    Map<String, String> values = values(leadId, task, reason);
+  public void escalated(String occasion, Lead lead, Recipient manager, String task, String reason) {
+    Map<String, String> values = values(lead, task, reason);
     values.put("managerName", manager.name());
-    outbox.add(occasion, leadId, manager.email(), templates.render("escalation", values));
+    outbox.add(occasion, lead.id(), manager.email(), templates.render("escalation", values));
   }
 
-  private Map<String, String> values(UUID leadId, String task, String reason) {
-    Lead lead = leads.find(leadId).orElse(null);
+  private Map<String, String> values(Lead lead, String task, String reason) {
     Map<String, String> values = new HashMap<>();
-    values.put("leadName", lead == null ? leadId.toString() : lead.displayName());
+    values.put("leadName", lead.displayName());
     values.put(
-        "company",
-        lead == null || lead.contact().company() == null
-            ? "company unknown"
-            : lead.contact().company());
+        "company", lead.contact().company() == null ? "company unknown" : lead.contact().company());
+    values.put("title", lead.contact().title() == null ? "title unknown" : lead.contact().title());
     values.put(
-        "title",
-        lead == null || lead.contact().title() == null ? "title unknown" : lead.contact().title());
-    values.put(
-        "temperature",
-        lead == null || lead.temperature() == null ? "not classified" : lead.temperature().name());
-    values.put("leadUrl", urls.lead(leadId));
+        "temperature", lead.temperature() == null ? "not classified" : lead.temperature().name());
+    values.put("leadUrl", urls.lead(lead.id()));
     values.put("task", task);
     values.put("reason", reason);
     return values;

@@ -103,7 +103,7 @@ public class RoutingService {
           earlier.get().reason(),
           dueDates.of(role, temperature, now, owner));
     }
-    Lead lead = leads.find(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
+    Lead lead = lead(leadId);
     String team = role.name();
     String last = roster.lockCursor(team);
     Set<String> excluded = reroute ? new HashSet<>(roster.previousOwners(leadId, role)) : Set.of();
@@ -127,7 +127,7 @@ public class RoutingService {
       roster.record(
           leadId, role, null, Routed.NOBODY_AVAILABLE, decision.reason(), candidates, occurrence);
       log.info("Lead {} waits in the {} queue: {}", leadId, role, decision.reason());
-      escalate(leadId, role, NOBODY_AVAILABLE_CODE, decision.reason(), occurrence);
+      escalate(lead, role, NOBODY_AVAILABLE_CODE, decision.reason(), occurrence);
       return new Routed(
           null,
           Routed.NOBODY_AVAILABLE,
@@ -143,13 +143,13 @@ public class RoutingService {
         previous ->
             notifications.rerouted(
                 "rerouted:" + leadId + ":" + occurrence,
-                leadId,
+                lead,
                 recipient(previous),
                 decision.chosen().name(),
                 "it was not worked in time or was handed back"));
     notifications.assigned(
         "assignment:" + leadId + ":" + occurrence,
-        leadId,
+        lead,
         recipient(decision.chosen()),
         task(role),
         due.dueAt(),
@@ -167,6 +167,11 @@ public class RoutingService {
   /** Tells the first active sales manager that the lead found no taker. */
   @Transactional
   public void escalate(UUID leadId, Role role, String code, String reason, String occurrence) {
+    escalate(lead(leadId), role, code, reason, occurrence);
+  }
+
+  private void escalate(Lead lead, Role role, String code, String reason, String occurrence) {
+    UUID leadId = lead.id();
     if (activities.record(
         leadId,
         ActivityKind.ESCALATION,
@@ -185,7 +190,7 @@ public class RoutingService {
             manager ->
                 notifications.escalated(
                     "escalation:" + leadId + ":" + occurrence,
-                    leadId,
+                    lead,
                     recipient(manager),
                     task(role),
                     reason),
@@ -214,11 +219,15 @@ public class RoutingService {
             owner ->
                 notifications.reminder(
                     "reminder:" + leadId + ":" + occurrence,
-                    leadId,
+                    lead(leadId),
                     recipient(owner),
                     task(role),
                     due),
             () -> log.info("Lead {} is in the {} team queue: no reminder to send", leadId, role));
+  }
+
+  private Lead lead(UUID leadId) {
+    return leads.find(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
   }
 
   /** Who holds a lead that nobody owns: the role's team queue. */
