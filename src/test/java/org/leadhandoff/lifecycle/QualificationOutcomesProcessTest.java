@@ -23,6 +23,7 @@ import org.leadhandoff.support.EmbeddedEngineTest;
 import org.leadhandoff.support.LeadFixtures;
 import org.leadhandoff.support.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What happens after the phone call: the five outcomes, the sales handoff, and the recycle loop.
@@ -36,6 +37,7 @@ class QualificationOutcomesProcessTest {
   @Autowired LeadFixtures leads;
   @Autowired LeadStore store;
   @Autowired ProcessTestSupport process;
+  @Autowired JdbcClient jdbc;
 
   @BeforeEach
   void assertions() {
@@ -75,7 +77,7 @@ class QualificationOutcomesProcessTest {
         Processes.SALES_HANDOFF,
         leadId,
         ACCEPT,
-        Map.of("salesDecision", "ACCEPT", "expectedCloseDate", "2027-03-31"));
+        Map.of("salesDecision", "ACCEPT", "amount", 12000, "expectedCloseDate", "2027-03-31"));
 
     InspectedProcessInstance lifecycle = process.lifecycleOf(leadId);
     process.awaitCompleted(lifecycle);
@@ -101,6 +103,17 @@ class QualificationOutcomesProcessTest {
         .first()
         .hasToString(
             "ScoreLine[rule=classification.temperature, points=0, detail=HOT: budget, authority, need and timing confirmed]");
+    // The rep's acceptance is recorded with the deal they entered.
+    assertThat(decisions(leadId)).contains("ACCEPT: amount 12000, expected close 2027-03-31");
+  }
+
+  private java.util.List<String> decisions(UUID leadId) {
+    return jdbc.sql(
+            "select code || ': ' || coalesce(detail, '-') from lead_activity"
+                + " where lead_id = ? and kind = 'DECISION' order by id")
+        .param(leadId)
+        .query(String.class)
+        .list();
   }
 
   @Test
@@ -235,13 +248,21 @@ class QualificationOutcomesProcessTest {
   }
 
   @Test
-  @DisplayName("rejected by sales: recycled with the rejection reason")
+  @DisplayName("rejected by sales: recycled with the rejection reason and the rep's notes")
   void rejectedBySalesIsRecycled() {
     UUID leadId = leadInQualification();
     qualify(leadId, Map.of("qualificationOutcome", "QUALIFIED", "budgetConfirmed", true));
     process.awaitWaitingAt(process.instanceOf(Processes.SALES_HANDOFF, leadId), ACCEPT);
 
-    process.rejectAsSalesRep(leadId, "NO_BUDGET");
+    process.completeUserTask(
+        Processes.SALES_HANDOFF,
+        leadId,
+        ACCEPT,
+        Map.of(
+            "salesDecision", "REJECT",
+            "rejectionReason", "NO_BUDGET",
+            "rejectionNotes", "budget frozen until Q3, ask again in July",
+            "followUpsDone", java.util.List.of("CALL_1", "CALL_2", "EMAIL")));
 
     InspectedProcessInstance lifecycle = process.lifecycleOf(leadId);
     process.awaitWaitingAt(lifecycle, "Event_RevisitDue");
@@ -253,8 +274,20 @@ class QualificationOutcomesProcessTest {
             change -> {
               assertThat(change.fromStage()).isEqualTo(Stage.SQL);
               assertThat(change.toStage()).isEqualTo(Stage.RECYCLED);
-              assertThat(change.reason()).isEqualTo("rejected by sales: NO_BUDGET");
+              assertThat(change.reason())
+                  .isEqualTo(
+                      "rejected by sales: NO_BUDGET;"
+                          + " the rep's notes: budget frozen until Q3, ask again in July");
             });
+    assertThat(decisions(leadId)).contains("REJECT: NO_BUDGET");
+    // Marketing's recycle mail carries what the rep wrote, not only the code.
+    assertThat(
+            jdbc.sql(
+                    "select text_body from mail_outbox where lead_id = ? and occasion like 'recycled:%'")
+                .param(leadId)
+                .query(String.class)
+                .single())
+        .contains("the rep's notes: budget frozen until Q3, ask again in July");
   }
 
   @Test

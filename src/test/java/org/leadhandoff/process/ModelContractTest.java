@@ -51,7 +51,8 @@ import org.w3c.dom.NodeList;
  * {@link Outcomes}) and its job workers: a name renamed on one side only, a job type nobody serves,
  * a variable read that nothing writes or written that nothing reads, a gateway literal that is not
  * a value of its outcome, or an outcome gateway without a default flow fails here, before any
- * engine runs.
+ * engine runs. Variables are also followed per process: a call activity passes only what its
+ * mappings name, so a worker that reads a variable no step of its process can have set fails too.
  */
 class ModelContractTest {
 
@@ -105,6 +106,15 @@ class ModelContractTest {
   private static final List<String> badLiterals = new ArrayList<>();
   private static final Map<String, String> workerTypes = new TreeMap<>();
   private static final List<String> untypedWorkers = new ArrayList<>();
+
+  // Per process: what its steps write (workers of its job types, its forms, its mappings) and read.
+  private static final Map<String, Set<String>> processJobs = new TreeMap<>();
+  private static final Map<String, Set<String>> processForms = new TreeMap<>();
+  private static final Map<String, Set<String>> processWrites = new TreeMap<>();
+  private static final Map<String, Set<String>> processReads = new TreeMap<>();
+  private static final Map<String, Set<String>> jobReads = new TreeMap<>();
+  private static final Map<String, Set<String>> jobWrites = new TreeMap<>();
+  private static final Map<String, Set<String>> formKeys = new TreeMap<>();
 
   @BeforeAll
   static void readModelsFormsAndWorkers() throws Exception {
@@ -187,6 +197,47 @@ class ModelContractTest {
   }
 
   @Test
+  void everyVariableReadInAProcessCanBeSetInThatProcess() {
+    List<String> unreachable = new ArrayList<>();
+    // A worker may serve several processes and read what only some of them have: it fails only
+    // when none of the processes that use its job type can have the variable.
+    jobReads.forEach(
+        (type, names) -> {
+          Set<String> users =
+              processJobs.entrySet().stream()
+                  .filter(e -> e.getValue().contains(type))
+                  .map(Map.Entry::getKey)
+                  .collect(Collectors.toCollection(TreeSet::new));
+          for (String name : names) {
+            if (!users.isEmpty() && users.stream().noneMatch(p -> available(p).contains(name))) {
+              unreachable.add(
+                  name + " read by " + workerTypes.get(type) + " (" + type + ") in " + users);
+            }
+          }
+        });
+    processReads.forEach(
+        (process, names) ->
+            difference(names, available(process))
+                .forEach(name -> unreachable.add(name + " read by an expression in " + process)));
+    assertThat(unreachable)
+        .as("variables read where no step of the process sets them (a call activity's mapping?)")
+        .isEmpty();
+  }
+
+  /** What can be set in a process: by its workers, its forms, its mappings or the application. */
+  private static Set<String> available(String process) {
+    Set<String> names = new TreeSet<>(Variables.SET_BY_APPLICATION);
+    names.addAll(processWrites.getOrDefault(process, Set.of()));
+    processJobs
+        .getOrDefault(process, Set.of())
+        .forEach(type -> names.addAll(jobWrites.getOrDefault(type, Set.of())));
+    processForms
+        .getOrDefault(process, Set.of())
+        .forEach(form -> names.addAll(formKeys.getOrDefault(form, Set.of())));
+    return names;
+  }
+
+  @Test
   void everyVariableWrittenIsReadBySomething() {
     Set<String> unread = difference(writes.keySet(), reads.keySet());
     assertThat(unread)
@@ -217,15 +268,21 @@ class ModelContractTest {
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     Document doc = factory.newDocumentBuilder().parse(file.toFile());
     String model = file.getFileName().toString();
+    String processId = "";
     for (Element process : elements(doc, BPMN, "process")) {
+      processId = process.getAttribute("id");
       processIds.add(process.getAttribute("id"));
       assertThat(model)
           .as("the file of process %s", process.getAttribute("id"))
           .isEqualTo(process.getAttribute("id") + ".bpmn");
     }
     elements(doc, BPMN, "message").forEach(m -> messages.add(m.getAttribute("name")));
-    elements(doc, ZEEBE, "taskDefinition").forEach(t -> jobTypes.add(t.getAttribute("type")));
-    elements(doc, ZEEBE, "executionListener").forEach(t -> jobTypes.add(t.getAttribute("type")));
+    Set<String> jobs = processJobs.computeIfAbsent(processId, k -> new TreeSet<>());
+    elements(doc, ZEEBE, "taskDefinition").forEach(t -> jobs.add(t.getAttribute("type")));
+    elements(doc, ZEEBE, "executionListener").forEach(t -> jobs.add(t.getAttribute("type")));
+    jobTypes.addAll(jobs);
+    Set<String> forms = processForms.computeIfAbsent(processId, k -> new TreeSet<>());
+    elements(doc, ZEEBE, "formDefinition").forEach(f -> forms.add(f.getAttribute("formId")));
     elements(doc, ZEEBE, "calledElement")
         .forEach(c -> calledProcesses.add(c.getAttribute("processId")));
     elements(doc, ZEEBE, "formDefinition").forEach(f -> formIds.add(f.getAttribute("formId")));
@@ -241,19 +298,36 @@ class ModelContractTest {
         Arrays.stream(groups.split(",")).map(String::strip).forEach(candidateGroups::add);
       }
     }
-    readExpressions(doc.getDocumentElement(), model);
+    readExpressions(doc.getDocumentElement(), model, processId);
     readGateways(doc, model);
   }
 
   /** Every FEEL expression of the model (an attribute or a text that starts with "="). */
-  private static void readExpressions(Element element, String model) {
+  private static void readExpressions(Element element, String model, String process) {
     String where = model + " " + owner(element);
+    Set<String> read = processReads.computeIfAbsent(process, k -> new TreeSet<>());
+    Set<String> written = processWrites.computeIfAbsent(process, k -> new TreeSet<>());
     boolean mapping =
         ZEEBE.equals(element.getNamespaceURI())
             && (element.getLocalName().equals("input") || element.getLocalName().equals("output"));
     if (mapping) {
       String source = element.getAttribute("source");
       String target = element.getAttribute("target");
+      Element callActivity = enclosing(element, "callActivity");
+      boolean fromChild = callActivity != null && element.getLocalName().equals("output");
+      // A call activity's output reads the called process's variables, not this one's.
+      if (!fromChild) {
+        read.addAll(expression(source, null));
+      }
+      written.add(target);
+      if (callActivity != null && element.getLocalName().equals("input")) {
+        elements(callActivity, ZEEBE, "calledElement")
+            .forEach(
+                c ->
+                    processWrites
+                        .computeIfAbsent(c.getAttribute("processId"), k -> new TreeSet<>())
+                        .add(target));
+      }
       // A mapping of a name to itself only moves the variable between scopes.
       if (!source.strip().equals("=" + target)) {
         expression(source, where);
@@ -262,18 +336,27 @@ class ModelContractTest {
     } else {
       var attributes = element.getAttributes();
       for (int i = 0; i < attributes.getLength(); i++) {
-        expression(attributes.item(i).getNodeValue(), where);
+        read.addAll(expression(attributes.item(i).getNodeValue(), where));
       }
     }
     NodeList children = element.getChildNodes();
     for (int i = 0; i < children.getLength(); i++) {
       Node child = children.item(i);
       if (child instanceof Element e) {
-        readExpressions(e, model);
+        readExpressions(e, model, process);
       } else if (child.getNodeType() == Node.TEXT_NODE) {
-        expression(child.getNodeValue().strip(), where);
+        read.addAll(expression(child.getNodeValue().strip(), where));
       }
     }
+  }
+
+  private static Element enclosing(Element element, String bpmnName) {
+    for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
+      if (BPMN.equals(e.getNamespaceURI()) && e.getLocalName().equals(bpmnName)) {
+        return e;
+      }
+    }
+    return null;
   }
 
   private static void readGateways(Document doc, String model) {
@@ -301,19 +384,20 @@ class ModelContractTest {
     String name = file.getFileName().toString().replaceFirst("\\.form$", "");
     formFiles.add(name);
     assertThat(form.path("id").asText()).as("the id of %s", file).isEqualTo(name);
-    readComponents(form, "form " + name);
+    readComponents(form, "form " + name, formKeys.computeIfAbsent(name, k -> new TreeSet<>()));
   }
 
-  private static void readComponents(JsonNode node, String form) {
+  private static void readComponents(JsonNode node, String form, Set<String> keys) {
     for (JsonNode component : node.path("components")) {
       String key = component.path("key").asText("");
       String where = form + " " + (key.isEmpty() ? component.path("type").asText() : key);
       if (!key.isEmpty()) {
         note(writes, key, where);
+        keys.add(key);
         checkChoices(key, component.path("values"), where);
       }
       strings(component).forEach(text -> formText(text, where));
-      readComponents(component, form);
+      readComponents(component, form, keys);
     }
   }
 
@@ -395,13 +479,16 @@ class ModelContractTest {
           untypedWorkers.add(where + ": compile with -parameters or name the variable");
         }
         note(reads, name, where);
+        note(jobReads, worker.type(), name);
       } else if (parameter.isAnnotationPresent(VariablesAsType.class)) {
         components(parameter.getType()).forEach(name -> note(reads, name, where));
+        components(parameter.getType()).forEach(name -> note(jobReads, worker.type(), name));
       }
     }
     Class<?> result = method.getReturnType();
     if (result.isRecord()) {
       components(result).forEach(name -> note(writes, name, where));
+      components(result).forEach(name -> note(jobWrites, worker.type(), name));
     } else if (result != void.class) {
       untypedWorkers.add(where + " returns " + result.getSimpleName() + ", not a record");
     }
@@ -414,12 +501,13 @@ class ModelContractTest {
   // --- FEEL -------------------------------------------------------------------------------------
 
   /** Notes the variables an expression reads and checks its comparisons with outcome literals. */
-  private static void expression(String text, String where) {
+  private static Set<String> expression(String text, String where) {
+    Set<String> found = new TreeSet<>();
     if (text == null || !text.startsWith("=")) {
-      return;
+      return found;
     }
     String code = text.substring(1);
-    Matcher comparison = COMPARISON.matcher(code);
+    Matcher comparison = where == null ? COMPARISON.matcher("") : COMPARISON.matcher(code);
     while (comparison.find()) {
       Class<? extends Enum<?>> outcome = Outcomes.BY_VARIABLE.get(comparison.group(1));
       if (outcome == null) {
@@ -435,9 +523,13 @@ class ModelContractTest {
       boolean member = name.group(1) != null;
       boolean function = name.group(3) != null;
       if (!member && !function && !FEEL_WORDS.contains(name.group(2))) {
-        note(reads, name.group(2), where);
+        found.add(name.group(2));
+        if (where != null) {
+          note(reads, name.group(2), where);
+        }
       }
     }
+    return found;
   }
 
   // --- helpers ----------------------------------------------------------------------------------
