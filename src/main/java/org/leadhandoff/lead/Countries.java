@@ -1,10 +1,10 @@
 package org.leadhandoff.lead;
 
-import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.leadhandoff.system.Folding;
 
 /**
  * Country names and codes as CRMs and people write them, to ISO 3166 two-letter codes. The names
@@ -94,13 +94,13 @@ public final class Countries {
     if (text == null || text.isBlank()) {
       return null;
     }
-    String code = CODES.get(key(text));
+    String code = CODES.get(Folding.key(text));
     int open = text.indexOf('(');
     if (code == null && open > 0 && text.strip().endsWith(")")) {
       // "Deutschland (DE)": the name, else what the brackets say.
       String inside = text.substring(open + 1, text.lastIndexOf(')'));
-      code = CODES.get(key(text.substring(0, open)));
-      code = code != null ? code : CODES.get(key(inside));
+      code = CODES.get(Folding.key(text.substring(0, open)));
+      code = code != null ? code : CODES.get(Folding.key(inside));
     }
     return code;
   }
@@ -109,10 +109,10 @@ public final class Countries {
     Map<String, String> codes = new HashMap<>();
     for (String iso : Locale.getISOCountries()) {
       Locale country = Locale.of("", iso);
-      codes.put(key(iso), iso);
-      codes.putIfAbsent(key(country.getISO3Country()), iso);
+      codes.put(Folding.key(iso), iso);
+      codes.putIfAbsent(Folding.key(country.getISO3Country()), iso);
       for (Locale language : LANGUAGES) {
-        codes.putIfAbsent(key(country.getDisplayCountry(language)), iso);
+        codes.putIfAbsent(Folding.key(country.getDisplayCountry(language)), iso);
       }
     }
     ALIASES.forEach((alias, iso) -> codes.putIfAbsent(alias, iso));
@@ -120,11 +120,4 @@ public final class Countries {
   }
 
   /** "Côte d’Ivoire", "cote d'ivoire" and "COTE DIVOIRE" are one key. */
-  private static String key(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFD)
-        .replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT)
-        .replace("ß", "ss")
-        .replaceAll("[^a-z]", "");
-  }
 }

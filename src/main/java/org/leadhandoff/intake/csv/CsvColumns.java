@@ -1,7 +1,6 @@
 package org.leadhandoff.intake.csv;
 
 import java.lang.reflect.RecordComponent;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.leadhandoff.lead.LeadContact;
+import org.leadhandoff.system.Folding;
 
 /**
  * Maps a CSV header to lead fields by name, case and punctuation ignored: "First Name",
@@ -180,10 +180,7 @@ public final class CsvColumns {
 
   /** "Prénom", "prenom" and "PRE-NOM" are the same header. */
   static String key(String column) {
-    return Normalizer.normalize(column, Normalizer.Form.NFD)
-        .replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9]", "");
+    return Folding.key(column);
   }
 
   static Optional<String> field(String column) {
