@@ -118,6 +118,4 @@ public final class Countries {
     ALIASES.forEach((alias, iso) -> codes.putIfAbsent(alias, iso));
     return Map.copyOf(codes);
   }
-
-  /** "Côte d’Ivoire", "cote d'ivoire" and "COTE DIVOIRE" are one key. */
 }
