@@ -7,10 +7,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A person and their company: the one shape of a lead's contact data. The JSON API and webhooks
@@ -149,31 +153,33 @@ public record LeadContact(
    * spaces ignored): what {@link Merge#FILL} keeps. Consent is not among them (a withdrawal
    * counts).
    */
-  public java.util.List<String> conflictsWith(LeadContact update) {
-    java.util.List<String> fields = new java.util.ArrayList<>();
-    conflict(fields, "firstName", firstName, update.firstName);
-    conflict(fields, "lastName", lastName, update.lastName);
-    conflict(fields, "phone", phone, update.phone);
-    conflict(fields, "company", company, update.company);
-    conflict(
-        fields,
-        "companySize",
-        companySize == null ? null : companySize.toString(),
-        update.companySize == null ? null : update.companySize.toString());
-    conflict(fields, "industry", industry, update.industry);
-    conflict(fields, "title", title, update.title);
-    conflict(fields, "country", country, update.country);
-    conflict(fields, "referredBy", referredBy, update.referredBy);
+  public List<String> conflictsWith(LeadContact update) {
+    // Every component a capture merges, read from the record itself so that a new field is
+    // compared without being listed here a third time (the compiler keeps merge() complete).
+    List<String> fields = new ArrayList<>();
+    for (RecordComponent component : LeadContact.class.getRecordComponents()) {
+      if (!NOT_MERGED.contains(component.getName())
+          && differ(value(component, this), value(component, update))) {
+        fields.add(component.getName());
+      }
+    }
     return fields;
   }
 
-  private static void conflict(
-      java.util.List<String> fields, String field, String current, String update) {
-    if (trim(current) != null
-        && trim(update) != null
-        && !current.strip().equalsIgnoreCase(update.strip())) {
-      fields.add(field);
+  /** Kept from the lead (email, source), merged key by key (attributes) or never a conflict. */
+  private static final Set<String> NOT_MERGED = Set.of("email", "source", "attributes", "consent");
+
+  private static String value(RecordComponent component, LeadContact contact) {
+    try {
+      Object value = component.getAccessor().invoke(contact);
+      return value == null ? null : trim(value.toString());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read " + component.getName(), e);
     }
+  }
+
+  private static boolean differ(String current, String update) {
+    return current != null && update != null && !current.equalsIgnoreCase(update);
   }
 
   /**
