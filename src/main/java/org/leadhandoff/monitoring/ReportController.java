@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import java.util.List;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadViews.LeadSummary;
 import org.leadhandoff.lead.Stage;
+import org.leadhandoff.web.CsvExport;
 import org.leadhandoff.web.InvalidFieldException;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.validation.annotation.Validated;
@@ -91,9 +91,8 @@ class ReportController {
       HttpServletResponse response)
       throws IOException {
     FunnelReport report = reports.funnel(filter(from, to, source, team));
-    csv(response, "funnel.csv");
     try (var printer =
-        CsvExport.printer(response.getWriter(), "section", "item", "measure", "value")) {
+        CsvExport.attachment(response, "funnel.csv", "section", "item", "measure", "value")) {
       for (String[] row : ReportService.rows(report)) {
         CsvExport.print(printer, List.of((Object[]) row));
       }
@@ -150,10 +149,10 @@ class ReportController {
     // The first page before any output: a bad request still gets its 400.
     int page = 1000;
     var list = reports.leads(drill, page, 0);
-    csv(response, "leads.csv");
     try (var printer =
-        CsvExport.printer(
-            response.getWriter(),
+        CsvExport.attachment(
+            response,
+            "leads.csv",
             "id",
             "first_name",
             "last_name",
@@ -221,11 +220,5 @@ class ReportController {
       throw new InvalidFieldException(
           field, "'" + value + "' is not a date (YYYY-MM-DD) or an instant (ISO-8601)");
     }
-  }
-
-  private static void csv(HttpServletResponse response, String name) {
-    response.setContentType("text/csv");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
   }
 }

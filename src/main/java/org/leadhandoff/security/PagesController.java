@@ -3,7 +3,10 @@ package org.leadhandoff.security;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The pages people open: the inbox is the front door; managers open the dashboard. */
+/**
+ * The pages people open: the inbox is the front door; managers open the dashboard, marketing the
+ * dashboard and the imports.
+ */
 @Controller
 class PagesController {
 
@@ -25,6 +28,16 @@ class PagesController {
   @GetMapping("/inbox/")
   String inboxIndex() {
     return "forward:/inbox/index.html";
+  }
+
+  @GetMapping("/imports")
+  String imports() {
+    return "redirect:/imports/";
+  }
+
+  @GetMapping("/imports/")
+  String importsIndex() {
+    return "forward:/imports/index.html";
   }
 
   /** Keeps the filters of a shared link such as /dashboard?from=2026-03-01&to=2026-03-31. */

@@ -147,10 +147,14 @@ class SecurityConfiguration {
                         "/api/leads/*/events",
                         "/api/events",
                         "/api/leads/import",
+                        "/api/imports/preview",
                         "/api/imports/*/cancel")
                     .hasAnyRole(names(FEEDERS))
-                    .requestMatchers(HttpMethod.GET, "/api/imports/**")
+                    .requestMatchers(HttpMethod.GET, "/api/imports/**", "/api/imports")
                     .hasAnyRole(names(FEEDERS))
+                    // The import page is marketing's (and the admin's); API keys have no pages.
+                    .requestMatchers("/imports/**", "/imports")
+                    .hasAnyRole(names(MARKETING, ADMIN))
                     // Erasure requests are the data protection officer's (an admin).
                     .requestMatchers(HttpMethod.DELETE, "/api/leads/*")
                     .hasRole(ADMIN.name())

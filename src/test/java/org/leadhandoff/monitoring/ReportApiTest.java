@@ -26,12 +26,16 @@ class ReportApiTest {
   @Autowired MockMvc http;
   @Autowired LeadStore store;
 
+  /** The download without its byte order mark, which Excel needs to read UTF-8. */
   private String body(String url) throws Exception {
-    return http.perform(get(url))
-        .andExpect(status().isOk())
-        .andReturn()
-        .getResponse()
-        .getContentAsString();
+    String csv =
+        http.perform(get(url))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(csv).startsWith("\uFEFF");
+    return csv.substring(1);
   }
 
   @Test

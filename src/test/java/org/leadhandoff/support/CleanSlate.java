@@ -35,6 +35,7 @@ public class CleanSlate {
       List.of(
           "lead_import_error",
           "lead_import",
+          "import_mapping",
           "lead_activity",
           "mail_outbox",
           "routing_decision",

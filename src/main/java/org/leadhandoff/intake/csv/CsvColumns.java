@@ -138,44 +138,139 @@ public final class CsvColumns {
     }
   }
 
+  /** What a mapping names to leave a column out. */
+  public static final String IGNORE = "ignore";
+
+  /** How a column is read, for the import page. */
+  public enum How {
+    /** Its header names a field (or a CRM's spelling of one). */
+    RECOGNISED,
+    /** The person mapped it (to a field, or to be left out). */
+    MAPPED,
+    /** Not a lead field, or mapped to be left out. */
+    IGNORED,
+    /** It means the same field as an earlier column, which is the one read. */
+    DOUBLED
+  }
+
+  /**
+   * One column of the header.
+   *
+   * @param readAs the field it fills ({@code attr:<name>} for a custom attribute), null if ignored
+   */
+  public record Column(String name, String readAs, How how) {}
+
   private final Map<String, String> fieldToColumn = new LinkedHashMap<>();
   private final Map<String, String> attributeToColumn = new LinkedHashMap<>();
   private final List<String> ignored = new ArrayList<>();
   private final List<String> doubled = new ArrayList<>();
+  private final List<Column> columns = new ArrayList<>();
 
   private CsvColumns() {}
 
   public static CsvColumns of(List<String> header) {
+    return of(header, Map.of());
+  }
+
+  /**
+   * The header read with a person's mapping: a column it names is read as it says (a field, {@code
+   * attr:<name>} or {@value #IGNORE}), the others by their names. A mapping for a column the file
+   * does not have is left unused (a saved mapping serves files of several shapes).
+   *
+   * @throws IllegalArgumentException naming the column whose target is no lead field
+   */
+  public static CsvColumns of(List<String> header, Map<String, String> mapping) {
     CsvColumns columns = new CsvColumns();
     for (String column : header) {
-      String trimmed = column == null ? "" : column.strip();
-      String lower = trimmed.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("attr:") || lower.startsWith("attribute.")) {
-        String name =
-            trimmed.substring(trimmed.indexOf(lower.startsWith("attr:") ? ':' : '.') + 1).strip();
-        if (!name.isEmpty()) {
-          columns.attributeToColumn.putIfAbsent(name, column);
-          continue;
+      String name = column == null ? "" : column.strip();
+      String mapped = mapping.containsKey(column) ? mapping.get(column) : mapping.get(name);
+      String target = mapped != null ? mapped.strip() : recognised(name);
+      How how = mapped != null ? How.MAPPED : How.RECOGNISED;
+      if (target == null || target.equalsIgnoreCase(IGNORE)) {
+        columns.ignore(column, mapped != null ? How.MAPPED : How.IGNORED);
+      } else if (attribute(target) != null) {
+        String attribute = attribute(target);
+        if (columns.attributeToColumn.putIfAbsent(attribute, column) == null) {
+          columns.columns.add(new Column(column, "attr:" + attribute, how));
+        } else {
+          columns.doubled(column, "attr:" + attribute);
         }
-      }
-      Optional<String> field = field(trimmed);
-      if (field.isPresent() && !columns.fieldToColumn.containsKey(field.get())) {
-        columns.fieldToColumn.put(field.get(), column);
-      } else if (field.isPresent()) {
-        columns.doubled.add(
-            "the columns \""
-                + columns.fieldToColumn.get(field.get())
-                + "\" and \""
-                + column
-                + "\" both mean "
-                + field.get()
-                + ": the first is read, the second ignored");
-        columns.ignored.add(column);
+      } else if (!ALIASES.containsKey(target)) {
+        throw new IllegalArgumentException(
+            "the column \""
+                + name
+                + "\" is mapped to '"
+                + target
+                + "', which is no lead field; use one of "
+                + String.join(", ", ALIASES.keySet())
+                + ", attr:<name> or "
+                + IGNORE);
+      } else if (columns.fieldToColumn.putIfAbsent(target, column) == null) {
+        columns.columns.add(new Column(column, target, how));
       } else {
-        columns.ignored.add(column);
+        columns.doubled(column, target);
       }
     }
     return columns;
+  }
+
+  /** The field a header names by itself: {@code attr:<name>}, a field or an alias, else null. */
+  private static String recognised(String name) {
+    String attribute = attribute(name);
+    return attribute != null ? "attr:" + attribute : field(name).orElse(null);
+  }
+
+  /** "attr:Booth" and "attribute.Booth" name the attribute "Booth". */
+  private static String attribute(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    String prefix =
+        lower.startsWith("attr:") ? "attr:" : lower.startsWith("attribute.") ? "attribute." : null;
+    if (prefix == null) {
+      return null;
+    }
+    String attribute = name.substring(prefix.length()).strip();
+    return attribute.isEmpty() ? null : attribute;
+  }
+
+  private void ignore(String column, How how) {
+    ignored.add(column);
+    columns.add(new Column(column, null, how));
+  }
+
+  private void doubled(String column, String target) {
+    String first =
+        target.startsWith("attr:")
+            ? attributeToColumn.get(target.substring(5))
+            : fieldToColumn.get(target);
+    doubled.add(
+        "the columns \""
+            + first
+            + "\" and \""
+            + column
+            + "\" both mean "
+            + target
+            + ": the first is read, the second ignored");
+    ignored.add(column);
+    columns.add(new Column(column, null, How.DOUBLED));
+  }
+
+  /** Every column of the header, in order, with how it is read. */
+  public List<Column> columns() {
+    return List.copyOf(columns);
+  }
+
+  /**
+   * Checks a mapping before it is kept.
+   *
+   * @throws IllegalArgumentException naming the first column whose target is no lead field
+   */
+  public static void check(Map<String, String> mapping) {
+    of(List.copyOf(mapping.keySet()), mapping);
+  }
+
+  /** What a column can be mapped to, besides {@code attr:<name>} and {@value #IGNORE}. */
+  public static List<String> targets() {
+    return List.copyOf(ALIASES.keySet());
   }
 
   /** "Prénom", "prenom" and "PRE-NOM" are the same header. */

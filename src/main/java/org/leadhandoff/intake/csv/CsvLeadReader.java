@@ -27,9 +27,19 @@ public class CsvLeadReader {
   private static final Constructor<LeadContact> CANONICAL = canonical();
 
   private final CsvColumns columns;
+  private final Boolean defaultConsent;
 
   public CsvLeadReader(CsvColumns columns) {
+    this(columns, null);
+  }
+
+  /**
+   * @param defaultConsent the consent of a row that says nothing of it (the list's own terms, e.g.
+   *     a trade show's badge scan with consent to be contacted); null leaves it unknown
+   */
+  public CsvLeadReader(CsvColumns columns, Boolean defaultConsent) {
     this.columns = columns;
+    this.defaultConsent = defaultConsent;
   }
 
   public CsvRow read(CSVRecord record) {
@@ -85,7 +95,10 @@ public class CsvLeadReader {
     return code;
   }
 
-  /** A consent column, or else an opt-out column read the other way round. */
+  /**
+   * A consent column, or else an opt-out column read the other way round, or else the import's
+   * default.
+   */
   private Object consent(CSVRecord record, List<CsvRow.RowError> warnings) {
     String consent = value(record, "consent");
     if (consent != null) {
@@ -93,7 +106,10 @@ public class CsvLeadReader {
     }
     Object optOut =
         typed(CsvColumns.OPT_OUT, Boolean.class, value(record, CsvColumns.OPT_OUT), warnings);
-    return optOut == null ? null : !(Boolean) optOut;
+    if (optOut != null) {
+      return !(Boolean) optOut;
+    }
+    return defaultConsent;
   }
 
   /**

@@ -1,9 +1,11 @@
 package org.leadhandoff.intake.csv;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +14,17 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.leadhandoff.web.ApiException;
+import org.leadhandoff.web.CsvExport;
 import org.leadhandoff.web.InvalidFieldException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,36 +43,206 @@ class ImportController {
   /** How many rejected rows a status shows; all are kept. */
   static final int MAX_ERRORS_SHOWN = 1000;
 
+  /** How many imports the list shows. */
+  static final int LATEST = 50;
+
   private final ImportStore imports;
+  private final ImportMappings mappings;
   private final ImportProperties properties;
+  private final ObjectMapper json;
 
   private final org.leadhandoff.web.ApiProperties api;
 
   ImportController(
-      ImportStore imports, ImportProperties properties, org.leadhandoff.web.ApiProperties api) {
+      ImportStore imports,
+      ImportMappings mappings,
+      ImportProperties properties,
+      ObjectMapper json,
+      org.leadhandoff.web.ApiProperties api) {
     this.imports = imports;
+    this.mappings = mappings;
     this.properties = properties;
+    this.json = json;
     this.api = api;
   }
+
+  private static final String MAPPING_DOC =
+      "Optional JSON object from column names to what they are read as: a field (email,"
+          + " firstName, lastName, phone, company, companySize, industry, title, country, source,"
+          + " referredBy, consent, optOut), attr:<name>, or ignore. Columns it leaves out are"
+          + " read by their names. Without it, the mapping saved for the source is used.";
+
+  private static final String CONSENT_DOC =
+      "Consent of rows that have no consent or opt-out value (true or false); unknown if left out";
 
   record Accepted(UUID importId, ImportState state, URI status) {}
 
   @PostMapping(value = "/api/leads/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(
-      summary = "Import leads from a CSV file (multipart field 'file')",
+      summary = "Import leads from a CSV or Excel file (multipart field 'file')",
       description =
           "The header row names the columns (see the README): email is required; firstName,"
               + " lastName, phone, company, companySize, industry, country, title, source,"
-              + " referredBy, consent, and attr:<name> for custom attributes. Answers 202 with the"
-              + " import id; follow it at /api/imports/{id}.")
+              + " referredBy, consent, and attr:<name> for custom attributes; the column names of"
+              + " common CRM exports are recognised. Answers 202 with the import id; follow it at"
+              + " /api/imports/{id}.")
   ResponseEntity<Accepted> importMultipart(
       @RequestPart("file") MultipartFile file,
       @Parameter(description = "Source of rows without a source column")
           @RequestParam(name = "source", defaultValue = "csv-import")
-          @Pattern(
-              regexp = "^[A-Za-z0-9 _.-]{1,100}$",
-              message = "must be letters, digits, spaces, '-', '_' or '.', like trade-show")
-          String source) {
+          @Pattern(regexp = SOURCE, message = SOURCE_MESSAGE)
+          String source,
+      @Parameter(description = MAPPING_DOC) @RequestParam(name = "mapping", required = false)
+          String mapping,
+      @Parameter(description = CONSENT_DOC) @RequestParam(name = "consent", required = false)
+          Boolean consent,
+      @Parameter(description = "Save the mapping for the source, for its next file")
+          @RequestParam(name = "saveMapping", defaultValue = "false")
+          boolean saveMapping,
+      Authentication caller) {
+    checkFile(file);
+    Map<String, String> columns = mapping(mapping);
+    String by = caller == null ? null : caller.getName();
+    if (saveMapping) {
+      if (columns.isEmpty()) {
+        throw new InvalidFieldException("mapping", "is needed to save a mapping for the source");
+      }
+      mappings.save(source, columns, by);
+    }
+    try (InputStream in = file.getInputStream()) {
+      return accept(in, file.getOriginalFilename(), source, settings(source, columns, consent, by));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @PostMapping(value = "/api/imports/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(
+      summary = "What an import of a file would do, before it starts",
+      description =
+          "How the file is read (encoding, delimiter), how each column would be read with the"
+              + " mapping (or the source's saved mapping), the first rows with their errors and"
+              + " warnings, and the data rows it has. Nothing is imported or kept; a file that"
+              + " cannot be read is 422 with the reason.")
+  ImportPreview.Preview preview(
+      @RequestPart("file") MultipartFile file,
+      @RequestParam(name = "source", defaultValue = "csv-import")
+          @Pattern(regexp = SOURCE, message = SOURCE_MESSAGE)
+          String source,
+      @Parameter(description = MAPPING_DOC) @RequestParam(name = "mapping", required = false)
+          String mapping,
+      @Parameter(description = CONSENT_DOC) @RequestParam(name = "consent", required = false)
+          Boolean consent)
+      throws IOException {
+    checkFile(file);
+    Map<String, String> columns = mapping(mapping);
+    Optional<Map<String, String>> saved =
+        columns.isEmpty() ? mappings.find(source) : Optional.empty();
+    Files.createDirectories(properties.directory());
+    // A name the start-up clean-up removes should the preview be cut off.
+    Path copy = properties.directory().resolve("preview-" + UUID.randomUUID() + ".part");
+    try {
+      try (InputStream in = file.getInputStream()) {
+        Files.copy(in, copy);
+      }
+      return ImportPreview.of(
+          copy,
+          fileName(file.getOriginalFilename()),
+          saved.orElse(columns),
+          consent,
+          saved.isPresent());
+    } catch (CsvFile.UnreadableFileException e) {
+      throw new ApiException(
+          HttpStatus.UNPROCESSABLE_ENTITY, "File cannot be read", e.getMessage());
+    } finally {
+      ImportRunner.forget(copy);
+    }
+  }
+
+  @GetMapping("/api/imports")
+  @Operation(summary = "The latest 50 imports, newest first, with their states and counts")
+  List<ImportSummary> latest() {
+    return imports.latest(LATEST);
+  }
+
+  @GetMapping("/api/imports/mappings/{source}")
+  @Operation(summary = "The column mapping saved for a source; 404 when none is")
+  Map<String, String> savedMapping(@PathVariable String source) {
+    return mappings
+        .find(source)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    HttpStatus.NOT_FOUND,
+                    "No saved mapping",
+                    "No column mapping is saved for the source '" + source + "'."));
+  }
+
+  @GetMapping(value = "/api/imports/{importId}/report.csv", produces = "text/csv")
+  @Operation(
+      summary = "An import's report as CSV: every rejected row and every warning",
+      description =
+          "Columns: line, column, kind (ERROR: the row was rejected; WARNING: a value"
+              + " was left out and the row imported), reason.")
+  void report(@PathVariable UUID importId, HttpServletResponse response) throws IOException {
+    ImportStatus status = status(importId);
+    String name =
+        status.fileName() == null ? "import" : status.fileName().replaceAll("\\.[^.]*$", "");
+    try (var printer =
+        CsvExport.attachment(
+            response,
+            "report-" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv",
+            "line",
+            "column",
+            "kind",
+            "reason")) {
+      IOException[] failed = new IOException[1];
+      imports.eachReportLine(
+          importId,
+          line -> {
+            if (failed[0] == null) {
+              try {
+                CsvExport.print(
+                    printer, List.of(line.line(), line.column(), line.severity(), line.reason()));
+              } catch (IOException e) {
+                failed[0] = e;
+              }
+            }
+          });
+      if (failed[0] != null) {
+        throw failed[0];
+      }
+    }
+  }
+
+  @PostMapping(
+      value = "/api/leads/import",
+      consumes = {"text/csv", "application/csv"})
+  @Operation(summary = "Import leads from a CSV body (Content-Type: text/csv)")
+  ResponseEntity<Accepted> importBody(
+      HttpServletRequest request,
+      @RequestParam(name = "source", defaultValue = "csv-import")
+          @Pattern(regexp = SOURCE, message = SOURCE_MESSAGE)
+          String source,
+      @RequestParam(name = "fileName", required = false) String fileName,
+      @Parameter(description = MAPPING_DOC) @RequestParam(name = "mapping", required = false)
+          String mapping,
+      @Parameter(description = CONSENT_DOC) @RequestParam(name = "consent", required = false)
+          Boolean consent,
+      Authentication caller)
+      throws IOException {
+    return accept(
+        request.getInputStream(),
+        fileName,
+        source,
+        settings(source, mapping(mapping), consent, caller == null ? null : caller.getName()));
+  }
+
+  private static final String SOURCE = "^[A-Za-z0-9 _.-]{1,100}$";
+  private static final String SOURCE_MESSAGE =
+      "must be letters, digits, spaces, '-', '_' or '.', like trade-show";
+
+  private void checkFile(MultipartFile file) {
     if (file.isEmpty()) {
       throw new InvalidFieldException("file", "is empty; send a CSV file with a header row");
     }
@@ -78,27 +255,31 @@ class ImportController {
               + limit
               + " bytes; split it and import the parts.");
     }
-    try (InputStream in = file.getInputStream()) {
-      return accept(in, file.getOriginalFilename(), source);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  }
+
+  /** The mapping sent, checked: each target a lead field, attr:<name> or ignore. */
+  private Map<String, String> mapping(String text) {
+    if (text != null && text.length() > 16_000) {
+      throw new InvalidFieldException("mapping", "must be at most 16000 characters");
+    }
+    try {
+      Map<String, String> mapping = MappingJson.parse(json, text);
+      CsvColumns.check(mapping);
+      return mapping;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException("mapping", e.getMessage());
     }
   }
 
-  @PostMapping(
-      value = "/api/leads/import",
-      consumes = {"text/csv", "application/csv"})
-  @Operation(summary = "Import leads from a CSV body (Content-Type: text/csv)")
-  ResponseEntity<Accepted> importBody(
-      HttpServletRequest request,
-      @RequestParam(name = "source", defaultValue = "csv-import")
-          @Pattern(
-              regexp = "^[A-Za-z0-9 _.-]{1,100}$",
-              message = "must be letters, digits, spaces, '-', '_' or '.', like trade-show")
-          String source,
-      @RequestParam(name = "fileName", required = false) String fileName)
-      throws IOException {
-    return accept(request.getInputStream(), fileName, source);
+  /** The mapping sent, else the one saved for the source. */
+  private ImportStore.Settings settings(
+      String source, Map<String, String> mapping, Boolean consent, String by) {
+    Map<String, String> used = mapping.isEmpty() ? mappings.find(source).orElse(mapping) : mapping;
+    return new ImportStore.Settings(used, consent, by);
+  }
+
+  private static String fileName(String name) {
+    return name == null ? null : Path.of(name).getFileName().toString();
   }
 
   @GetMapping("/api/imports/{importId}")
@@ -140,7 +321,8 @@ class ImportController {
     return status(importId);
   }
 
-  private ResponseEntity<Accepted> accept(InputStream in, String fileName, String source)
+  private ResponseEntity<Accepted> accept(
+      InputStream in, String fileName, String source, ImportStore.Settings settings)
       throws IOException {
     UUID id = UUID.randomUUID();
     Files.createDirectories(properties.directory());
@@ -162,10 +344,7 @@ class ImportController {
     Files.move(
         partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     imports.create(
-        id,
-        fileName == null ? null : Path.of(fileName).getFileName().toString(),
-        target.toAbsolutePath().toString(),
-        source.strip());
+        id, fileName(fileName), target.toAbsolutePath().toString(), source.strip(), settings);
     URI status = URI.create("/api/imports/" + id);
     return ResponseEntity.accepted()
         .location(status)

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,7 +94,11 @@ class ImportRunner implements SmartLifecycle {
         return;
       }
       CsvFile csv = CsvFile.open(file);
-      Layout layout = layout(csv);
+      Layout layout = layout(csv, job.mapping());
+      if (!layout.columns().hasEmail()) {
+        fail(job, file, noEmail(layout));
+        return;
+      }
       if (layout.rows() > properties.maxRows()) {
         fail(
             job,
@@ -106,7 +111,13 @@ class ImportRunner implements SmartLifecycle {
         return;
       }
       if (job.state() == ImportState.QUEUED) {
-        if (!imports.started(job.id(), layout.rows(), layout.columns().ignored(), layout.notes())) {
+        List<String> notes = new ArrayList<>(layout.notes());
+        if (job.defaultConsent() != null) {
+          notes.add(
+              "rows without a consent or opt-out value were imported with consent "
+                  + (job.defaultConsent() ? "given" : "not given"));
+        }
+        if (!imports.started(job.id(), layout.rows(), layout.columns().ignored(), notes)) {
           forget(file);
           return;
         }
@@ -133,18 +144,32 @@ class ImportRunner implements SmartLifecycle {
   }
 
   /** The header's columns and the data rows: a report footer after the data does not count. */
-  private record Layout(CsvColumns columns, int rows, List<String> notes) {}
+  record Layout(CsvColumns columns, int rows, List<String> notes) {}
 
-  private static Layout layout(CsvFile csv) throws IOException, CsvFile.UnreadableFileException {
+  static String noEmail(Layout layout) {
+    return "The header has no email column; name one of: email, e-mail, email address, or map"
+        + " the column that holds the addresses to email. Header was: "
+        + String.join(
+            ", ", layout.columns().columns().stream().map(CsvColumns.Column::name).toList());
+  }
+
+  /**
+   * How the file will be read with a person's column mapping (empty: by the header's names).
+   *
+   * @throws CsvFile.UnreadableFileException with a sentence for the person when it cannot be
+   */
+  static Layout layout(CsvFile csv, Map<String, String> mapping)
+      throws IOException, CsvFile.UnreadableFileException {
     try (Reader reader = csv.reader();
         CSVParser parser = csv.format().parse(reader)) {
       List<String> header = parser.getHeaderNames();
       CsvFile.checkHeader(header);
-      CsvColumns columns = CsvColumns.of(header);
-      if (!columns.hasEmail()) {
+      CsvColumns columns;
+      try {
+        columns = CsvColumns.of(header, mapping);
+      } catch (IllegalArgumentException e) {
         throw new CsvFile.UnreadableFileException(
-            "The header has no email column; name one of: email, e-mail, email address. Header was: "
-                + String.join(", ", header));
+            "The column mapping cannot be used: " + e.getMessage() + ".");
       }
       int rows = 0;
       int dataRows = 0;
@@ -157,6 +182,14 @@ class ImportRunner implements SmartLifecycle {
       }
       List<String> notes = new ArrayList<>();
       notes.add(csv.description());
+      List<String> mapped =
+          columns.columns().stream()
+              .filter(c -> c.how() == CsvColumns.How.MAPPED)
+              .map(c -> c.name() + " as " + (c.readAs() == null ? "ignored" : c.readAs()))
+              .toList();
+      if (!mapped.isEmpty()) {
+        notes.add("columns read as mapped: " + String.join(", ", mapped));
+      }
       notes.addAll(columns.doubled());
       if (rows > dataRows) {
         notes.add(
@@ -222,7 +255,7 @@ class ImportRunner implements SmartLifecycle {
   }
 
   private void importRows(Import job, Path file, CsvFile csv, Layout layout) throws IOException {
-    CsvLeadReader reader = new CsvLeadReader(layout.columns());
+    CsvLeadReader reader = new CsvLeadReader(layout.columns(), job.defaultConsent());
     String source = job.source();
     try (Reader in = csv.reader();
         CSVParser parser = csv.format().parse(in)) {

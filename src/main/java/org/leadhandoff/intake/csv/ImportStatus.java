@@ -11,7 +11,10 @@ import java.util.UUID;
  * @param created rows that became new leads
  * @param merged rows whose email was a lead already (or appeared earlier in the file): profile
  *     updated
+ * @param source the source of rows without one
+ * @param createdBy who started the import (a user or an API key), if known
  * @param rejected rows refused; each is in {@code errors}
+ * @param warningCount all warnings; {@code warnings} shows the first 1,000
  * @param warnings values that could not be read (an unknown country, a size that is no number):
  *     left out, the row imported without them
  * @param ignoredColumns header columns that are not lead fields
@@ -21,12 +24,15 @@ import java.util.UUID;
 public record ImportStatus(
     UUID importId,
     String fileName,
+    String source,
+    String createdBy,
     ImportState state,
     Integer rowsTotal,
     int rowsProcessed,
     int created,
     int merged,
     int rejected,
+    int warningCount,
     List<String> ignoredColumns,
     List<String> notes,
     String error,

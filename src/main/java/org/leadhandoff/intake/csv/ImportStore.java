@@ -1,10 +1,12 @@
 package org.leadhandoff.intake.csv;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.leadhandoff.system.Timestamps;
@@ -23,23 +25,44 @@ class ImportStore {
       ImportState state,
       Integer rowsTotal,
       int rowsProcessed,
-      int attempts) {}
+      int attempts,
+      Map<String, String> mapping,
+      Boolean defaultConsent) {}
+
+  /** How an import reads its file: the person's column mapping and the consent default. */
+  record Settings(Map<String, String> mapping, Boolean defaultConsent, String createdBy) {}
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ObjectMapper json;
 
-  ImportStore(JdbcClient jdbc, Clock clock) {
+  ImportStore(JdbcClient jdbc, Clock clock, ObjectMapper json) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.json = json;
   }
 
   void create(UUID id, String fileName, String storedPath, String source) {
+    create(id, fileName, storedPath, source, new Settings(Map.of(), null, null));
+  }
+
+  void create(UUID id, String fileName, String storedPath, String source, Settings settings) {
     jdbc.sql(
             """
-            insert into lead_import (id, file_name, stored_path, source, state, created_at, updated_at)
-            values (?, ?, ?, ?, 'QUEUED', ?, ?)
+            insert into lead_import (id, file_name, stored_path, source, state, mapping,
+                                     default_consent, created_by, created_at, updated_at)
+            values (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?)
             """)
-        .params(id, fileName, storedPath, source, Timestamps.now(clock), Timestamps.now(clock))
+        .params(
+            id,
+            fileName,
+            storedPath,
+            source,
+            settings.mapping().isEmpty() ? null : MappingJson.write(json, settings.mapping()),
+            settings.defaultConsent(),
+            settings.createdBy(),
+            Timestamps.now(clock),
+            Timestamps.now(clock))
         .update();
   }
 
@@ -66,7 +89,9 @@ class ImportStore {
                     ImportState.valueOf(rs.getString("state")),
                     (Integer) rs.getObject("rows_total"),
                     rs.getInt("rows_processed"),
-                    rs.getInt("attempts")))
+                    rs.getInt("attempts"),
+                    MappingJson.read(json, rs.getString("mapping")),
+                    (Boolean) rs.getObject("default_consent")))
         .optional();
   }
 
@@ -189,7 +214,12 @@ class ImportStore {
   Optional<ImportStatus> status(UUID id, int maxErrors) {
     List<ImportStatus.RejectedRow> errors = rows(id, "ERROR", maxErrors);
     List<ImportStatus.RejectedRow> warnings = rows(id, "WARNING", maxErrors);
-    return jdbc.sql("select * from lead_import where id = ?")
+    return jdbc.sql(
+            """
+            select i.*, (select count(*) from lead_import_error e
+                         where e.import_id = i.id and e.severity = 'WARNING') as warning_count
+            from lead_import i where i.id = ?
+            """)
         .param(id)
         .query(
             (rs, n) -> {
@@ -198,12 +228,15 @@ class ImportStore {
               return new ImportStatus(
                   id,
                   rs.getString("file_name"),
+                  rs.getString("source"),
+                  rs.getString("created_by"),
                   ImportState.valueOf(rs.getString("state")),
                   (Integer) rs.getObject("rows_total"),
                   rs.getInt("rows_processed"),
                   rs.getInt("created"),
                   rs.getInt("merged"),
                   rs.getInt("rejected"),
+                  rs.getInt("warning_count"),
                   ignored == null || ignored.isEmpty()
                       ? List.of()
                       : Arrays.asList(ignored.split("\n")),
@@ -215,6 +248,52 @@ class ImportStore {
                   Timestamps.instant(rs.getObject("finished_at", OffsetDateTime.class)));
             })
         .optional();
+  }
+
+  /** The latest imports, newest first, without their per-row reports. */
+  List<ImportSummary> latest(int max) {
+    return jdbc.sql(
+            """
+            select id, file_name, source, created_by, state, rows_total, rows_processed, created,
+                   merged, rejected, created_at, finished_at
+            from lead_import order by created_at desc fetch first ? rows only
+            """)
+        .param(max)
+        .query(
+            (rs, n) ->
+                new ImportSummary(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("file_name"),
+                    rs.getString("source"),
+                    rs.getString("created_by"),
+                    ImportState.valueOf(rs.getString("state")),
+                    (Integer) rs.getObject("rows_total"),
+                    rs.getInt("rows_processed"),
+                    rs.getInt("created"),
+                    rs.getInt("merged"),
+                    rs.getInt("rejected"),
+                    Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
+                    Timestamps.instant(rs.getObject("finished_at", OffsetDateTime.class))))
+        .list();
+  }
+
+  /** One line of an import's report: a rejected row's error or a warning. */
+  record ReportLine(int line, String column, String severity, String reason) {}
+
+  /** Every line of an import's report in file order, errors before warnings of the same line. */
+  void eachReportLine(UUID id, java.util.function.Consumer<ReportLine> consumer) {
+    jdbc.sql(
+            """
+            select line, field, severity, reason from lead_import_error where import_id = ?
+            order by line, case when severity = 'ERROR' then 0 else 1 end, id
+            """)
+        .param(id)
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs ->
+                    consumer.accept(
+                        new ReportLine(
+                            rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4))));
   }
 
   private List<ImportStatus.RejectedRow> rows(UUID id, String severity, int max) {

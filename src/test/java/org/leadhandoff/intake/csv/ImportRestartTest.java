@@ -164,9 +164,12 @@ class ImportRestartTest {
                       new ImportStatus(
                           importId,
                           null,
+                          null,
+                          null,
                           ImportState.valueOf(rs.getString(1)),
                           null,
                           rs.getInt(2),
+                          0,
                           0,
                           0,
                           0,

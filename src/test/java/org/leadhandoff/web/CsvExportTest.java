@@ -1,4 +1,4 @@
-package org.leadhandoff.monitoring;
+package org.leadhandoff.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

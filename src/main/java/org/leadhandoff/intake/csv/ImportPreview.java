@@ -1,0 +1,100 @@
+package org.leadhandoff.intake.csv;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * What an import of a file would do, before it starts: how the file is read, how each column is
+ * read with a mapping, and its first rows as they would be imported (with their errors and
+ * warnings). Nothing is stored; the import page shows it so that marketing can map columns first.
+ */
+final class ImportPreview {
+
+  /** Rows shown, enough to judge a column by its values. */
+  static final int SAMPLE_ROWS = 10;
+
+  /**
+   * @param notes how the file is read (encoding, delimiter, workbook) and the mapping's effect
+   * @param rowsTotal the data rows the import would read (report footers left out)
+   * @param columns every header column in order, with how it is read and its sample values
+   * @param rows the first rows as the import would take them
+   * @param targets what a column can be mapped to, besides {@code attr:<name>} and {@code ignore}
+   * @param problem why the import would fail as mapped (no column is read as email), else null
+   * @param savedMapping whether the source's saved mapping was used
+   */
+  record Preview(
+      String fileName,
+      String problem,
+      List<String> notes,
+      int rowsTotal,
+      List<ColumnPreview> columns,
+      List<RowPreview> rows,
+      List<String> targets,
+      boolean savedMapping) {}
+
+  /**
+   * @param readAs the field it fills, {@code attr:<name>}, or null when it is ignored
+   * @param how RECOGNISED by its name, MAPPED by the person, IGNORED, or DOUBLED (another column
+   *     means the same field)
+   */
+  record ColumnPreview(String name, String readAs, CsvColumns.How how, List<String> samples) {}
+
+  /**
+   * @param outcome IMPORTED (new or merged, decided when it runs) or REJECTED
+   */
+  record RowPreview(
+      long line, String outcome, List<CsvRow.RowError> errors, List<CsvRow.RowError> warnings) {}
+
+  private ImportPreview() {}
+
+  static Preview of(
+      Path file,
+      String fileName,
+      Map<String, String> mapping,
+      Boolean defaultConsent,
+      boolean savedMapping)
+      throws IOException, CsvFile.UnreadableFileException {
+    CsvFile csv = CsvFile.open(file);
+    ImportRunner.Layout layout = ImportRunner.layout(csv, mapping);
+    List<CsvColumns.Column> columns = layout.columns().columns();
+    List<List<String>> samples = new ArrayList<>();
+    columns.forEach(c -> samples.add(new ArrayList<>()));
+    List<RowPreview> rows = new ArrayList<>();
+    CsvLeadReader reader = new CsvLeadReader(layout.columns(), defaultConsent);
+    try (Reader in = csv.reader();
+        CSVParser parser = csv.format().parse(in)) {
+      Iterator<CSVRecord> records = parser.iterator();
+      while (rows.size() < Math.min(SAMPLE_ROWS, layout.rows()) && records.hasNext()) {
+        CSVRecord record = records.next();
+        CsvRow row = reader.read(record, parser.getCurrentLineNumber());
+        rows.add(
+            new RowPreview(
+                row.line(), row.valid() ? "IMPORTED" : "REJECTED", row.errors(), row.warnings()));
+        for (int i = 0; i < columns.size(); i++) {
+          samples.get(i).add(i < record.size() ? record.get(i) : "");
+        }
+      }
+    }
+    List<ColumnPreview> shown = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      CsvColumns.Column column = columns.get(i);
+      shown.add(new ColumnPreview(column.name(), column.readAs(), column.how(), samples.get(i)));
+    }
+    return new Preview(
+        fileName,
+        layout.columns().hasEmail() ? null : ImportRunner.noEmail(layout),
+        layout.notes(),
+        layout.rows(),
+        shown,
+        rows,
+        CsvColumns.targets(),
+        savedMapping);
+  }
+}
