@@ -15,8 +15,10 @@ const LABEL = {
 };
 const COLOURS = ['#1f6feb', '#2da44e', '#bf8700', '#cf222e', '#8250df', '#1b7c83', '#6e7781', '#e16f24'];
 
-// Who is signed in, a sign-out, and the inbox link only for those who work tasks there.
+// Who is signed in, a sign-out, the inbox link only for those who work tasks there and the
+// imports link for those who import.
 const WORK_TASKS = ['QUALIFIER', 'SALES_REP', 'SALES_MANAGER', 'ADMIN'];
+const IMPORTERS = ['MARKETING', 'ADMIN'];
 document.getElementById('logout').addEventListener('submit', () => {
   document.getElementById('logout-csrf').value = csrfToken();
 });
@@ -26,6 +28,7 @@ fetch('/api/me')
     if (!me) return;
     document.getElementById('signed-in').textContent = me.username;
     document.getElementById('inbox-link').hidden = !me.roles.some((r) => WORK_TASKS.includes(r));
+    document.getElementById('imports-link').hidden = !me.roles.some((r) => IMPORTERS.includes(r));
   });
 
 const form = document.getElementById('filters');

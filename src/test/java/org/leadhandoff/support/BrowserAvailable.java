@@ -30,14 +30,31 @@ public @interface BrowserAvailable {
         Path.of(env("LEAD_HANDOFF_CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final Path INBOX = Path.of("target/classes/static/inbox/index.html");
     static final Path DASHBOARD = Path.of("target/classes/static/dashboard/index.html");
+    static final Path IMPORTS = Path.of("target/classes/static/imports/index.html");
 
     private Browser() {}
 
-    /** Opens headless Chromium (1400 x 1000, a fresh profile); screenshots go to target/e2e. */
+    /** Where a browser opened as {@code name} saves its downloads. */
+    public static Path downloads(String name) {
+      return Path.of("target/e2e/downloads-" + name).toAbsolutePath();
+    }
+
+    /**
+     * Opens headless Chromium (1400 x 1000, a fresh profile); screenshots go to target/e2e,
+     * downloads to {@link #downloads(String)}.
+     */
     public static org.openqa.selenium.WebDriver open(String name) throws java.io.IOException {
       Files.createDirectories(Path.of("target/e2e"));
+      Files.createDirectories(downloads(name));
       var options = new org.openqa.selenium.chrome.ChromeOptions();
       options.setBinary(Browser.CHROMIUM.toFile());
+      options.setExperimentalOption(
+          "prefs",
+          java.util.Map.of(
+              "download.default_directory",
+              downloads(name).toString(),
+              "download.prompt_for_download",
+              false));
       options.addArguments(
           "--headless=new",
           "--no-sandbox",
@@ -86,12 +103,16 @@ public @interface BrowserAvailable {
       } else if (!Files.isExecutable(Browser.CHROMEDRIVER)) {
         missing =
             "no ChromeDriver at " + Browser.CHROMEDRIVER + " (apt-get install chromium-driver)";
-      } else if (!Files.exists(Browser.INBOX) || !Files.exists(Browser.DASHBOARD)) {
+      } else if (!Files.exists(Browser.INBOX)
+          || !Files.exists(Browser.DASHBOARD)
+          || !Files.exists(Browser.IMPORTS)) {
         missing =
             "the pages were not built ("
                 + Browser.INBOX
                 + ", "
                 + Browser.DASHBOARD
+                + ", "
+                + Browser.IMPORTS
                 + "; build without -DskipFrontend)";
       }
       if (missing == null) {

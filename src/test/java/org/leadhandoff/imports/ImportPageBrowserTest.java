@@ -1,0 +1,199 @@
+package org.leadhandoff.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.leadhandoff.lead.Lead;
+import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.support.BrowserAvailable;
+import org.leadhandoff.support.LeadFixtures;
+import org.leadhandoff.support.OwnEngine;
+import org.leadhandoff.support.TestWaits;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Marketing imports a trade show's badge-scanner export on /imports/ in Chromium: a file whose
+ * email column no tool names, saved by Excel in Windows-1252 with semicolons.
+ */
+@BrowserAvailable
+// An application of its own: in the shared one, MockMvc's csrf() has swapped the CSRF token
+// repository for a session one, so a real browser there gets no XSRF-TOKEN cookie. Its engine
+// stops with the class (two busy in-memory engines in one JVM garble each other's job batches).
+@org.springframework.test.annotation.DirtiesContext
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.datasource.url=jdbc:h2:mem:import-page-browser-test;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+@OwnEngine
+class ImportPageBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired LeadStore store;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+  private Path downloads;
+
+  @BeforeEach
+  void open() throws Exception {
+    browser = BrowserAvailable.Browser.open("imports");
+    downloads = BrowserAvailable.Browser.downloads("imports");
+    try (Stream<Path> old = Files.list(downloads)) {
+      for (Path file : old.toList()) {
+        Files.delete(file);
+      }
+    }
+    // The preview table is drawn again after each change of a column.
+    wait = new WebDriverWait(browser, TestWaits.CEILING);
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+  }
+
+  /** Waits until the preview reads the column as {@code target}. */
+  private void readsAs(String column, String target) {
+    visible("tr[data-column='" + column + "'][data-read-as='" + target + "']");
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    if (browser != null) {
+      Files.write(
+          Path.of("target/e2e/imports.png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      browser.quit();
+    }
+  }
+
+  private WebElement visible(String css) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+  }
+
+  private Select readAs(String column) {
+    return new Select(visible("select[data-column='" + column + "']"));
+  }
+
+  @Test
+  @DisplayName(
+      "marketing previews a scanner export, maps its email column, imports with consent given,"
+          + " saves the mapping, watches it finish and downloads the report; the page fits a phone")
+  void mapImportAndDownloadTheReport() throws Exception {
+    String lea = LeadFixtures.unique("lea", "baeckerei.example");
+    String zoe = LeadFixtures.unique("zoe", "nordic.example");
+    Path file = Files.createTempFile("messe-köln-", ".csv");
+    Files.writeString(
+        file,
+        """
+        Kontakt;Vorname;Nachname;Firma;Land;Stand
+        %s;Léa;Müller;Bäckerei Groß GmbH;Deutschland;B12
+        kein-email;Jörg;Ölund;;Österreich;B12
+        %s;Zoë;Dupré;Nordic AB;Atlantis;C3
+        """
+            .formatted(lea, zoe),
+        Charset.forName("windows-1252"));
+
+    String base = "http://localhost:" + port;
+    BrowserAvailable.Browser.signIn(browser, base, "marketing");
+    browser.get(base + "/imports");
+    visible("[data-testid=file]").sendKeys(file.toAbsolutePath().toString());
+    WebElement source = visible("[data-testid=source]");
+    source.clear();
+    source.sendKeys("messe-koeln");
+    new Select(visible("[data-testid=consent]")).selectByValue("true");
+    visible("[data-testid=preview-button]").click();
+
+    // Nothing names the email column: the page says so and will not start.
+    assertThat(visible("[data-testid=preview-problem]").getText())
+        .startsWith("The header has no email column");
+    assertThat(visible("[data-testid=start]").isEnabled()).isFalse();
+    assertThat(readAs("Vorname").getFirstSelectedOption().getText()).isEqualTo("First name");
+    assertThat(visible("tr[data-column='Firma'] .values").getText())
+        .isEqualTo("Bäckerei Groß GmbH · Nordic AB");
+
+    readAs("Kontakt").selectByValue("email");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("preview-problem")));
+    readsAs("Kontakt", "email");
+    readAs("Stand").selectByValue("attr:Stand");
+    readsAs("Stand", "attr:Stand");
+    List<WebElement> sample = browser.findElements(By.cssSelector("[data-testid=sample-row]"));
+    assertThat(sample).hasSize(3);
+    assertThat(sample.get(1).getText()).contains("Rejected", "Kontakt: must be an email address");
+    assertThat(sample.get(2).getText()).contains("'Atlantis' is no country we know");
+
+    visible("[data-testid=save-mapping]").click();
+    visible("[data-testid=start]").click();
+    visible("[data-testid=progress][data-state=DONE]");
+    assertThat(visible("[data-testid=count-created] strong").getText()).isEqualTo("2");
+    assertThat(visible("[data-testid=count-rejected] strong").getText()).isEqualTo("1");
+    assertThat(visible("[data-testid=count-warnings] strong").getText()).isEqualTo("1");
+    assertThat(browser.findElements(By.cssSelector("[data-testid=report-row]"))).hasSize(2);
+
+    visible("[data-testid=report-csv]").click();
+    Path report =
+        wait.until(
+            d -> {
+              try (Stream<Path> files = Files.list(downloads)) {
+                return files
+                    .filter(f -> f.getFileName().toString().endsWith(".csv"))
+                    .findFirst()
+                    .orElse(null);
+              } catch (java.io.IOException e) {
+                return null;
+              }
+            });
+    String csv = Files.readString(report);
+    assertThat(csv).startsWith("\uFEFFline,column,kind,reason");
+    assertThat(csv)
+        .contains("3,Kontakt,ERROR,must be an email address like name@company.com")
+        .contains("4,Land,WARNING,'Atlantis' is no country we know; imported without a country");
+
+    Lead imported = store.findByEmail(lea).orElseThrow();
+    assertThat(imported.contact().lastName()).isEqualTo("Müller");
+    assertThat(imported.contact().country()).isEqualTo("DE");
+    assertThat(imported.contact().attributes()).containsEntry("Stand", "B12");
+    assertThat(imported.contact().consent()).isTrue();
+
+    // The list of recent imports names the file and who started it.
+    visible("#history[data-loaded]");
+    assertThat(visible("[data-testid=import-row]").getText()).contains("messe-koeln", "marketing");
+
+    // The next file of the source: its saved mapping is used without mapping again.
+    browser.get(base + "/imports/");
+    visible("[data-testid=file]").sendKeys(file.toAbsolutePath().toString());
+    WebElement again = visible("[data-testid=source]");
+    again.clear();
+    again.sendKeys("messe-koeln");
+    visible("[data-testid=preview-button]").click();
+    readsAs("Kontakt", "email");
+    assertThat(browser.findElement(By.id("preview-notes")).getText())
+        .contains("the mapping saved for this source is used");
+
+    // A phone: nothing wider than the screen.
+    browser.manage().window().setSize(new Dimension(390, 844));
+    wait.until(
+        d ->
+            (Boolean)
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return document.documentElement.scrollWidth <= window.innerWidth"));
+  }
+}
