@@ -36,8 +36,18 @@ const charts = new Map();
 
 // --- Filters: the page's query string, so a view can be shared as a link. ---
 
+// The application's date, not the browser's: the embedded engine's clock may have been moved on
+// (demos), and the report's numbers follow the application's time.
+let serverOffsetMs = 0;
+const clockRead = fetch('/api/engine/clock')
+  .then((r) => (r.ok ? r.json() : null))
+  .then((clock) => {
+    if (clock?.now) serverOffsetMs = new Date(clock.now) - Date.now();
+  })
+  .catch(() => {});
+
 function today() {
-  return new Date().toISOString().slice(0, 10);
+  return new Date(Date.now() + serverOffsetMs).toISOString().slice(0, 10);
 }
 
 function daysBefore(date, days) {
@@ -190,6 +200,7 @@ function countsChart(id, counts, metric, label, colour) {
 // --- The report ---
 
 async function load() {
+  await clockRead;
   loadedSearch = location.search;
   const f = filters();
   for (const [name, value] of Object.entries(f)) {
@@ -421,6 +432,11 @@ let leadsRequest = 0;
 async function showLeads() {
   const section = document.getElementById('leads');
   const request = ++leadsRequest;
+  const single = location.hash.match(/^#lead\/([0-9a-f-]{36})$/);
+  if (single) {
+    await showLead(section, single[1], request);
+    return;
+  }
   if (!location.hash.startsWith('#leads?')) {
     section.hidden = true;
     delete section.dataset.shown;
@@ -434,6 +450,7 @@ async function showLeads() {
   if (request !== leadsRequest) return;
   document.getElementById('leads-title').textContent = `${TITLE[query.get('metric')]?.(query) ?? 'Leads'} (${list.total})`;
   document.getElementById('leads-csv').href = `/api/reports/leads.csv?${params(extra)}`;
+  document.getElementById('leads-csv').hidden = false;
   document.getElementById('leads-more').textContent = list.total > list.leads.length ? `The first ${list.leads.length} of ${list.total}; the CSV has them all.` : '';
   const table = document.getElementById('leads-table');
   table.replaceChildren(
@@ -452,6 +469,53 @@ async function showLeads() {
   section.scrollIntoView({ block: 'start' });
 }
 
+/**
+ * One lead and its timeline: where marketing's mails link (a recycled lead), and what the inbox
+ * shows its staff.
+ */
+async function showLead(section, leadId, request) {
+  let lead;
+  let entries;
+  try {
+    [lead, entries] = await Promise.all([get(`/api/leads/${leadId}`), get(`/api/leads/${leadId}/timeline`)]);
+  } catch (error) {
+    showError(error);
+    return;
+  }
+  if (request !== leadsRequest) return;
+  document.getElementById('leads-title').textContent = `${fullName(lead)}${lead.company ? ` (${lead.company})` : ''}`;
+  document.getElementById('leads-csv').removeAttribute('href');
+  document.getElementById('leads-csv').hidden = true;
+  document.getElementById('leads-more').textContent = '';
+  const facts = [
+    ['Stage', LABEL[lead.stage] || lead.stage], ['Email', lead.email], ['Title', lead.title],
+    ['Country', lead.country], ['Source', lead.source], ['Fit grade', lead.fitGrade],
+    ['Temperature', lead.temperature],
+  ].filter(([, v]) => v);
+  document.getElementById('leads-table').replaceChildren(
+    el('tbody', { 'data-testid': 'lead-facts' }, ...facts.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', { class: 'wrap' }, v)))),
+    el('tbody', {}, el('tr', { class: 'timeline-row' }, el('td', { colspan: 2 }, timeline(entries)))),
+  );
+  section.hidden = false;
+  section.dataset.shown = location.hash;
+  section.scrollIntoView({ block: 'start' });
+}
+
+function showError(error) {
+  const box = document.getElementById('error');
+  box.textContent = error.message;
+  box.hidden = false;
+}
+
+function timeline(entries) {
+  return el('ol', { class: 'timeline', 'data-testid': 'timeline' }, ...entries.map((e) =>
+    el('li', { class: `t-${e.kind.toLowerCase()}` },
+      el('time', {}, new Date(e.at).toLocaleString()), ' ',
+      el('span', { class: 'kind' }, e.kind.replace('_', ' ').toLowerCase()), ' ',
+      el('strong', {}, e.summary), ' ', el('span', { class: 'by' }, `by ${e.by}`),
+      typeof e.detail === 'string' && e.detail ? el('div', { class: 'why' }, e.detail) : '')));
+}
+
 document.getElementById('leads-close').addEventListener('click', (e) => {
   e.preventDefault();
   history.pushState(null, '', location.pathname + location.search);
@@ -465,13 +529,7 @@ async function toggleTimeline(row, leadId) {
     return;
   }
   const entries = await get(`/api/leads/${leadId}/timeline`);
-  const list = el('ol', { class: 'timeline', 'data-testid': 'timeline' }, ...entries.map((e) =>
-    el('li', { class: `t-${e.kind.toLowerCase()}` },
-      el('time', {}, new Date(e.at).toLocaleString()), ' ',
-      el('span', { class: 'kind' }, e.kind.replace('_', ' ').toLowerCase()), ' ',
-      el('strong', {}, e.summary), ' ', el('span', { class: 'by' }, `by ${e.by}`),
-      typeof e.detail === 'string' && e.detail ? el('div', { class: 'why' }, e.detail) : '')));
-  row.after(el('tr', { class: 'timeline-row' }, el('td', { colspan: 6 }, list)));
+  row.after(el('tr', { class: 'timeline-row' }, el('td', { colspan: 6 }, timeline(entries))));
 }
 
 load();

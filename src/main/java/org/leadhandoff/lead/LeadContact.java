@@ -85,6 +85,8 @@ public record LeadContact(
     @Schema(description = "Whether the person agreed to marketing contact") Boolean consent) {
 
   public LeadContact {
+    // Spaces around an email are a copy-and-paste slip, not part of the address (as in imports).
+    email = email == null ? null : email.strip();
     // An attribute sent without a value was not given; the order of the source is kept.
     Map<String, String> given = new LinkedHashMap<>();
     if (attributes != null) {

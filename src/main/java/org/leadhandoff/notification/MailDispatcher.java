@@ -66,6 +66,8 @@ class MailDispatcher {
         helper.setTo(mail.to());
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), mail.html());
+        // The application's time, which its text uses too (the embedded engine's clock may be on).
+        helper.setSentDate(java.util.Date.from(clock.instant()));
         message.setHeader("X-Lead-Handoff-Occasion", mail.occasion());
         sender.send(message);
         outbox.sent(mail.id());

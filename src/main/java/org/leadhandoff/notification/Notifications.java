@@ -49,6 +49,8 @@ public class Notifications {
       return;
     }
     Map<String, String> values = values(lead, null, reason);
+    // Marketing may not open the inbox; the dashboard shows them the lead and its timeline.
+    values.put("leadUrl", urls.leadOnDashboard(leadId));
     values.put(
         "revisit",
         revisitAt == null

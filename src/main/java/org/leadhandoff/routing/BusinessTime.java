@@ -22,7 +22,10 @@ public final class BusinessTime {
     for (int guard = 0; guard < 10_000 && left.compareTo(Duration.ZERO) > 0; guard++) {
       ZonedDateTime local = at.atZone(rep.timeZone());
       ZonedDateTime opens = local.toLocalDate().atTime(rep.workFrom()).atZone(rep.timeZone());
-      ZonedDateTime closes = local.toLocalDate().atTime(rep.workTo()).atZone(rep.timeZone());
+      ZonedDateTime closes =
+          rep.untilMidnight()
+              ? local.toLocalDate().plusDays(1).atStartOfDay(rep.timeZone())
+              : local.toLocalDate().atTime(rep.workTo()).atZone(rep.timeZone());
       if (!rep.workDays().contains(local.getDayOfWeek()) || !local.isBefore(closes)) {
         at =
             local

@@ -55,8 +55,21 @@ public record Rep(
       return false;
     }
     LocalTime time = local.toLocalTime();
+    if (untilMidnight()) {
+      return !time.isBefore(workFrom);
+    }
     return workFrom.isBefore(workTo)
         ? !time.isBefore(workFrom) && time.isBefore(workTo)
         : !time.isBefore(workFrom) || time.isBefore(workTo); // a night shift over midnight
   }
+
+  /**
+   * Whether the working day runs to midnight: a roster says so with "23:59" (a time of day cannot
+   * be 24:00), and the last minute of the day counts as worked, not as outside working hours.
+   */
+  public boolean untilMidnight() {
+    return workTo.equals(LAST_MINUTE);
+  }
+
+  private static final LocalTime LAST_MINUTE = LocalTime.of(23, 59);
 }

@@ -20,6 +20,12 @@ class PagesController {
         : "redirect:/dashboard/";
   }
 
+  /** Browsers ask for /favicon.ico on pages that name no icon, such as the sign-in page. */
+  @GetMapping("/favicon.ico")
+  String favicon() {
+    return "redirect:/favicon.svg";
+  }
+
   @GetMapping("/inbox")
   String inbox() {
     return "redirect:/inbox/";

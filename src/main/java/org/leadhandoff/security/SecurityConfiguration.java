@@ -132,7 +132,8 @@ class SecurityConfiguration {
             auth ->
                 auth.dispatcherTypeMatchers(DispatcherType.ERROR)
                     .permitAll()
-                    .requestMatchers("/actuator/health", "/actuator/health/**", "/login")
+                    .requestMatchers(
+                        "/actuator/health", "/actuator/health/**", "/login", "/favicon.*")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/webhooks/*")
                     .permitAll()

@@ -13,9 +13,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("lead-handoff")
 public record PublicUrl(@DefaultValue("http://localhost:8090") URI publicUrl) {
 
-  /** The lead's page in the inbox. */
+  /** The lead's page in the inbox, for the people who work its tasks. */
   public String lead(UUID leadId) {
-    String base = publicUrl.toString().replaceAll("/+$", "");
-    return base + "/inbox/#/leads/" + leadId;
+    return base() + "/inbox/#/leads/" + leadId;
+  }
+
+  /** The lead and its timeline on the dashboard, for marketing and managers. */
+  public String leadOnDashboard(UUID leadId) {
+    return base() + "/dashboard/#lead/" + leadId;
+  }
+
+  private String base() {
+    return publicUrl.toString().replaceAll("/+$", "");
   }
 }

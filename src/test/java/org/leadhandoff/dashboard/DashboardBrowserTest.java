@@ -46,6 +46,7 @@ class DashboardBrowserTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired org.leadhandoff.system.ApplicationClock clock;
 
   private WebDriver browser;
   private WebDriverWait wait;
@@ -217,9 +218,36 @@ class DashboardBrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("[data-testid=signed-in]"), "marketing"));
     assertThat(browser.findElement(By.id("inbox-link")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("imports-link")).isDisplayed())
+        .as("marketing imports")
+        .isTrue();
+    // Where the recycle mail links: the lead and its timeline, which marketing may open.
+    java.util.UUID recycled =
+        jdbc.sql(
+                "select lead_id from lead_stage_change where to_stage = 'RECYCLED' fetch first 1 rows only")
+            .query(java.util.UUID.class)
+            .single();
+    browser.get(
+        "http://localhost:" + port + "/dashboard/?from=2026-03-02&to=2026-03-15#lead/" + recycled);
+    find("#leads[data-shown='#lead/" + recycled + "']");
+    assertThat(text("[data-testid=lead-facts]")).contains("Stage");
+    assertThat(text("[data-testid=timeline]")).contains("RECYCLED");
     find("[data-testid=sign-out]").click();
     wait.until(ExpectedConditions.urlContains("/login?logout"));
     browser.get("http://localhost:" + port + "/dashboard/");
     wait.until(ExpectedConditions.urlContains("/login"));
+  }
+
+  @Test
+  @DisplayName(
+      "without a period the dashboard shows the 30 days to the application's date, which the"
+          + " engine's clock moves, not the browser's")
+  void defaultPeriodFollowsTheApplicationsClock() {
+    clock.advance(java.time.Duration.ofDays(40));
+    java.time.LocalDate today = java.time.LocalDate.now(clock);
+    BrowserAvailable.Browser.signIn(browser, "http://localhost:" + port, "manager");
+    browser.get("http://localhost:" + port + "/dashboard/");
+    find("#report[data-loaded='" + today.minusDays(29) + ".." + today + "']");
+    assertThat(find("input[name=to]").getDomProperty("value")).isEqualTo(today.toString());
   }
 }

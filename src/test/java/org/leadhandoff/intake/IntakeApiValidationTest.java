@@ -87,6 +87,18 @@ class IntakeApiValidationTest {
   }
 
   @Test
+  @DisplayName("spaces around an email are ignored, as the README says and the import does")
+  void spacesAroundAnEmail() throws Exception {
+    String email = LeadFixtures.unique("spaces", "bigco.example");
+    mvc.perform(
+            post("/api/leads")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\":\"  " + email + " \\t\"}"))
+        .andExpect(status().isAccepted());
+    assertThat(store.findByEmail(email)).isPresent();
+  }
+
+  @Test
   @DisplayName("several bad fields are all named at once")
   void severalBadFields() throws Exception {
     mvc.perform(

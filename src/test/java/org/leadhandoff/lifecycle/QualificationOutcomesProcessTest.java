@@ -287,7 +287,10 @@ class QualificationOutcomesProcessTest {
                 .param(leadId)
                 .query(String.class)
                 .single())
-        .contains("the rep's notes: budget frozen until Q3, ask again in July");
+        .contains("the rep's notes: budget frozen until Q3, ask again in July")
+        // A page marketing may open (the inbox is the sales floor's).
+        .contains("/dashboard/#lead/" + leadId)
+        .doesNotContain("/inbox/");
   }
 
   @Test

@@ -37,6 +37,7 @@ class HandoffMailTest {
   @Autowired RosterStore roster;
   @Autowired JdbcClient jdbc;
   @Autowired MockMvc mvc;
+  @Autowired java.time.Clock clock;
 
   private List<MimeMessage> mailsAbout(UUID leadId) {
     return Arrays.stream(smtp.getReceivedMessages())
@@ -62,8 +63,17 @@ class HandoffMailTest {
 
   @Test
   @DisplayName(
-      "the qualifier a lead is routed to gets one assignment mail, in text and HTML, with the lead's link")
+      "the qualifier a lead is routed to gets one assignment mail, in text and HTML, with the lead's"
+          + " link, dated by the application's clock as its text is")
   void assignmentMail() throws Exception {
+    // A day on, so that the wall clock and the application's clock tell apart.
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/api/engine/clock")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"advanceBy\":\"P1D\"}"))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
     UUID leadId = process.hotLeadInQualification(leads);
 
     await().until(() -> mailsAbout(leadId).size() >= 1);
@@ -74,6 +84,8 @@ class HandoffMailTest {
     assertThat(mail.getAllRecipients()[0].toString())
         .isEqualTo(roster.find(rep).orElseThrow().email());
     assertThat(mail.getSubject()).startsWith("New lead for you: Ada Lovelace (BigCo), due ");
+    assertThat(mail.getSentDate().toInstant())
+        .isBetween(clock.instant().minusSeconds(120), clock.instant());
     String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
     assertThat(body)
         .contains("/inbox/#/leads/" + leadId)

@@ -54,4 +54,36 @@ class BusinessTimeTest {
   void noOwner(Instant start, Duration amount, Instant due) {
     assertThat(BusinessTime.add(start, amount, null)).isEqualTo(due);
   }
+
+  /** Works every day from 08:00 to the end of the day, in Berlin ("23:59" in the roster). */
+  private static final Rep LATE =
+      new Rep(
+          "lena",
+          "Lena",
+          "lena@example.com",
+          Role.QUALIFIER,
+          List.of("*"),
+          List.of("*"),
+          10,
+          EnumSet.allOf(DayOfWeek.class),
+          LocalTime.of(8, 0),
+          LocalTime.of(23, 59),
+          ZoneId.of("Europe/Berlin"),
+          null,
+          null,
+          true);
+
+  @org.junit.jupiter.api.Test
+  @DisplayName(
+      "a working day to 23:59 runs to midnight: the last minute is worked, and time counts on"
+          + " through it")
+  void workToTheEndOfTheDay() {
+    // 23:59:30 in Berlin (UTC+1 in December).
+    Instant lastMinute = Instant.parse("2026-12-03T22:59:30Z");
+    assertThat(LATE.working(lastMinute)).isTrue();
+    assertThat(LATE.working(Instant.parse("2026-12-03T23:00:00Z"))).as("midnight").isFalse();
+    assertThat(BusinessTime.add(Instant.parse("2026-12-03T22:30:00Z"), Duration.ofHours(1), LATE))
+        .as("30 minutes tonight, 30 from 08:00 tomorrow")
+        .isEqualTo(Instant.parse("2026-12-04T07:30:00Z"));
+  }
 }

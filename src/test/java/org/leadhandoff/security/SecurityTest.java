@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -82,6 +83,12 @@ class SecurityTest {
         .andExpect(status().isFound())
         .andExpect(redirectedUrlPattern("**/login"));
     mvc.perform(get("/v3/api-docs")).andExpect(status().isFound());
+    // The icon shows on the sign-in page too.
+    mvc.perform(get("/favicon.svg")).andExpect(status().isOk());
+    mvc.perform(get("/favicon.ico")).andExpect(redirectedUrl("/favicon.svg"));
+    mvc.perform(get("/imports/"))
+        .andExpect(status().isFound())
+        .andExpect(redirectedUrlPattern("**/login"));
   }
 
   @Test
@@ -175,6 +182,19 @@ class SecurityTest {
     mvc.perform(get("/api/me").with(httpBasic("sam", DEMO)))
         .andExpect(jsonPath("$.username").value("sam"))
         .andExpect(jsonPath("$.roles[0]").value("SALES_REP"));
+    // The import page and its API are marketing's (and the admin's), not the sales floor's.
+    mvc.perform(get("/imports/").with(httpBasic("marketing", DEMO))).andExpect(status().isOk());
+    mvc.perform(get("/api/imports").with(httpBasic("marketing", DEMO))).andExpect(status().isOk());
+    for (String user : List.of("riley", "sam", "manager")) {
+      mvc.perform(get("/imports/").with(httpBasic(user, DEMO))).andExpect(status().isForbidden());
+      mvc.perform(get("/api/imports").with(httpBasic(user, DEMO)))
+          .andExpect(status().isForbidden());
+      mvc.perform(
+              multipart("/api/imports/preview")
+                  .file("file", "email\na@b.example\n".getBytes())
+                  .with(httpBasic(user, DEMO)))
+          .andExpect(status().isForbidden());
+    }
     // Nothing under /api that this application does not name is open to anyone.
     mvc.perform(get("/api/nothing-here").with(httpBasic("admin", PASSWORD)))
         .andExpect(status().isForbidden());
