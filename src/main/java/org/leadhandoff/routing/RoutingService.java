@@ -127,7 +127,10 @@ public class RoutingService {
       roster.record(
           leadId, role, null, Routed.NOBODY_AVAILABLE, decision.reason(), candidates, occurrence);
       log.info("Lead {} waits in the {} queue: {}", leadId, role, decision.reason());
-      escalate(lead, role, NOBODY_AVAILABLE_CODE, decision.reason(), occurrence);
+      // Right after a "rerouted too often" escalation of the same miss, the manager has just been
+      // mailed about this lead: the timeline says nobody is free either, without a second mail.
+      boolean justTold = lastActivityIsEscalation(leadId, role);
+      escalate(lead, role, NOBODY_AVAILABLE_CODE, decision.reason(), occurrence, !justTold);
       return new Routed(
           null,
           Routed.NOBODY_AVAILABLE,
@@ -171,6 +174,21 @@ public class RoutingService {
   }
 
   private void escalate(Lead lead, Role role, String code, String reason, String occurrence) {
+    escalate(lead, role, code, reason, occurrence, true);
+  }
+
+  /** Whether the latest reroute or escalation of the lead for the role was an escalation. */
+  private boolean lastActivityIsEscalation(UUID leadId, Role role) {
+    return activities.of(leadId).stream()
+        .filter(a -> role.name().equals(a.role()))
+        .filter(a -> a.kind() == ActivityKind.ESCALATION || a.kind() == ActivityKind.REROUTE)
+        .reduce((first, second) -> second)
+        .map(a -> a.kind() == ActivityKind.ESCALATION)
+        .orElse(false);
+  }
+
+  private void escalate(
+      Lead lead, Role role, String code, String reason, String occurrence, boolean mail) {
     UUID leadId = lead.id();
     if (activities.record(
         leadId,
@@ -182,6 +200,9 @@ public class RoutingService {
         null,
         "escalation:" + occurrence)) {
       metrics.escalated(role.name(), code);
+    }
+    if (!mail) {
+      return;
     }
     roster.all().stream()
         .filter(r -> r.role() == Role.MANAGER && r.active())

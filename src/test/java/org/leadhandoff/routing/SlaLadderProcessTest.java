@@ -41,6 +41,7 @@ class SlaLadderProcessTest {
   @Autowired LeadFixtures leads;
   @Autowired ProcessTestSupport process;
   @Autowired RosterStore roster;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @BeforeEach
   void assertions() {
@@ -129,6 +130,24 @@ class SlaLadderProcessTest {
                         m ->
                             com.icegreen.greenmail.util.GreenMailUtil.getBody(m)
                                 .contains("rerouted 3 times")));
+
+    // The routing after the escalation finds the lead a taker or nobody; either way the manager
+    // got one mail for this miss, not a second "nobody available" at the same moment.
+    await().until(() -> roster.history(leadId).size() >= 4);
+    List<java.time.Instant> escalationsQueued =
+        jdbc.sql(
+                "select created_at from mail_outbox where lead_id = ? and occasion like 'escalation:%'")
+            .param(leadId)
+            .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+            .list();
+    assertThat(escalationsQueued)
+        .as("one escalation mail per miss, each at its own moment")
+        .allSatisfy(
+            at ->
+                assertThat(
+                        escalationsQueued.stream()
+                            .filter(o -> Math.abs(Duration.between(o, at).toSeconds()) < 60))
+                    .hasSize(1));
 
     // Every mail is for its own occasion: nobody was told anything twice.
     List<MimeMessage> all =
