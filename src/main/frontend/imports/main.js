@@ -119,7 +119,7 @@ function targetSelect(column) {
   const select = el('select', { 'data-column': column.name, 'aria-label': `Read the column ${column.name} as` });
   const options = [['ignore', 'Leave out']];
   for (const target of lastPreview.targets) options.push([target, FIELD[target] || target]);
-  const attribute = `attr:${column.name.replace(/^(attr:|attribute\.)/i, '')}`;
+  const attribute = `attr:${attributeName(column.name.replace(/^(attr:|attribute\.)/i, ''))}`;
   options.push([attribute, `Custom attribute "${attribute.slice(5)}"`]);
   if (current.startsWith('attr:') && current !== attribute) options.push([current, `Custom attribute "${current.slice(5)}"`]);
   for (const [value, label] of options) {
@@ -129,6 +129,8 @@ function targetSelect(column) {
     changed[column.name] = select.value;
     try {
       await preview();
+      // The table was drawn again: keyboard users stay on the column they were mapping.
+      document.querySelector(`select[data-column="${CSS.escape(column.name)}"]`)?.focus();
     } catch (error) {
       showError(error);
     }
@@ -136,12 +138,29 @@ function targetSelect(column) {
   return select;
 }
 
+/** "Booth Number" as an attribute name the API accepts: "booth-number" (as the server suggests). */
+function attributeName(header) {
+  const name = header.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+    .replace(/[^a-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '');
+  return name || 'attribute';
+}
+
+/** "1 row", "2 rows", "38,500 rows". */
+function plural(n, one, many = `${one}s`) {
+  return `${Number(n).toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+function howRead(column) {
+  if (column.how === 'MAPPED' && !(column.name in changed) && column.name in saved) return 'as saved for this source';
+  return HOW[column.how] || '';
+}
+
 function renderPreview(result) {
   $('preview').hidden = false;
   $('preview-file').textContent = result.fileName || 'the file';
   const usesSaved = result.savedMapping || Object.keys(saved).length > 0;
   $('preview-notes').replaceChildren(
-    el('li', {}, `${result.rowsTotal} data row${result.rowsTotal === 1 ? '' : 's'}`),
+    el('li', {}, plural(result.rowsTotal, 'data row')),
     ...result.notes.map((note) => el('li', {}, note)),
     ...(usesSaved ? [el('li', {}, 'the mapping saved for this source is used')] : []),
   );
@@ -158,7 +177,7 @@ function renderPreview(result) {
           'data-read-as': column.readAs || 'ignore',
         },
         el('th', { scope: 'row' }, column.name),
-        el('td', {}, targetSelect(column), el('span', { class: 'how' }, HOW[column.how] || '')),
+        el('td', {}, targetSelect(column), el('span', { class: 'how' }, howRead(column))),
         el('td', { class: 'values' }, column.samples.filter((v) => v).slice(0, 3).join(' · ') || '(empty)'),
       ),
     ),
@@ -180,8 +199,8 @@ function renderPreview(result) {
   );
   $('save-source').textContent = $('source').value.trim();
   $('save-mapping').checked = false;
-  $('start').disabled = Boolean(result.problem);
-  $('start').textContent = `Import ${result.rowsTotal} row${result.rowsTotal === 1 ? '' : 's'}`;
+  $('start').disabled = Boolean(result.problem) || result.rowsTotal === 0;
+  $('start').textContent = `Import ${plural(result.rowsTotal, 'row')}`;
 }
 
 $('start').addEventListener('click', async () => {
@@ -246,12 +265,14 @@ function renderStatus(s) {
   const of = s.rowsTotal === null ? '' : ` of ${s.rowsTotal}`;
   $('progress-state').className = `state-${s.state}`;
   $('progress-state').textContent =
-    `${STATE[s.state]}: ${s.rowsProcessed}${of} rows read` + (s.error ? `. ${s.error}` : '');
+    `${STATE[s.state]}: ${Number(s.rowsProcessed).toLocaleString('en')}${of ? ` of ${Number(s.rowsTotal).toLocaleString('en')}` : ''} rows read` +
+    (s.state === 'CANCELLED' ? '; the leads of the rows read before stay' : '') +
+    (s.error ? `. ${s.error}` : '');
   $('progress-counts').replaceChildren(
-    count('new leads', s.created, 'created'),
+    count(s.created === 1 ? 'new lead' : 'new leads', s.created, 'created'),
     count('merged into existing leads', s.merged, 'merged'),
-    count('rejected', s.rejected, 'rejected'),
-    count('warnings', s.warningCount, 'warnings'),
+    count(s.rejected === 1 ? 'row rejected' : 'rows rejected', s.rejected, 'rejected'),
+    count(s.warningCount === 1 ? 'warning' : 'warnings', s.warningCount, 'warnings'),
   );
   $('progress-notes').replaceChildren(
     ...s.notes.map((note) => el('li', {}, note)),
@@ -285,11 +306,12 @@ function renderStatus(s) {
 }
 
 function count(label, value, id) {
-  return el('li', { 'data-testid': `count-${id}` }, el('strong', {}, value), ' ', label);
+  return el('li', { 'data-testid': `count-${id}` }, el('strong', {}, Number(value).toLocaleString('en')), ' ', label);
 }
 
 $('cancel').addEventListener('click', async () => {
   if (!watching) return;
+  if (!window.confirm('Cancel this import? The rows imported so far stay as leads.')) return;
   try {
     await call('POST', `/api/imports/${watching}/cancel`);
   } catch (error) {

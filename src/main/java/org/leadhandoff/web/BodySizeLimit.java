@@ -20,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class BodySizeLimit extends OncePerRequestFilter {
 
-  static final String IMPORT_PATH = "/api/leads/import";
+  /** The requests that carry a file to import: the import itself and its preview. */
+  static final java.util.Set<String> FILE_PATHS =
+      java.util.Set.of("/api/leads/import", "/api/imports/preview");
 
   private final ApiProperties properties;
   private final ObjectMapper json;
@@ -40,7 +42,7 @@ class BodySizeLimit extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long limit =
-        request.getRequestURI().equals(IMPORT_PATH)
+        FILE_PATHS.contains(request.getRequestURI())
             ? properties.maxCsvSize().toBytes()
             : properties.maxBodySize().toBytes();
     if (request.getContentLengthLong() > limit) {
@@ -70,7 +72,20 @@ class BodySizeLimit extends OncePerRequestFilter {
         json,
         HttpStatus.PAYLOAD_TOO_LARGE,
         "Request too large",
-        "The request body is larger than the limit of " + limit + " bytes.");
+        "The request body is larger than the limit of "
+            + readable(limit)
+            + (limit >= 1024 * 1024 ? "; split the file and import the parts." : "."));
+  }
+
+  /** 65536 bytes is "64 KB", 52428800 "50 MB". */
+  static String readable(long bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+      return bytes / (1024 * 1024) + " MB";
+    }
+    if (bytes >= 1024 && bytes % 1024 == 0) {
+      return bytes / 1024 + " KB";
+    }
+    return bytes + " bytes";
   }
 
   /** Counts what the application reads and stops at the limit. */

@@ -136,8 +136,7 @@ class IntakeApiValidationTest {
     mvc.perform(post("/api/leads").contentType(MediaType.APPLICATION_JSON).content(big))
         .andExpect(status().isPayloadTooLarge())
         .andExpect(
-            jsonPath("$.detail")
-                .value("The request body is larger than the limit of 65536 bytes."));
+            jsonPath("$.detail").value("The request body is larger than the limit of 64 KB."));
     assertThat(store.count(null)).isEqualTo(before);
   }
 

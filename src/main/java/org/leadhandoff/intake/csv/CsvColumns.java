@@ -181,37 +181,75 @@ public final class CsvColumns {
    */
   public static CsvColumns of(List<String> header, Map<String, String> mapping) {
     CsvColumns columns = new CsvColumns();
-    for (String column : header) {
-      String name = column == null ? "" : column.strip();
-      String mapped = mapping.containsKey(column) ? mapping.get(column) : mapping.get(name);
-      String target = mapped != null ? mapped.strip() : recognised(name);
-      How how = mapped != null ? How.MAPPED : How.RECOGNISED;
-      if (target == null || target.equalsIgnoreCase(IGNORE)) {
-        columns.ignore(column, mapped != null ? How.MAPPED : How.IGNORED);
-      } else if (attribute(target) != null) {
-        String attribute = attribute(target);
-        if (columns.attributeToColumn.putIfAbsent(attribute, column) == null) {
-          columns.columns.add(new Column(column, "attr:" + attribute, how));
-        } else {
-          columns.doubled(column, "attr:" + attribute);
+    Column[] read = new Column[header.size()];
+    // The person's mapping first: a column they mapped wins over one recognised by its name.
+    for (boolean mappedPass : new boolean[] {true, false}) {
+      for (int i = 0; i < header.size(); i++) {
+        String column = header.get(i);
+        String name = column == null ? "" : column.strip();
+        String mapped = mapping.containsKey(column) ? mapping.get(column) : mapping.get(name);
+        if ((mapped != null) != mappedPass) {
+          continue;
         }
-      } else if (!ALIASES.containsKey(target)) {
+        String target = mapped != null ? mapped.strip() : recognised(name);
+        How how = mapped != null ? How.MAPPED : How.RECOGNISED;
+        read[i] = columns.read(column, name, target, how);
+      }
+    }
+    columns.columns.addAll(List.of(read));
+    return columns;
+  }
+
+  /** Reads one column as {@code target}: a field, an attribute, or left out. */
+  private Column read(String column, String name, String target, How how) {
+    if (target == null || target.equalsIgnoreCase(IGNORE)) {
+      ignored.add(column);
+      return new Column(column, null, how == How.MAPPED ? How.MAPPED : How.IGNORED);
+    }
+    String attribute = attribute(target);
+    if (attribute != null) {
+      if (how == How.MAPPED && !attribute.matches(org.leadhandoff.lead.Patterns.ATTRIBUTE)) {
         throw new IllegalArgumentException(
             "the column \""
                 + name
-                + "\" is mapped to '"
-                + target
-                + "', which is no lead field; use one of "
-                + String.join(", ", ALIASES.keySet())
-                + ", attr:<name> or "
-                + IGNORE);
-      } else if (columns.fieldToColumn.putIfAbsent(target, column) == null) {
-        columns.columns.add(new Column(column, target, how));
-      } else {
-        columns.doubled(column, target);
+                + "\" is mapped to the attribute '"
+                + attribute
+                + "', whose "
+                + org.leadhandoff.lead.Patterns.ATTRIBUTE_MESSAGE
+                + ", like "
+                + suggestedAttribute(attribute));
       }
+      if (attributeToColumn.putIfAbsent(attribute, column) == null) {
+        return new Column(column, "attr:" + attribute, how);
+      }
+      return doubled(column, "attr:" + attribute);
     }
-    return columns;
+    if (!ALIASES.containsKey(target)) {
+      throw new IllegalArgumentException(
+          "the column \""
+              + name
+              + "\" is mapped to '"
+              + target
+              + "', which is no lead field; use one of "
+              + String.join(", ", ALIASES.keySet())
+              + ", attr:<name> or "
+              + IGNORE);
+    }
+    if (fieldToColumn.putIfAbsent(target, column) == null) {
+      return new Column(column, target, how);
+    }
+    return doubled(column, target);
+  }
+
+  /** "Booth Number" as an attribute name: "booth-number". */
+  public static String suggestedAttribute(String header) {
+    String name =
+        java.text.Normalizer.normalize(header.strip(), java.text.Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9_.-]+", "-")
+            .replaceAll("^-+|-+$", "");
+    return name.isEmpty() ? "attribute" : name;
   }
 
   /** The field a header names by itself: {@code attr:<name>}, a field or an alias, else null. */
@@ -232,12 +270,7 @@ public final class CsvColumns {
     return attribute.isEmpty() ? null : attribute;
   }
 
-  private void ignore(String column, How how) {
-    ignored.add(column);
-    columns.add(new Column(column, null, how));
-  }
-
-  private void doubled(String column, String target) {
+  private Column doubled(String column, String target) {
     String first =
         target.startsWith("attr:")
             ? attributeToColumn.get(target.substring(5))
@@ -249,9 +282,11 @@ public final class CsvColumns {
             + column
             + "\" both mean "
             + target
-            + ": the first is read, the second ignored");
+            + ": \""
+            + first
+            + "\" is read, the other left out");
     ignored.add(column);
-    columns.add(new Column(column, null, How.DOUBLED));
+    return new Column(column, null, How.DOUBLED);
   }
 
   /** Every column of the header, in order, with how it is read. */

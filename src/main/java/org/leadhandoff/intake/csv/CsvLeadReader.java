@@ -73,11 +73,43 @@ public class CsvLeadReader {
           };
     }
     LeadContact contact = contact(values);
-    for (LeadRules.Violation violation : LeadRules.check(contact)) {
+    List<LeadRules.Violation> violations = LeadRules.check(contact);
+    if (violations.stream().anyMatch(v -> !v.field().equals("email"))) {
+      // A value that breaks a rule costs the row only when it is the email: the lead is kept
+      // without the value and the row is warned about, as for a value that cannot be read.
+      for (LeadRules.Violation violation : violations) {
+        if (!violation.field().equals("email")) {
+          leaveOut(values, violation.field());
+          warnings.add(
+              new CsvRow.RowError(
+                  columns.columnOf(violation.field()),
+                  violation.message() + "; imported without it"));
+        }
+      }
+      contact = contact(values);
+      violations = LeadRules.check(contact);
+    }
+    for (LeadRules.Violation violation : violations) {
       errors.add(new CsvRow.RowError(columns.columnOf(violation.field()), violation.message()));
     }
     return new CsvRow(
         line, errors.isEmpty() ? contact : null, List.copyOf(errors), List.copyOf(warnings));
+  }
+
+  /** Empties a field, or drops one attribute ({@code attributes[name]}) or all of them. */
+  private static void leaveOut(Object[] values, String field) {
+    String component = field.contains("[") ? field.substring(0, field.indexOf('[')) : field;
+    for (int i = 0; i < FIELDS.length; i++) {
+      if (FIELDS[i].getName().equals(component)) {
+        if (values[i] instanceof Map<?, ?> attributes && field.endsWith("]")) {
+          attributes.remove(field.substring(field.indexOf('[') + 1, field.length() - 1));
+        } else if (values[i] instanceof Map<?, ?> attributes) {
+          attributes.clear();
+        } else {
+          values[i] = null;
+        }
+      }
+    }
   }
 
   /** A name or code in any of the languages {@link Countries} knows; else left out, warned. */

@@ -251,9 +251,9 @@ class ImportController {
       throw new ApiException(
           HttpStatus.PAYLOAD_TOO_LARGE,
           "File too large",
-          "The CSV file is larger than the limit of "
-              + limit
-              + " bytes; split it and import the parts.");
+          "The file is larger than the limit of "
+              + api.maxCsvSize().toMegabytes()
+              + " MB; split it and import the parts.");
     }
   }
 

@@ -185,7 +185,7 @@ class ImportRunner implements SmartLifecycle {
       List<String> mapped =
           columns.columns().stream()
               .filter(c -> c.how() == CsvColumns.How.MAPPED)
-              .map(c -> c.name() + " as " + (c.readAs() == null ? "ignored" : c.readAs()))
+              .map(c -> c.name() + (c.readAs() == null ? " left out" : " as " + c.readAs()))
               .toList();
       if (!mapped.isEmpty()) {
         notes.add("columns read as mapped: " + String.join(", ", mapped));

@@ -157,8 +157,8 @@ class ImportFilesTest {
         .containsExactly("Record ID", "Marketing contact status", "E-Mail");
     assertThat(fromHubSpot.notes())
         .contains(
-            "the columns \"Email\" and \"E-Mail\" both mean email: the first is read, the second"
-                + " ignored");
+            "the columns \"Email\" and \"E-Mail\" both mean email: \"Email\" is read, the other"
+                + " left out");
     var adaLead = lead(ada).contact();
     assertThat(adaLead.country()).isEqualTo("GB");
     assertThat(adaLead.companySize()).isEqualTo(1200);
@@ -266,7 +266,8 @@ class ImportFilesTest {
 
   @Test
   @DisplayName(
-      "a value of 100,000 characters rejects its row with the limit; the import finishes and the next one runs")
+      "a value of 100,000 characters costs the row only that value (a warning with the limit); the"
+          + " import finishes and the next one runs")
   void veryLongValue() throws Exception {
     String good = LeadFixtures.unique("after-long", "bigco.example");
     String csv =
@@ -275,10 +276,13 @@ class ImportFilesTest {
     ImportStatus status = awaitFinished(upload("long.csv", csv.getBytes()));
 
     assertThat(status.state()).isEqualTo(ImportState.DONE);
-    assertThat(status.rejected()).isEqualTo(1);
-    assertThat(status.errors())
+    assertThat(status.rejected()).isZero();
+    assertThat(status.created()).isEqualTo(2);
+    assertThat(status.warnings())
         .containsExactly(
-            new ImportStatus.RejectedRow(3, "First Name", "must be at most 200 characters"));
+            new ImportStatus.RejectedRow(
+                3, "First Name", "must be at most 200 characters; imported without it"));
+    assertThat(lead("long@bigco.example").contact().firstName()).isNull();
     assertThat(lead(good).contact().firstName()).isEqualTo("Ok");
   }
 

@@ -35,6 +35,7 @@ class ImportMappingApiTest {
   @Autowired LeadStore store;
   @Autowired ObjectMapper json;
   @Autowired ImportProperties properties;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   /** A badge-scanner export whose columns no CRM names: German headers, a booth column. */
   private static String scannerFile(String first, String second) {
@@ -167,7 +168,7 @@ class ImportMappingApiTest {
     assertThat(status.ignoredColumns()).containsExactly("Notiz");
     assertThat(status.notes())
         .contains(
-            "columns read as mapped: Kontakt as email, Stand as attr:booth, Notiz as ignored",
+            "columns read as mapped: Kontakt as email, Stand as attr:booth, Notiz left out",
             "rows without a consent or opt-out value were imported with consent given");
     Lead lea = store.findByEmail(a).orElseThrow();
     assertThat(lea.contact().firstName()).isEqualTo("Léa");
@@ -288,5 +289,93 @@ class ImportMappingApiTest {
         .andExpect(
             jsonPath("$.detail")
                 .value(org.hamcrest.Matchers.startsWith("This is not a text file")));
+  }
+
+  @Test
+  @DisplayName(
+      "the person's mapping wins over a column recognised by its name; a value that breaks a rule"
+          + " costs only that value (a warning), unless it is the email; an attribute name with a"
+          + " space is refused with a name that works")
+  void mappingWinsAndBadValuesAreWarnings() throws Exception {
+    String a = LeadFixtures.unique("lea", "baeckerei.example");
+    String csv =
+        """
+        E-Mail,Kontakt,Phone,Company
+        old@nowhere.example,%s,call me maybe,Bäckerei Groß GmbH
+        """
+            .formatted(a);
+    JsonNode preview =
+        preview(
+            multipart("/api/imports/preview")
+                .file(file(csv))
+                .param("mapping", "{\"Kontakt\": \"email\"}"));
+    assertThat(preview.get("columns").get(0).get("how").asText()).isEqualTo("DOUBLED");
+    assertThat(preview.get("columns").get(1).get("readAs").asText()).isEqualTo("email");
+    JsonNode row = preview.get("rows").get(0);
+    assertThat(row.get("outcome").asText()).isEqualTo("IMPORTED");
+    assertThat(row.get("warnings").get(0).get("field").asText()).isEqualTo("Phone");
+    assertThat(row.get("warnings").get(0).get("reason").asText())
+        .startsWith("must be a phone number")
+        .endsWith("; imported without it");
+
+    UUID id =
+        started(
+            multipart("/api/leads/import")
+                .file(file(csv))
+                .param("mapping", "{\"Kontakt\": \"email\"}"));
+    ImportStatus status = awaitOver(id);
+    assertThat(List.of(status.created(), status.rejected(), status.warningCount()))
+        .containsExactly(1, 0, 1);
+    Lead lea = store.findByEmail(a).orElseThrow();
+    assertThat(lea.contact().phone()).isNull();
+    assertThat(lea.contact().company()).isEqualTo("Bäckerei Groß GmbH");
+    assertThat(store.findByEmail("old@nowhere.example")).isEmpty();
+
+    mvc.perform(
+            multipart("/api/imports/preview")
+                .file(file(csv))
+                .param("mapping", "{\"Company\": \"attr:Booth Number\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("mapping"))
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value(org.hamcrest.Matchers.endsWith("like booth-number")));
+  }
+
+  @Test
+  @DisplayName(
+      "a preview takes files as large as an import does, not only the 64 KB of a JSON body")
+  void previewOfARealSizedExport() throws Exception {
+    StringBuilder csv = new StringBuilder("Email,First Name,Company\n");
+    for (int i = 0; i < 3000; i++) {
+      csv.append("person").append(i).append("@bigco.example,Léa,Bäckerei Groß GmbH\n");
+    }
+    assertThat(csv.length()).isGreaterThan(100_000);
+    // Over real HTTP: the size limit reads the request's length, which MockMvc does not set.
+    String boundary = "preview-" + UUID.randomUUID();
+    byte[] body =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"export.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n"
+                + csv
+                + "\r\n--"
+                + boundary
+                + "--\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/imports/preview"))
+                    .header("Authorization", TestIdentity.basic("admin"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode preview = json.readTree(response.body());
+    assertThat(preview.get("rowsTotal").asInt()).isEqualTo(3000);
+    assertThat(preview.get("rows")).hasSize(ImportPreview.SAMPLE_ROWS);
   }
 }
