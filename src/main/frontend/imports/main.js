@@ -13,6 +13,7 @@ const FIELD = {
   email: 'Email', firstName: 'First name', lastName: 'Last name', phone: 'Phone', company: 'Company',
   companySize: 'Employees', industry: 'Industry', title: 'Job title', country: 'Country',
   source: 'Source', referredBy: 'Referred by', consent: 'Consent (yes/no)', optOut: 'Opted out (yes/no)',
+  fullName: 'Full name (first and last)',
 };
 const HOW = {
   RECOGNISED: 'recognised by its name', MAPPED: 'as you mapped it', IGNORED: 'not a lead field',

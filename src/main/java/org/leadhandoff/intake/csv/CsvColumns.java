@@ -32,6 +32,12 @@ public final class CsvColumns {
    */
   static final String OPT_OUT = "optOut";
 
+  /**
+   * A column with the whole name (Pipedrive's "Person - Name", Salesforce's "Name", LinkedIn's
+   * "Full Name"): split into first and last name where no columns give them.
+   */
+  static final String FULL_NAME = "fullName";
+
   static {
     ALIASES.put(
         "email",
@@ -117,9 +123,21 @@ public final class CsvColumns {
             "fonction"));
     ALIASES.put(
         "source", List.of("source", "leadsource", "originalsource", "sourcename", "quelle"));
+    ALIASES.put(
+        FULL_NAME,
+        List.of("fullname", "name", "personname", "contactname", "leadname", "vollername"));
     ALIASES.put("referredBy", List.of("referredby", "referrer", "referral"));
     ALIASES.put(
-        "consent", List.of("consent", "marketingconsent", "optin", "emailoptin", "marketingoptin"));
+        "consent",
+        List.of(
+            "consent",
+            "marketingconsent",
+            "optin",
+            "emailoptin",
+            "marketingoptin",
+            "einwilligung",
+            "consentement",
+            "toestemming"));
     ALIASES.put(
         OPT_OUT,
         List.of(

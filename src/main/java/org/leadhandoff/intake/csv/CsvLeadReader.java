@@ -19,8 +19,11 @@ import org.leadhandoff.lead.LeadContact;
  */
 public class CsvLeadReader {
 
-  private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "x");
-  private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "");
+  // Yes and no as exports write them, in the languages of the country names too.
+  private static final Set<String> TRUE =
+      Set.of("true", "yes", "y", "1", "x", "ja", "j", "oui", "si", "sí", "sim", "tak", "ano");
+  private static final Set<String> FALSE =
+      Set.of("false", "no", "n", "0", "", "nein", "non", "nee", "nej", "nei", "não", "nie", "ne");
 
   // The columns follow the contact's fields: a new field is importable without a change here.
   private static final RecordComponent[] FIELDS = LeadContact.class.getRecordComponents();
@@ -72,6 +75,7 @@ public class CsvLeadReader {
             default -> typed(field, FIELDS[i].getType(), value(record, field), warnings);
           };
     }
+    splitFullName(record, values);
     LeadContact contact = contact(values);
     List<LeadRules.Violation> violations = LeadRules.check(contact);
     if (violations.stream().anyMatch(v -> !v.field().equals("email"))) {
@@ -94,6 +98,35 @@ public class CsvLeadReader {
     }
     return new CsvRow(
         line, errors.isEmpty() ? contact : null, List.copyOf(errors), List.copyOf(warnings));
+  }
+
+  /**
+   * "Ada Lovelace" in a full-name column is first name Ada, last name Lovelace, unless the file has
+   * columns of its own for them; a single word is the last name.
+   */
+  private void splitFullName(CSVRecord record, Object[] values) {
+    String full = value(record, CsvColumns.FULL_NAME);
+    if (full == null) {
+      return;
+    }
+    String[] parts = full.strip().split("\\s+");
+    String first =
+        parts.length > 1
+            ? String.join(" ", java.util.Arrays.copyOf(parts, parts.length - 1))
+            : null;
+    String last = parts[parts.length - 1];
+    for (int i = 0; i < FIELDS.length; i++) {
+      if (FIELDS[i].getName().equals("firstName")
+          && values[i] == null
+          && !columns.fields().containsKey("firstName")) {
+        values[i] = first;
+      }
+      if (FIELDS[i].getName().equals("lastName")
+          && values[i] == null
+          && !columns.fields().containsKey("lastName")) {
+        values[i] = last;
+      }
+    }
   }
 
   /** Empties a field, or drops one attribute ({@code attributes[name]}) or all of them. */

@@ -196,6 +196,10 @@ class ImportController {
             "column",
             "kind",
             "reason")) {
+      if (status.state() == ImportState.FAILED && status.error() != null) {
+        // Why the whole file failed, before any row's problems.
+        CsvExport.print(printer, java.util.Arrays.asList("", "file", "ERROR", status.error()));
+      }
       IOException[] failed = new IOException[1];
       imports.eachReportLine(
           importId,

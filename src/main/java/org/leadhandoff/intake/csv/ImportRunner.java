@@ -30,11 +30,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Works through imports one at a time, streaming each file: a batch of rows and its checkpoint are
- * one transaction, so an import stopped by a restart resumes at the first row not committed, and no
- * row is imported twice. Leads are started through the outbox at its throttled rate. A file that
- * cannot be read fails at once with the reason; a problem that may pass makes the import wait while
- * the others go on. A cancelled import stops at its next batch.
+ * Works through imports one batch at a time, taking turns when several wait (a small file is not
+ * stuck behind a big one), streaming each file: a batch of rows and its checkpoint are one
+ * transaction, so an import stopped by a restart resumes at the first row not committed, and no row
+ * is imported twice. Leads are started through the outbox at its throttled rate. A file that cannot
+ * be read fails at once with the reason; a problem that may pass makes the import wait while the
+ * others go on. A cancelled import stops at its next batch.
  */
 @Component
 class ImportRunner implements SmartLifecycle {
@@ -285,6 +286,11 @@ class ImportRunner implements SmartLifecycle {
         transaction.executeWithoutResult(
             tx -> importBatch(job, batch, upTo, source, layout.columns()));
         processed = upTo;
+        if (processed < layout.rows() && imports.othersWaiting(job.id())) {
+          // Its turn is over: the other imports get a batch each before it goes on.
+          log.info("Import {} lets another import go first at row {}", job.id(), processed);
+          return;
+        }
         pause();
       }
     }

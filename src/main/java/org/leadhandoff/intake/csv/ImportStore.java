@@ -67,15 +67,16 @@ class ImportStore {
   }
 
   /**
-   * The oldest import that is not finished and not waiting after a problem: a running one first
-   * (resumed after a restart).
+   * The import that has waited longest (not finished, not waiting after a problem): a queued one
+   * before a running one whose last batch came after it, so imports take turns by batch and a small
+   * file is not stuck behind a big one.
    */
   Optional<Import> next() {
     return jdbc.sql(
             """
             select * from lead_import where state in ('RUNNING', 'QUEUED')
               and (next_attempt_at is null or next_attempt_at <= ?)
-            order by case when state = 'RUNNING' then 0 else 1 end, created_at
+            order by updated_at, created_at
             fetch first 1 rows only
             """)
         .param(Timestamps.now(clock))
@@ -93,6 +94,19 @@ class ImportStore {
                     MappingJson.read(json, rs.getString("mapping")),
                     (Boolean) rs.getObject("default_consent")))
         .optional();
+  }
+
+  /** Whether another import waits for its turn now. */
+  boolean othersWaiting(UUID id) {
+    return jdbc.sql(
+                """
+                select count(*) from lead_import where state in ('RUNNING', 'QUEUED') and id <> ?
+                  and (next_attempt_at is null or next_attempt_at <= ?)
+                """)
+            .params(id, Timestamps.now(clock))
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /** Imports that will not read their file again: what is left of it on disk can go. */

@@ -142,4 +142,31 @@ class CsvLeadReaderTest {
 
     assertThat(rows.getFirst().errors()).extracting(RowError::field).contains("row");
   }
+
+  @Test
+  @DisplayName(
+      "a full-name column gives first and last name where the file has no columns for them; yes"
+          + " and no in German, French and other languages are consent")
+  void fullNameAndConsentWords() throws IOException {
+    List<CsvRow> rows =
+        read(
+            """
+            Email,Person - Name,Einwilligung
+            ada@bigco.example,Ada King Lovelace,ja
+            bob@bigco.example,Builder,nein
+            cy@bigco.example,,oui
+            """);
+    assertThat(rows.get(0).contact().firstName()).isEqualTo("Ada King");
+    assertThat(rows.get(0).contact().lastName()).isEqualTo("Lovelace");
+    assertThat(rows.get(0).contact().consent()).isTrue();
+    assertThat(rows.get(1).contact().firstName()).isNull();
+    assertThat(rows.get(1).contact().lastName()).isEqualTo("Builder");
+    assertThat(rows.get(1).contact().consent()).isFalse();
+    assertThat(rows.get(2).contact().consent()).isTrue();
+    assertThat(rows).allSatisfy(r -> assertThat(r.warnings()).isEmpty());
+
+    List<CsvRow> both = read("Email,Name,First Name\nada@bigco.example,Ada Lovelace,Augusta\n");
+    assertThat(both.get(0).contact().firstName()).isEqualTo("Augusta");
+    assertThat(both.get(0).contact().lastName()).isEqualTo("Lovelace");
+  }
 }

@@ -444,4 +444,24 @@ class ImportFilesTest {
     out.writeBytes(b);
     return out.toByteArray();
   }
+
+  @Test
+  @DisplayName(
+      "a small file sent just after a big one does not wait for all of it: imports take turns by"
+          + " batch, and both end with every row")
+  void smallFileTakesItsTurn() throws Exception {
+    StringBuilder big = new StringBuilder("Email,First Name\n");
+    for (int i = 0; i < 2000; i++) {
+      big.append(LeadFixtures.unique("bulk" + i, "bigco.example")).append(",Bulk\n");
+    }
+    String hot = LeadFixtures.unique("hot", "smallco.example");
+    UUID bigId = upload("big.csv", big.toString().getBytes());
+    UUID smallId = upload("small.csv", ("Email\n" + hot + "\n").getBytes());
+
+    ImportStatus small = awaitFinished(smallId);
+    ImportStatus bigDone = awaitFinished(bigId);
+    assertThat(small.created()).isEqualTo(1);
+    assertThat(bigDone.created()).isEqualTo(2000);
+    assertThat(small.finishedAt()).isBefore(bigDone.finishedAt());
+  }
 }

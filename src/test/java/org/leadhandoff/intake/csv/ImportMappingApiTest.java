@@ -262,6 +262,19 @@ class ImportMappingApiTest {
       "a mapping to no lead field and a file that cannot be read are refused with a sentence"
           + " naming them, before anything starts")
   void badMappingsAndFiles() throws Exception {
+    UUID unreadable =
+        started(
+            multipart("/api/leads/import")
+                .file(new MockMultipartFile("file", "x.csv", "text/csv", new byte[] {0, 1, 2, 0})));
+    awaitOver(unreadable);
+    assertThat(
+            mvc.perform(get("/api/imports/" + unreadable + "/report.csv"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8))
+        .as("a failed file's report says why")
+        .contains(",file,ERROR,This is not a text file");
+
     mvc.perform(
             multipart("/api/leads/import")
                 .file(file(scannerFile("a@b.example", "c@d.example")))
