@@ -47,12 +47,21 @@ final class CsvFile {
   private final char delimiter;
   private final String readAs;
 
+  /** Excel's "sep=;" line before the header, which names the delimiter and is no row. */
+  private final boolean sepLine;
+
   private CsvFile(Path path, Charset charset, int bomLength, char delimiter, String readAs) {
+    this(path, charset, bomLength, delimiter, readAs, false);
+  }
+
+  private CsvFile(
+      Path path, Charset charset, int bomLength, char delimiter, String readAs, boolean sepLine) {
     this.path = path;
     this.charset = charset;
     this.bomLength = bomLength;
     this.delimiter = delimiter;
     this.readAs = readAs;
+    this.sepLine = sepLine;
   }
 
   static CsvFile open(Path path) throws IOException, UnreadableFileException {
@@ -96,8 +105,21 @@ final class CsvFile {
       throw new UnreadableFileException(
           "The file has no header row: its first line must name the columns, one of them email.");
     }
+    java.util.regex.Matcher sep = SEP_LINE.matcher(header.strip());
+    if (sep.matches()) {
+      CsvFile afterSep = new CsvFile(path, charset, bom, sep.group(1).charAt(0), null, true);
+      if (afterSep.firstLine().isBlank()) {
+        throw new UnreadableFileException(
+            "The file has no header row after its \"sep=\" line: the line after it must name the"
+                + " columns, one of them email.");
+      }
+      return afterSep;
+    }
     return new CsvFile(path, charset, bom, delimiterOf(header), null);
   }
+
+  private static final java.util.regex.Pattern SEP_LINE =
+      java.util.regex.Pattern.compile("(?i)sep=(.)");
 
   Charset charset() {
     return charset;
@@ -117,7 +139,13 @@ final class CsvFile {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    return new java.io.BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
+    Reader reader = new java.io.BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
+    if (sepLine) {
+      for (int c = reader.read(); c != -1 && c != '\n'; c = reader.read()) {
+        // Excel's "sep=;" line is skipped up to its line break.
+      }
+    }
+    return reader;
   }
 
   CSVFormat format() {
@@ -129,13 +157,23 @@ final class CsvFile {
     if (readAs != null) {
       return readAs;
     }
+    String sep = sepLine ? " (as its \"sep=\" line says)" : "";
     String separated =
         switch (delimiter) {
           case ';' -> "semicolons";
           case '\t' -> "tabs";
           default -> "commas";
         };
-    return "read as " + charset.displayName(Locale.ROOT) + ", columns separated by " + separated;
+    return "read as "
+        + charset.displayName(Locale.ROOT)
+        + ", columns separated by "
+        + separated
+        + sep;
+  }
+
+  /** Lines of the file before the reader's first: Excel's "sep=" line, for the report's lines. */
+  int linesSkipped() {
+    return sepLine ? 1 : 0;
   }
 
   /**

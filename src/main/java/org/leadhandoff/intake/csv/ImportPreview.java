@@ -73,7 +73,7 @@ final class ImportPreview {
       Iterator<CSVRecord> records = parser.iterator();
       while (rows.size() < Math.min(SAMPLE_ROWS, layout.rows()) && records.hasNext()) {
         CSVRecord record = records.next();
-        CsvRow row = reader.read(record, parser.getCurrentLineNumber());
+        CsvRow row = reader.read(record, parser.getCurrentLineNumber() + csv.linesSkipped());
         rows.add(
             new RowPreview(
                 row.line(), row.valid() ? "IMPORTED" : "REJECTED", row.errors(), row.warnings()));

@@ -280,7 +280,7 @@ class ImportRunner implements SmartLifecycle {
             && records.hasNext()) {
           CSVRecord record = records.next();
           // The file's line where the row ends: right after blank lines and multi-line values.
-          batch.add(reader.read(record, parser.getCurrentLineNumber()));
+          batch.add(reader.read(record, parser.getCurrentLineNumber() + csv.linesSkipped()));
         }
         int upTo = processed + batch.size();
         transaction.executeWithoutResult(

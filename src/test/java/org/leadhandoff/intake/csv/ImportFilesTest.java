@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -463,5 +464,23 @@ class ImportFilesTest {
     assertThat(small.created()).isEqualTo(1);
     assertThat(bigDone.created()).isEqualTo(2000);
     assertThat(small.finishedAt()).isBefore(bigDone.finishedAt());
+  }
+
+  @Test
+  @DisplayName(
+      "Excel's \"sep=;\" line before the header names the delimiter and is no row; the report's"
+          + " lines are the file's")
+  void excelSepLine() throws Exception {
+    String ada = LeadFixtures.unique("ada", "bigco.example");
+    String csv =
+        "sep=;\r\nEmail;First Name;Company\r\n" + ada + ";Ada;BigCo, Ltd\r\nnope;Bob;X\r\n";
+
+    ImportStatus status = awaitFinished(upload("excel.csv", csv.getBytes()));
+
+    assertThat(status.state()).isEqualTo(ImportState.DONE);
+    assertThat(List.of(status.created(), status.rejected())).containsExactly(1, 1);
+    assertThat(status.notes().getFirst()).contains("semicolons (as its \"sep=\" line says)");
+    assertThat(status.errors().getFirst().line()).isEqualTo(4);
+    assertThat(lead(ada).contact().company()).isEqualTo("BigCo, Ltd");
   }
 }
