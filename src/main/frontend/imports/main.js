@@ -151,6 +151,17 @@ function plural(n, one, many = `${one}s`) {
   return `${Number(n).toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
+/** A row's lead as the import would store it, in words: "Country: DE · Employees: 750". */
+function stored(lead) {
+  return Object.entries(lead || {})
+    .map(([field, value]) => {
+      if (field === 'attributes') return Object.entries(value).map(([k, v]) => `${k}: ${v}`).join(' · ');
+      if (field === 'consent') return value ? 'Consent: given' : 'Consent: not given';
+      return `${FIELD[field] || field}: ${value}`;
+    })
+    .join(' · ');
+}
+
 function howRead(column) {
   if (column.how === 'MAPPED' && !(column.name in changed) && column.name in saved) return 'as saved for this source';
   return HOW[column.how] || '';
@@ -190,6 +201,7 @@ function renderPreview(result) {
         { class: row.outcome === 'REJECTED' ? 'rejected' : 'imported', 'data-testid': 'sample-row' },
         el('td', {}, row.line),
         el('td', { class: 'outcome' }, row.outcome === 'REJECTED' ? 'Rejected' : 'Imported'),
+        el('td', { class: 'stored' }, stored(row.lead)),
         el(
           'td',
           {},

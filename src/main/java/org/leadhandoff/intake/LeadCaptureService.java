@@ -44,6 +44,11 @@ public class LeadCaptureService {
     this.metrics = metrics;
   }
 
+  /** The contact with its source and industry named as the criteria name them, as it is stored. */
+  public LeadContact named(LeadContact sent) {
+    return sent.withTaxonomy(aliases.source(sent.source()), aliases.industry(sent.industry()));
+  }
+
   public CaptureResult capture(LeadContact sent, String capturedBy) {
     return capture(sent, capturedBy, Channel.PERSON);
   }
@@ -53,8 +58,7 @@ public class LeadCaptureService {
    *     outbox lane its news waits in
    */
   public CaptureResult capture(LeadContact sent, String capturedBy, Channel channel) {
-    LeadContact contact =
-        sent.withTaxonomy(aliases.source(sent.source()), aliases.industry(sent.industry()));
+    LeadContact contact = named(sent);
     String emailKey = Emails.normalise(contact.email());
     CaptureResult result;
     try {

@@ -145,6 +145,9 @@ class ImportPageBrowserTest {
     assertThat(sample).hasSize(3);
     assertThat(sample.get(1).getText()).contains("Rejected", "Kontakt: must be an email address");
     assertThat(sample.get(2).getText()).contains("'Atlantis' is no country we know");
+    assertThat(sample.get(0).getText())
+        .as("the row as it will be stored")
+        .contains("Country: DE", "stand: B12", "Consent: given");
 
     visible("[data-testid=save-mapping]").click();
     visible("[data-testid=start]").click();

@@ -50,6 +50,7 @@ class ImportController {
   private final ImportMappings mappings;
   private final ImportProperties properties;
   private final ObjectMapper json;
+  private final org.leadhandoff.intake.LeadCaptureService capture;
 
   private final org.leadhandoff.web.ApiProperties api;
 
@@ -58,7 +59,9 @@ class ImportController {
       ImportMappings mappings,
       ImportProperties properties,
       ObjectMapper json,
+      org.leadhandoff.intake.LeadCaptureService capture,
       org.leadhandoff.web.ApiProperties api) {
+    this.capture = capture;
     this.imports = imports;
     this.mappings = mappings;
     this.properties = properties;
@@ -150,7 +153,9 @@ class ImportController {
           fileName(file.getOriginalFilename()),
           saved.orElse(columns),
           consent,
-          saved.isPresent());
+          saved.isPresent(),
+          source.strip(),
+          capture::named);
     } catch (CsvFile.UnreadableFileException e) {
       throw new ApiException(
           HttpStatus.UNPROCESSABLE_ENTITY, "File cannot be read", e.getMessage());

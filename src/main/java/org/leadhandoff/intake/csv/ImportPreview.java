@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.leadhandoff.lead.LeadContact;
 
 /**
  * What an import of a file would do, before it starts: how the file is read, how each column is
@@ -48,18 +49,44 @@ final class ImportPreview {
 
   /**
    * @param outcome IMPORTED (new or merged, decided when it runs) or REJECTED
+   * @param lead the lead's fields as the import would store them (a country as its code, a size as
+   *     a number, the source and industry by the criteria's names); empty when rejected
    */
   record RowPreview(
-      long line, String outcome, List<CsvRow.RowError> errors, List<CsvRow.RowError> warnings) {}
+      long line,
+      String outcome,
+      Map<String, Object> lead,
+      List<CsvRow.RowError> errors,
+      List<CsvRow.RowError> warnings) {}
 
   private ImportPreview() {}
+
+  /** The contact's fields that have a value, in the record's order. */
+  private static Map<String, Object> asStored(
+      LeadContact contact, java.util.function.UnaryOperator<LeadContact> taxonomy) {
+    LeadContact stored = taxonomy.apply(contact);
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    for (java.lang.reflect.RecordComponent component : LeadContact.class.getRecordComponents()) {
+      try {
+        Object value = component.getAccessor().invoke(stored);
+        if (value != null && !(value instanceof Map<?, ?> map && map.isEmpty())) {
+          fields.put(component.getName(), value);
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + component.getName(), e);
+      }
+    }
+    return fields;
+  }
 
   static Preview of(
       Path file,
       String fileName,
       Map<String, String> mapping,
       Boolean defaultConsent,
-      boolean savedMapping)
+      boolean savedMapping,
+      String source,
+      java.util.function.UnaryOperator<LeadContact> taxonomy)
       throws IOException, CsvFile.UnreadableFileException {
     CsvFile csv = CsvFile.open(file);
     ImportRunner.Layout layout = ImportRunner.layout(csv, mapping);
@@ -76,7 +103,11 @@ final class ImportPreview {
         CsvRow row = reader.read(record, parser.getCurrentLineNumber() + csv.linesSkipped());
         rows.add(
             new RowPreview(
-                row.line(), row.valid() ? "IMPORTED" : "REJECTED", row.errors(), row.warnings()));
+                row.line(),
+                row.valid() ? "IMPORTED" : "REJECTED",
+                row.valid() ? asStored(row.contact().normalized(source), taxonomy) : Map.of(),
+                row.errors(),
+                row.warnings()));
         for (int i = 0; i < columns.size(); i++) {
           samples.get(i).add(i < record.size() ? record.get(i) : "");
         }

@@ -130,6 +130,11 @@ class ImportMappingApiTest {
     assertThat(mapped.get("columns").get(6).get("readAs").isNull()).isTrue();
     JsonNode rows = mapped.get("rows");
     assertThat(rows.get(0).get("outcome").asText()).isEqualTo("IMPORTED");
+    assertThat(rows.get(0).get("lead").get("country").asText())
+        .as("stored as the import will store it")
+        .isEqualTo("DE");
+    assertThat(rows.get(0).get("lead").get("attributes").get("booth").asText()).isEqualTo("B12");
+    assertThat(rows.get(1).get("lead").isEmpty()).as("rejected").isTrue();
     assertThat(rows.get(1).get("outcome").asText()).isEqualTo("REJECTED");
     assertThat(rows.get(1).get("errors").get(0).get("field").asText()).isEqualTo("Kontakt");
     assertThat(rows.get(2).get("warnings").get(0).get("reason").asText())
