@@ -26,6 +26,11 @@ class PagesController {
     return "redirect:/favicon.svg";
   }
 
+  @GetMapping("/login")
+  String signIn() {
+    return "forward:/signin.html";
+  }
+
   @GetMapping("/inbox")
   String inbox() {
     return "redirect:/inbox/";

@@ -92,6 +92,17 @@ class SecurityConfiguration {
                     + ", sign in, or send an access token.");
     AccessDeniedHandler denied =
         (request, response, e) -> {
+          String accept = request.getHeader("Accept");
+          if (!(e instanceof CsrfException)
+              && !path(request).startsWith("/api/")
+              && accept != null
+              && accept.contains("text/html")) {
+            // A person opened a page their role does not open: a page that says so and where to
+            // go, not a JSON document.
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            request.getRequestDispatcher("/denied.html").forward(request, response);
+            return;
+          }
           if (e instanceof CsrfException) {
             // Not a question of role: the change came without the page's CSRF token.
             ApiErrors.write(
@@ -133,7 +144,12 @@ class SecurityConfiguration {
                 auth.dispatcherTypeMatchers(DispatcherType.ERROR)
                     .permitAll()
                     .requestMatchers(
-                        "/actuator/health", "/actuator/health/**", "/login", "/favicon.*")
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/login",
+                        "/favicon.*",
+                        "/signin.*",
+                        "/denied.html")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/webhooks/*")
                     .permitAll()
@@ -204,7 +220,12 @@ class SecurityConfiguration {
                                 + " object-src 'none'; base-uri 'self'; form-action 'self';"
                                 + " frame-ancestors 'none'")))
         .httpBasic(basic -> basic.authenticationEntryPoint(problem))
-        .formLogin(form -> form.successHandler(SessionRevalidation.stampOnSignIn(users)))
+        // The product's own sign-in page (static/signin.html, served at /login).
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .permitAll()
+                    .successHandler(SessionRevalidation.stampOnSignIn(users)))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .csrf(
             csrf ->

@@ -202,6 +202,12 @@ public class SignInThrottle {
         if (locked.isPresent()) {
           long seconds = Math.max(1, locked.get().toSeconds());
           response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+          String accept = request.getHeader(HttpHeaders.ACCEPT);
+          if (!"Basic".equals(scheme(request)) && accept != null && accept.contains("text/html")) {
+            // A person on the sign-in page: the page says it, not a JSON document.
+            response.sendRedirect("/login?locked=" + (seconds + 59) / 60);
+            return;
+          }
           ApiErrors.write(
               response,
               json,
@@ -214,6 +220,11 @@ public class SignInThrottle {
         }
       }
       chain.doFilter(request, response);
+    }
+
+    private static String scheme(HttpServletRequest request) {
+      String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+      return header != null && header.regionMatches(true, 0, "Basic ", 0, 6) ? "Basic" : "form";
     }
 
     private static String attemptedUser(HttpServletRequest request) {

@@ -232,8 +232,14 @@ class DashboardBrowserTest {
     find("#leads[data-shown='#lead/" + recycled + "']");
     assertThat(text("[data-testid=lead-facts]")).contains("Stage");
     assertThat(text("[data-testid=timeline]")).contains("RECYCLED");
+    // The inbox is the sales floor's: a page that says so, not a JSON document.
+    browser.get("http://localhost:" + port + "/inbox/");
+    assertThat(text(".message.error")).isEqualTo("This page is not open to your role.");
+    browser.get("http://localhost:" + port + "/dashboard/?from=2026-03-02&to=2026-03-15");
     find("[data-testid=sign-out]").click();
     wait.until(ExpectedConditions.urlContains("/login?logout"));
+    assertThat(text("#signed-out")).isEqualTo("You are signed out.");
+    assertThat(browser.getTitle()).isEqualTo("Lead Handoff · Sign in");
     browser.get("http://localhost:" + port + "/dashboard/");
     wait.until(ExpectedConditions.urlContains("/login"));
   }

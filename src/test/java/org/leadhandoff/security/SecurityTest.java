@@ -89,6 +89,12 @@ class SecurityTest {
     mvc.perform(get("/imports/"))
         .andExpect(status().isFound())
         .andExpect(redirectedUrlPattern("**/login"));
+    // The product's own sign-in page.
+    mvc.perform(get("/login"))
+        .andExpect(status().isOk())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl(
+                "/signin.html"));
   }
 
   @Test
@@ -195,6 +201,12 @@ class SecurityTest {
                   .with(httpBasic(user, DEMO)))
           .andExpect(status().isForbidden());
     }
+    // A person opening a page of another role gets a page saying so.
+    mvc.perform(get("/imports/").accept("text/html").with(httpBasic("riley", DEMO)))
+        .andExpect(status().isForbidden())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl(
+                "/denied.html"));
     // Nothing under /api that this application does not name is open to anyone.
     mvc.perform(get("/api/nothing-here").with(httpBasic("admin", PASSWORD)))
         .andExpect(status().isForbidden());

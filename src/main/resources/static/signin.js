@@ -1,0 +1,17 @@
+// The sign-in page: the CSRF token of the XSRF-TOKEN cookie goes with the form, and the query
+// string says why the page is shown again (a wrong password, a lock, a sign-out).
+(function () {
+  var cookie = document.cookie.split('; ').find(function (c) { return c.indexOf('XSRF-TOKEN=') === 0; });
+  document.getElementById('csrf').value = cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+  var query = new URLSearchParams(location.search);
+  document.getElementById('signed-out').hidden = !query.has('logout');
+  document.getElementById('wrong').hidden = !query.has('error');
+  var locked = query.get('locked');
+  if (locked) {
+    var box = document.getElementById('locked');
+    var minutes = Math.max(1, parseInt(locked, 10) || 1);
+    box.textContent = 'Too many wrong passwords: signing in is refused for ' + minutes +
+      (minutes === 1 ? ' minute' : ' minutes') + '. Ask an admin if you have forgotten the password.';
+    box.hidden = false;
+  }
+})();
