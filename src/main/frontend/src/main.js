@@ -143,7 +143,14 @@ async function showTask(id) {
       refreshQueue();
     } catch (error) {
       if (error instanceof ApiError) {
-        feedback.replaceChildren(message('error', error.problem?.title || error.message, problemItems(error)));
+        // The server's sentence says why (claimed by someone else, rerouted, already done).
+        const title = error.problem?.title || error.message;
+        const detail = error.problem?.detail;
+        const items = problemItems(error);
+        const text = items.length || !detail || detail === title ? title : `${title}: ${detail}`;
+        feedback.replaceChildren(message('error', text, items));
+        // A task that has gone (404) or moved to someone else (409) leaves the queue at once.
+        if (error.status === 404 || error.status === 409) refreshQueue();
       } else {
         feedback.replaceChildren(message('error', error.message));
       }

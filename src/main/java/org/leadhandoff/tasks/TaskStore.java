@@ -76,6 +76,16 @@ class TaskStore {
               Timestamps.now(clock),
               Timestamps.now(clock))
           .update();
+      // A process has one person's task at a time: a new one (after a reroute, an escalation, a
+      // call attempt) means the one before has ended, so it leaves the inbox now rather than
+      // when its lease runs out.
+      jdbc.sql(
+              """
+              update user_task set state = 'GONE'
+              where process_instance = ? and job_key <> ? and state = 'OPEN'
+              """)
+          .params(task.processInstanceKey(), task.id())
+          .update();
     }
   }
 

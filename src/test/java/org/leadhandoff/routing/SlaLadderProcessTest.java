@@ -104,6 +104,21 @@ class SlaLadderProcessTest {
     await().until(() -> roster.history(leadId).size() == 2);
     RoutingRecord second = roster.history(leadId).get(1);
     assertThat(second.chosenRep()).isNotEqualTo(owner);
+    // The former owner's task leaves the inbox as soon as the rerouted one is there.
+    await()
+        .until(
+            () ->
+                jdbc.sql("select count(*) from user_task where lead_id = ?")
+                        .param(leadId)
+                        .query(Long.class)
+                        .single()
+                    >= 2);
+    assertThat(
+            jdbc.sql("select count(*) from user_task where lead_id = ? and state = 'OPEN'")
+                .param(leadId)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
     if (second.chosenRep() != null) {
       await()
           .until(
