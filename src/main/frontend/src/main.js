@@ -60,7 +60,8 @@ async function refreshQueue() {
             el('strong', {}, task.leadName || 'Unknown lead'),
             el('span', { class: 'company' }, task.company || ''),
             el('span', { class: 'what' }, task.name),
-            el('span', { class: 'due' }, relative(task.dueAt)),
+            el('span', { class: 'due' }, relative(task.dueAt),
+              task.slaMissed ? el('span', { class: 'missed', 'data-testid': 'sla-missed' }, ` · SLA missed ${task.slaMissed === 1 ? 'once' : `${task.slaMissed} times`} before`) : null),
             el('span', { class: 'assignee' }, task.assignee ? `assigned to ${nameOf(task.assignee)}` : 'in the team queue')))));
     document.getElementById('queue-count').textContent = `(${tasks.length})`;
     hint.textContent = tasks.length ? '' : 'Nothing waiting for you. New tasks appear here as leads arrive.';
@@ -124,6 +125,7 @@ async function showTask(id) {
       el('h2', {}, summary.name),
       el('p', { class: 'meta' },
         `${relative(summary.dueAt)} · priority ${summary.priority} · `,
+        summary.slaMissed ? `SLA missed ${summary.slaMissed === 1 ? 'once' : `${summary.slaMissed} times`} before (rerouted) · ` : '',
         summary.assignee ? `assigned to ${nameOf(summary.assignee)}` : 'in the team queue', ' ', claim)),
     el('div', { class: 'task-body' }, formContainer, lead ? leadPanel(lead) : null),
     feedback,

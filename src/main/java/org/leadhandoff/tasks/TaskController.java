@@ -71,7 +71,8 @@ class TaskController {
       List<String> candidateGroups,
       String assignee,
       TaskState state,
-      Instant createdAt) {}
+      Instant createdAt,
+      int slaMissed) {}
 
   /** A task with its form and the data the form starts from. */
   record TaskDetail(TaskSummary task, JsonNode form, Map<String, Object> data) {}
@@ -195,7 +196,14 @@ class TaskController {
         task.candidateGroups(),
         task.assignee(),
         task.state(),
-        task.createdAt());
+        task.createdAt(),
+        slaMissed(task));
+  }
+
+  /** How often this lead's task for the role has passed its deadline and been rerouted. */
+  private static int slaMissed(Task task) {
+    Object reroutes = task.variables().get(LeadProcess.Variables.REROUTES);
+    return reroutes instanceof Number n ? n.intValue() : 0;
   }
 
   private JsonNode parse(String form) {

@@ -42,6 +42,7 @@ class SlaLadderProcessTest {
   @Autowired ProcessTestSupport process;
   @Autowired RosterStore roster;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
   @BeforeEach
   void assertions() {
@@ -119,6 +120,17 @@ class SlaLadderProcessTest {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
+    // The rerouted task says it has missed its deadline before.
+    await()
+        .untilAsserted(
+            () ->
+                mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                            "/api/tasks"))
+                    .andExpect(
+                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                                "$[?(@.leadId == '" + leadId + "')].slaMissed")
+                            .value(org.hamcrest.Matchers.contains(1))));
     if (second.chosenRep() != null) {
       await()
           .until(
