@@ -105,6 +105,19 @@ class QualificationOutcomesProcessTest {
             "ScoreLine[rule=classification.temperature, points=0, detail=HOT: budget, authority, need and timing confirmed]");
     // The rep's acceptance is recorded with the deal they entered.
     assertThat(decisions(leadId)).contains("ACCEPT: amount 12000, expected close 2027-03-31");
+    // Every stage of the path says why in the stage history.
+    assertThat(
+            jdbc.sql(
+                    "select to_stage || ': ' || reason from lead_stage_change"
+                        + " where lead_id = ? and to_stage in ('SAL', 'SQL', 'OPPORTUNITY')"
+                        + " order by changed_at, id")
+                .param(leadId)
+                .query(String.class)
+                .list())
+        .containsExactly(
+            "SAL: handed to the qualifiers as a hot lead",
+            "SQL: qualified by phone, confirmed: budget, authority, need, timing",
+            "OPPORTUNITY: accepted by sales: amount 12000, expected close 2027-03-31");
   }
 
   private java.util.List<String> decisions(UUID leadId) {
