@@ -170,6 +170,18 @@ class InboxBrowserTest {
                 "[data-testid=task-form] textarea[id*='painPoints'], [data-testid=task-form] textarea"))
         .sendKeys("Leads wait three days for a call");
     screenshot("1-qualification");
+    // The task page fits a laptop, a big screen and a phone: nothing wider than the window.
+    for (int width : new int[] {1280, 1920, 390}) {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+      wait.until(
+          d ->
+              (Boolean)
+                  ((org.openqa.selenium.JavascriptExecutor) d)
+                      .executeScript(
+                          "return document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+    screenshot("1-qualification-phone");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
     browser.findElement(By.cssSelector("[data-testid=complete]")).click();
     wait.until(
         ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=message-ok]")));
