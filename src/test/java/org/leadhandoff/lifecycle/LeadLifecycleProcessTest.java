@@ -80,7 +80,7 @@ class LeadLifecycleProcessTest {
             "captured from web-form",
             "fit 90 points, grade A (criteria 2026-Q4)",
             "engagement 50 points (MQL at 50, criteria 2026-Q4)",
-            null);
+            "handed to the qualifiers as a warm lead");
   }
 
   @Test
