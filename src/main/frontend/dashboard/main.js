@@ -7,6 +7,15 @@ import './dashboard.css';
 import { el, fullName } from '../src/view.js';
 import { csrfToken } from '../src/api.js';
 
+// A mail's link followed while signed out: the sign-in page kept its place after the '#'.
+try {
+  const after = sessionStorage.getItem('lead-handoff.after-sign-in');
+  sessionStorage.removeItem('lead-handoff.after-sign-in');
+  if (after && (!location.hash || location.hash === '#/')) location.hash = after;
+} catch (e) {
+  // Storage may be off (private mode): the page opens as it is.
+}
+
 const FUNNEL = ['NAME', 'IN_PROFILE', 'MQL', 'SAL', 'SQL', 'OPPORTUNITY'];
 const LABEL = {
   NAME: 'Captured', OUT_OF_PROFILE: 'Out of profile', IN_PROFILE: 'In profile', MQL: 'MQL',

@@ -6,6 +6,15 @@ import './style.css';
 import { api, ApiError, csrfToken, signOutStarted } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
 
+// A mail's link followed while signed out: the sign-in page kept its place after the '#'.
+try {
+  const after = sessionStorage.getItem('lead-handoff.after-sign-in');
+  sessionStorage.removeItem('lead-handoff.after-sign-in');
+  if (after && (!location.hash || location.hash === '#/')) location.hash = after;
+} catch (e) {
+  // Storage may be off (private mode): the page opens as it is.
+}
+
 // The signed-in person: their role gives their queue (the server decides what they may see).
 const LABELS = { QUALIFIER: 'lead qualifier', SALES_REP: 'sales rep', SALES_MANAGER: 'sales manager', ADMIN: 'admin' };
 const roster = new Map();
@@ -23,6 +32,10 @@ async function loadIdentity() {
   identity.roles = me.roles;
   const role = me.roles.map((r) => LABELS[r]).find(Boolean) || me.roles.join(', ');
   document.getElementById('signed-in').textContent = `${me.username} (${role})`;
+  // The other pages this person may open.
+  const has = (...roles) => me.roles.some((r) => roles.includes(r));
+  document.getElementById('dashboard-link').hidden = !has('SALES_MANAGER', 'MARKETING', 'ADMIN');
+  document.getElementById('imports-link').hidden = !has('MARKETING', 'ADMIN');
   const people = await api.reps().catch(() => []);
   for (const { rep } of people) roster.set(rep.id, rep);
   const name = roster.get(me.username)?.name;

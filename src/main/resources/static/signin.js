@@ -3,6 +3,11 @@
 (function () {
   var cookie = document.cookie.split('; ').find(function (c) { return c.indexOf('XSRF-TOKEN=') === 0; });
   document.getElementById('csrf').value = cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+  // A mail's link (/inbox/#/leads/…) comes here with its place after the '#', which the sign-in
+  // form cannot carry; the page that opens after sign-in goes there.
+  if (location.hash.length > 1) {
+    try { sessionStorage.setItem('lead-handoff.after-sign-in', location.hash); } catch (e) { /* private mode */ }
+  }
   var query = new URLSearchParams(location.search);
   document.getElementById('signed-out').hidden = !query.has('logout');
   document.getElementById('wrong').hidden = !query.has('error');

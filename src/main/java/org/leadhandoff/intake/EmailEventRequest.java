@@ -26,4 +26,10 @@ public record EmailEventRequest(
     Instant occurredAt,
     @Size(max = 2000, message = "must be at most 2000 characters")
         @Pattern(regexp = Patterns.TEXT, message = Patterns.TEXT_MESSAGE)
-        String detail) {}
+        String detail) {
+
+  public EmailEventRequest {
+    // Spaces around an email are a copy-and-paste slip, as for a capture.
+    email = email == null ? null : email.strip();
+  }
+}

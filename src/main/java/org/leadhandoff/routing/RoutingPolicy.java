@@ -108,6 +108,15 @@ public final class RoutingPolicy {
     if (open >= rep.capacity()) {
       return "busy: " + open + " open leads, capacity " + rep.capacity();
     }
+    if (!rep.workDays().contains(now.atZone(rep.timeZone()).getDayOfWeek())) {
+      return "not a working day ("
+          + now.atZone(rep.timeZone())
+              .getDayOfWeek()
+              .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+          + " in "
+          + rep.timeZone()
+          + ")";
+    }
     if (!rep.working(now)) {
       return "outside working hours ("
           + rep.workFrom()

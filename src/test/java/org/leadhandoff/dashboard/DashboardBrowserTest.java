@@ -232,6 +232,28 @@ class DashboardBrowserTest {
     find("#leads[data-shown='#lead/" + recycled + "']");
     assertThat(text("[data-testid=lead-facts]")).contains("Stage");
     assertThat(text("[data-testid=timeline]")).contains("RECYCLED");
+    // A phone: the dashboard and the lead are no wider than the screen.
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    wait.until(
+        d ->
+            (Boolean)
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return document.documentElement.scrollWidth <= window.innerWidth"));
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+
+    // The mail's link followed while signed out: after signing in, the lead opens.
+    browser.manage().deleteAllCookies();
+    browser.get("about:blank");
+    browser.get("http://localhost:" + port + "/dashboard/#lead/" + recycled);
+    wait.until(ExpectedConditions.urlContains("/login"));
+    find("#username").sendKeys("marketing");
+    find("#password").sendKeys(org.leadhandoff.support.TestIdentity.passwordOf("marketing"));
+    find("button[type=submit]").click();
+    find("#leads[data-shown='#lead/" + recycled + "']");
+    assertThat(text("[data-testid=timeline]")).contains("RECYCLED");
+    BrowserAvailable.Browser.signIn(browser, "http://localhost:" + port, "marketing");
+    browser.get("http://localhost:" + port + "/dashboard/?from=2026-03-02&to=2026-03-15");
     // The inbox is the sales floor's: a page that says so, not a JSON document.
     browser.get("http://localhost:" + port + "/inbox/");
     assertThat(text(".message.error")).isEqualTo("This page is not open to your role.");

@@ -96,6 +96,12 @@ class IntakeApiValidationTest {
                 .content("{\"email\":\"  " + email + " \\t\"}"))
         .andExpect(status().isAccepted());
     assertThat(store.findByEmail(email)).isPresent();
+    mvc.perform(
+            post("/api/events")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"email\":\" " + email + " \",\"eventId\":\"e-1\",\"type\":\"email-click\"}"))
+        .andExpect(status().isAccepted());
   }
 
   @Test

@@ -137,6 +137,25 @@ class RoutingPolicyTest {
   }
 
   @Test
+  @DisplayName("on a day off the reason says it is no working day, not that the hour is wrong")
+  void dayOff() {
+    // Saturday 28 November 2026, 15:35 in London: inside 09:00-17:00, but not a weekday.
+    Decision decision =
+        RoutingPolicy.choose(
+            Role.SALES_REP,
+            "GB",
+            null,
+            List.of(ANNA),
+            Map.of(),
+            null,
+            Set.of(),
+            Instant.parse("2026-11-28T15:35:00Z"));
+    assertThat(decision.candidates())
+        .containsExactly(
+            new Candidate("anna", "skipped: not a working day (Saturday in Europe/London)"));
+  }
+
+  @Test
   @DisplayName("working hours count in each rep's own time zone")
   void workingHoursAcrossTimeZones() {
     Rep newYork = rep("dan", Role.SALES_REP, List.of("*"), 2, "America/New_York");
