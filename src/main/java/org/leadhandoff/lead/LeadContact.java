@@ -158,26 +158,43 @@ public record LeadContact(
   public List<String> conflictsWith(LeadContact update) {
     // Every component a capture merges, read from the record itself so that a new field is
     // compared without being listed here a third time (the compiler keeps merge() complete).
-    List<String> fields = new ArrayList<>();
-    for (RecordComponent component : LeadContact.class.getRecordComponents()) {
-      if (!NOT_MERGED.contains(component.getName())
-          && differ(value(component, this), value(component, update))) {
-        fields.add(component.getName());
-      }
-    }
-    return fields;
+    Map<String, Object> offered = update.fields();
+    List<String> conflicts = new ArrayList<>();
+    fields()
+        .forEach(
+            (field, value) -> {
+              if (!NOT_MERGED.contains(field)
+                  && differ(trim(value.toString()), text(offered.get(field)))) {
+                conflicts.add(field);
+              }
+            });
+    return conflicts;
   }
 
   /** Kept from the lead (email, source), merged key by key (attributes) or never a conflict. */
   private static final Set<String> NOT_MERGED = Set.of("email", "source", "attributes", "consent");
 
-  private static String value(RecordComponent component, LeadContact contact) {
-    try {
-      Object value = component.getAccessor().invoke(contact);
-      return value == null ? null : trim(value.toString());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read " + component.getName(), e);
+  /**
+   * The fields that have a value, by their names in the record's order: what a capture carries
+   * (attributes only when there are some).
+   */
+  public Map<String, Object> fields() {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (RecordComponent component : LeadContact.class.getRecordComponents()) {
+      try {
+        Object value = component.getAccessor().invoke(this);
+        if (value != null && !(value instanceof Map<?, ?> map && map.isEmpty())) {
+          fields.put(component.getName(), value);
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + component.getName(), e);
+      }
     }
+    return fields;
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : trim(value.toString());
   }
 
   private static boolean differ(String current, String update) {

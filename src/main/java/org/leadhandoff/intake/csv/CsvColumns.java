@@ -180,7 +180,6 @@ public final class CsvColumns {
 
   private final Map<String, String> fieldToColumn = new LinkedHashMap<>();
   private final Map<String, String> attributeToColumn = new LinkedHashMap<>();
-  private final List<String> ignored = new ArrayList<>();
   private final List<String> doubled = new ArrayList<>();
   private final List<Column> columns = new ArrayList<>();
 
@@ -221,7 +220,6 @@ public final class CsvColumns {
   /** Reads one column as {@code target}: a field, an attribute, or left out. */
   private Column read(String column, String name, String target, How how) {
     if (target == null || target.equalsIgnoreCase(IGNORE)) {
-      ignored.add(column);
       return new Column(column, null, how == How.MAPPED ? How.MAPPED : How.IGNORED);
     }
     String attribute = attribute(target);
@@ -303,7 +301,6 @@ public final class CsvColumns {
             + ": \""
             + first
             + "\" is read, the other left out");
-    ignored.add(column);
     return new Column(column, null, How.DOUBLED);
   }
 
@@ -368,7 +365,8 @@ public final class CsvColumns {
     return doubled;
   }
 
+  /** The columns left out, in the header's order. */
   public List<String> ignored() {
-    return ignored;
+    return columns.stream().filter(c -> c.readAs() == null).map(Column::name).toList();
   }
 }

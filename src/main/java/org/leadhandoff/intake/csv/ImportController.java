@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.leadhandoff.web.ApiException;
 import org.leadhandoff.web.CsvExport;
@@ -70,9 +69,8 @@ class ImportController {
   }
 
   private static final String MAPPING_DOC =
-      "Optional JSON object from column names to what they are read as: a field (email,"
-          + " firstName, lastName, phone, company, companySize, industry, title, country, source,"
-          + " referredBy, consent, optOut), attr:<name>, or ignore. Columns it leaves out are"
+      "Optional JSON object from column names to what they are read as: a lead field (the"
+          + " preview's targets list them), attr:<name>, or ignore. Columns it leaves out are"
           + " read by their names. Without it, the mapping saved for the source is used.";
 
   private static final String CONSENT_DOC =
@@ -105,7 +103,7 @@ class ImportController {
       Authentication caller) {
     checkFile(file);
     Map<String, String> columns = mapping(mapping);
-    String by = caller == null ? null : caller.getName();
+    String by = nameOf(caller);
     if (saveMapping) {
       if (columns.isEmpty()) {
         throw new InvalidFieldException("mapping", "is needed to save a mapping for the source");
@@ -113,7 +111,11 @@ class ImportController {
       mappings.save(source, columns, by);
     }
     try (InputStream in = file.getInputStream()) {
-      return accept(in, file.getOriginalFilename(), source, settings(source, columns, consent, by));
+      return accept(
+          in,
+          file.getOriginalFilename(),
+          source,
+          new ImportStore.Settings(mappingFor(source, columns), consent, by));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -139,8 +141,7 @@ class ImportController {
       throws IOException {
     checkFile(file);
     Map<String, String> columns = mapping(mapping);
-    Optional<Map<String, String>> saved =
-        columns.isEmpty() ? mappings.find(source) : Optional.empty();
+    Map<String, String> used = mappingFor(source, columns);
     Files.createDirectories(properties.directory());
     // A name the start-up clean-up removes should the preview be cut off.
     Path copy = properties.directory().resolve("preview-" + UUID.randomUUID() + ".part");
@@ -151,9 +152,9 @@ class ImportController {
       return ImportPreview.of(
           copy,
           fileName(file.getOriginalFilename()),
-          saved.orElse(columns),
+          used,
           consent,
-          saved.isPresent(),
+          columns.isEmpty() && !used.isEmpty(),
           source.strip(),
           capture::named);
     } catch (CsvFile.UnreadableFileException e) {
@@ -205,22 +206,17 @@ class ImportController {
         // Why the whole file failed, before any row's problems.
         CsvExport.print(printer, java.util.Arrays.asList("", "file", "ERROR", status.error()));
       }
-      IOException[] failed = new IOException[1];
       imports.eachReportLine(
           importId,
           line -> {
-            if (failed[0] == null) {
-              try {
-                CsvExport.print(
-                    printer, List.of(line.line(), line.column(), line.severity(), line.reason()));
-              } catch (IOException e) {
-                failed[0] = e;
-              }
+            try {
+              CsvExport.print(
+                  printer, List.of(line.line(), line.column(), line.severity(), line.reason()));
+            } catch (IOException e) {
+              // The client went away: the rest of the report has nowhere to go.
+              throw new UncheckedIOException(e);
             }
           });
-      if (failed[0] != null) {
-        throw failed[0];
-      }
     }
   }
 
@@ -244,7 +240,7 @@ class ImportController {
         request.getInputStream(),
         fileName,
         source,
-        settings(source, mapping(mapping), consent, caller == null ? null : caller.getName()));
+        new ImportStore.Settings(mappingFor(source, mapping(mapping)), consent, nameOf(caller)));
   }
 
   private static final String SOURCE = "^[A-Za-z0-9 _.-]{1,100}$";
@@ -280,11 +276,13 @@ class ImportController {
     }
   }
 
-  /** The mapping sent, else the one saved for the source. */
-  private ImportStore.Settings settings(
-      String source, Map<String, String> mapping, Boolean consent, String by) {
-    Map<String, String> used = mapping.isEmpty() ? mappings.find(source).orElse(mapping) : mapping;
-    return new ImportStore.Settings(used, consent, by);
+  /** The mapping sent, else the one saved for the source (empty when neither is). */
+  private Map<String, String> mappingFor(String source, Map<String, String> sent) {
+    return sent.isEmpty() ? mappings.find(source).orElse(sent) : sent;
+  }
+
+  private static String nameOf(Authentication caller) {
+    return caller == null ? null : caller.getName();
   }
 
   private static String fileName(String name) {

@@ -61,24 +61,6 @@ final class ImportPreview {
 
   private ImportPreview() {}
 
-  /** The contact's fields that have a value, in the record's order. */
-  private static Map<String, Object> asStored(
-      LeadContact contact, java.util.function.UnaryOperator<LeadContact> taxonomy) {
-    LeadContact stored = taxonomy.apply(contact);
-    Map<String, Object> fields = new java.util.LinkedHashMap<>();
-    for (java.lang.reflect.RecordComponent component : LeadContact.class.getRecordComponents()) {
-      try {
-        Object value = component.getAccessor().invoke(stored);
-        if (value != null && !(value instanceof Map<?, ?> map && map.isEmpty())) {
-          fields.put(component.getName(), value);
-        }
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot read " + component.getName(), e);
-      }
-    }
-    return fields;
-  }
-
   static Preview of(
       Path file,
       String fileName,
@@ -105,7 +87,7 @@ final class ImportPreview {
             new RowPreview(
                 row.line(),
                 row.valid() ? "IMPORTED" : "REJECTED",
-                row.valid() ? asStored(row.contact().normalized(source), taxonomy) : Map.of(),
+                row.valid() ? taxonomy.apply(row.contact().normalized(source)).fields() : Map.of(),
                 row.errors(),
                 row.warnings()));
         for (int i = 0; i < columns.size(); i++) {
