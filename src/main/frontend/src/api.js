@@ -50,6 +50,8 @@ export const api = {
   task: (id) => call('GET', `/api/tasks/${id}`),
   claim: (id) => call('POST', `/api/tasks/${id}/claim`),
   unclaim: (id) => call('POST', `/api/tasks/${id}/unclaim`),
+  handOver: (id, body) => call('POST', `/api/tasks/${id}/hand-over`, body),
+  tasksOfLead: (leadId) => call('GET', `/api/tasks?leadId=${encodeURIComponent(leadId)}`),
   complete: (id, fields) => call('POST', `/api/tasks/${id}/complete`, fields),
   lead: (id) => call('GET', `/api/leads/${id}`),
   clock: () => call('GET', '/api/engine/clock'),

@@ -18,6 +18,7 @@ try {
 // The signed-in person: their role gives their queue (the server decides what they may see).
 const LABELS = { QUALIFIER: 'lead qualifier', SALES_REP: 'sales rep', SALES_MANAGER: 'sales manager', ADMIN: 'admin' };
 const roster = new Map();
+const openLeads = new Map();
 const identity = { user: '', roles: [] };
 
 // The token is read when the person signs out: the cookie may have changed since the page loaded.
@@ -37,7 +38,10 @@ async function loadIdentity() {
   document.getElementById('dashboard-link').hidden = !has('SALES_MANAGER', 'MARKETING', 'ADMIN');
   document.getElementById('imports-link').hidden = !has('MARKETING', 'ADMIN');
   const people = await api.reps().catch(() => []);
-  for (const { rep } of people) roster.set(rep.id, rep);
+  for (const { rep, openLeads: open } of people) {
+    roster.set(rep.id, rep);
+    openLeads.set(rep.id, open);
+  }
   const name = roster.get(me.username)?.name;
   if (name) document.getElementById('signed-in').textContent = `${name} (${role})`;
 }
@@ -62,9 +66,9 @@ async function refreshQueue() {
   try {
     const [all, clock] = await Promise.all([api.queue(), api.clock()]);
     setServerNow(clock.now);
-    // Yours, and the team's unassigned ones; a colleague's tasks are theirs.
-    const manager = identity.roles.includes('SALES_MANAGER') || identity.roles.includes('ADMIN');
-    const tasks = manager ? all : all.filter((task) => !task.assignee || task.assignee === identity.user);
+    // The server gives what this person may see: qualifiers the whole qualification queue (a
+    // colleague's claimed task shows whose it is), reps their own and the team's unowned leads.
+    const tasks = all;
     list.replaceChildren(
       ...tasks.map((task) =>
         el('li', { class: `task ${task.overdue ? 'overdue' : ''}` },
@@ -133,13 +137,17 @@ async function showTask(id) {
     },
   }, mine ? 'Give back to the team' : 'Claim');
   const submit = el('button', { type: 'button', class: 'primary', 'data-testid': 'complete', onclick: () => currentForm.submit() }, 'Complete task');
+  const handOver = isManager() ? handOverPanel(summary, feedback) : null;
   detail.replaceChildren(
     el('div', { class: 'task-head' },
       el('h2', {}, summary.name),
       el('p', { class: 'meta' },
         `${relative(summary.dueAt)} · priority ${summary.priority} · `,
         summary.slaMissed ? `SLA missed ${summary.slaMissed === 1 ? 'once' : `${summary.slaMissed} times`} before (rerouted) · ` : '',
-        summary.assignee ? `assigned to ${nameOf(summary.assignee)}` : 'in the team queue', ' ', claim)),
+        summary.assignee ? `assigned to ${nameOf(summary.assignee)}` : 'in the team queue', ' ',
+        // A colleague's task is theirs: a manager hands it over instead of claiming it.
+        !summary.assignee || mine ? claim : null)),
+    handOver,
     el('div', { class: 'task-body' }, formContainer, lead ? leadPanel(lead) : null),
     feedback,
     el('div', { class: 'actions' }, submit, el('a', { href: '#/' }, 'Back to the queue')));
@@ -173,6 +181,49 @@ async function showTask(id) {
   });
 }
 
+function isManager() {
+  return identity.roles.includes('SALES_MANAGER') || identity.roles.includes('ADMIN');
+}
+
+/** A manager gives the task to someone of its role, takes it over, or returns it to the queue. */
+function handOverPanel(summary, feedback) {
+  const role = summary.processId === 'sales-handoff' ? 'SALES_REP' : 'QUALIFIER';
+  const people = [...roster.values()].filter((rep) => rep.active && rep.role === role && rep.id !== summary.assignee);
+  const me = roster.get(identity.user);
+  const options = [
+    ...people.map((rep) => el('option', { value: rep.id }, `${rep.name}${openLeads.has(rep.id) ? ` (${openLeads.get(rep.id)} open)` : ''}`)),
+    me && me.id !== summary.assignee ? el('option', { value: me.id }, `Me, ${me.name} (take it over)`) : null,
+    summary.assignee ? el('option', { value: '' }, 'The team queue') : null,
+  ].filter(Boolean);
+  const to = el('select', { id: 'hand-over-to', 'data-testid': 'hand-over-to' }, options);
+  const reason = el('input', { id: 'hand-over-reason', 'data-testid': 'hand-over-reason', type: 'text', maxlength: 500, placeholder: 'e.g. Quinn is ill this week' });
+  const button = el('button', {
+    type: 'button',
+    'data-testid': 'hand-over',
+    onclick: async () => {
+      button.disabled = true;
+      try {
+        const done = await api.handOver(summary.id, { to: to.value || null, reason: reason.value });
+        const where = done.toName ? `to ${done.toName}` : 'to the team queue';
+        detail.replaceChildren(message('ok', `Handed over ${where}: “${summary.name}” for ${summary.leadName || 'the lead'}. Both owners are mailed; the lead's page shows it.`),
+          el('p', {}, el('a', { href: `#/leads/${summary.leadId}` }, 'Open the lead'), ' · ', el('a', { href: '#/' }, 'Back to the queue')));
+        refreshQueue();
+      } catch (error) {
+        button.disabled = false;
+        feedback.replaceChildren(message('error', error.message, problemItems(error)));
+        if (error.status === 404 || error.status === 409) refreshQueue();
+      }
+    },
+  }, 'Hand over');
+  if (!options.length) return null;
+  return el('section', { class: 'hand-over', 'aria-label': 'Hand over', 'data-testid': 'hand-over-panel' },
+    el('h3', {}, 'Hand over'),
+    el('div', { class: 'row' },
+      el('label', { for: 'hand-over-to' }, 'To'), to,
+      el('label', { for: 'hand-over-reason' }, 'Why'), reason,
+      button));
+}
+
 /** Only the form's own input fields go back; the task's other variables are context. */
 function fieldsOf(schema, data) {
   const keys = new Set();
@@ -187,9 +238,13 @@ function fieldsOf(schema, data) {
 async function showLead(id) {
   detail.replaceChildren(el('p', {}, 'Loading…'));
   try {
-    const [lead, routing] = await Promise.all([api.lead(id), api.routing(id)]);
+    const [lead, routing, open] = await Promise.all([api.lead(id), api.routing(id), api.tasksOfLead(id).catch(() => [])]);
     detail.replaceChildren(
       el('h2', {}, fullName(lead)),
+      el('p', { 'data-testid': 'lead-tasks' },
+        open.length
+          ? open.map((task) => el('a', { href: `#/tasks/${task.id}`, 'data-testid': 'lead-task' }, `Open its task: ${task.name} (${task.assignee ? nameOf(task.assignee) : 'team queue'}, ${relative(task.dueAt)})`))
+          : 'No open task for this lead now.'),
       leadPanel(lead),
       el('h3', {}, 'History'),
       el('ol', { class: 'history', 'data-testid': 'history' },
@@ -201,15 +256,26 @@ async function showLead(id) {
         routing.map((decision) =>
           el('li', {}, `${new Date(decision.decidedAt).toLocaleString()} · ${decision.role}: `,
             decision.chosenRep ? `assigned to ${nameOf(decision.chosenRep)}` : 'nobody available', ` · ${decision.reason}`,
-            el('ul', {}, JSON.parse(decision.candidates).map((c) => el('li', {}, `${nameOf(c.repId)}: ${c.verdict}`)))))));
+            el('ul', {}, (decision.candidates || []).map((c) => el('li', {}, `${nameOf(c.repId)}: ${c.verdict}`)))))));
   } catch (error) {
     detail.replaceChildren(message('error', error.message));
   }
 }
 
+/** A mail's link to the lead's task: the task's id is found now (it may have changed since). */
+async function showLeadTask(id) {
+  const open = await api.tasksOfLead(id).catch(() => []);
+  if (open.length) location.replace(`#/tasks/${open[0].id}`);
+  else {
+    await showLead(id);
+    detail.prepend(message('info', 'This lead has no open task now: it has moved on since the mail was sent. Its history is below.'));
+  }
+}
+
 function route() {
-  const [, kind, id] = location.hash.split('/');
+  const [, kind, id, sub] = location.hash.split('/');
   if (kind === 'tasks' && id) showTask(id);
+  else if (kind === 'leads' && id && sub === 'task') showLeadTask(id);
   else if (kind === 'leads' && id) showLead(id);
   else detail.replaceChildren(el('p', { class: 'hint' }, 'Choose a task from the queue.'));
 }

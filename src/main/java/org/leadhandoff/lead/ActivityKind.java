@@ -10,6 +10,8 @@ public enum ActivityKind {
   REROUTE,
   /** The sales manager was told: nobody available, or rerouted too often. */
   ESCALATION,
+  /** A person handed the lead's task to someone else or to the team queue. */
+  HAND_OVER,
   /** The person's contact data was erased on request; the lifecycle ended. */
   ERASED
 }

@@ -155,6 +155,7 @@ public class TimelineService {
       case SLA_REMINDER -> a.role() + ": owner reminded";
       case REROUTE -> a.role() + ": rerouted (" + a.code() + ")";
       case ESCALATION -> a.role() + ": escalated to the sales manager (" + a.code() + ")";
+      case HAND_OVER -> a.role() + ": " + a.detail();
       case ERASED -> "personal data erased on request; lifecycle ended";
     };
   }

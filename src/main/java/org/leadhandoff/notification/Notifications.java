@@ -97,6 +97,8 @@ public class Notifications {
   public void escalated(String occasion, Lead lead, Recipient manager, String task, String reason) {
     Map<String, String> values = values(lead, task, reason);
     values.put("managerName", manager.name());
+    // Straight to the task, where the manager can hand it to someone.
+    values.put("leadUrl", urls.leadTask(lead.id()));
     outbox.add(occasion, lead.id(), manager.email(), templates.render("escalation", values));
   }
 

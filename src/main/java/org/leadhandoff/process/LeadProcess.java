@@ -44,6 +44,25 @@ public final class LeadProcess {
     /** Ends the lifecycle of a lead whose personal data was erased (no stage is recorded). */
     public static final String LEAD_ERASED = "Msg_LeadErased";
 
+    /**
+     * A manager handed the lead's phone qualification to someone (or to the team queue), or its
+     * owner gave it back; correlation key is the lead id. Interrupts the task, which is routed
+     * again as the message's {@code handOver*} variables say.
+     */
+    public static final String QUALIFICATION_HANDED_OVER = "Msg_QualificationHandedOver";
+
+    /** The same for the sales acceptance (a lead has one of the two open at a time). */
+    public static final String SALES_HANDED_OVER = "Msg_SalesHandedOver";
+
+    /** The hand-over message of a human task's process. */
+    public static String handedOver(String processId) {
+      return switch (processId) {
+        case Processes.PHONE_QUALIFICATION -> QUALIFICATION_HANDED_OVER;
+        case Processes.SALES_HANDOFF -> SALES_HANDED_OVER;
+        default -> throw new IllegalArgumentException("No hand-over in " + processId);
+      };
+    }
+
     private Messages() {}
   }
 
@@ -155,6 +174,15 @@ public final class LeadProcess {
     public static final String REROUTES = "reroutes";
     public static final String REROUTE_OUTCOME = "rerouteOutcome";
 
+    /**
+     * Set by a hand-over message, read and cleared by the routing that follows: the person the task
+     * goes to (empty: the team queue), who handed it over, and why.
+     */
+    public static final String HAND_OVER_TO = "handOverTo";
+
+    public static final String HAND_OVER_BY = "handOverBy";
+    public static final String HAND_OVER_REASON = "handOverReason";
+
     // Recycling (lead-lifecycle).
     public static final String RECYCLE_WAIT = "recycleWait";
     public static final String RECYCLE_REASON = "recycleReason";
@@ -170,10 +198,18 @@ public final class LeadProcess {
 
     /**
      * Set outside the job workers: the lifecycle's start message (the lead and its page), the
-     * disqualification message (its reason) and the inbox's completion of a task (who did it).
+     * disqualification message (its reason), the inbox's completion of a task (who did it) and a
+     * hand-over (to whom, by whom, why).
      */
     public static final Set<String> SET_BY_APPLICATION =
-        Set.of(LEAD_ID, LEAD_URL, DISQUALIFICATION_REASON, COMPLETED_BY);
+        Set.of(
+            LEAD_ID,
+            LEAD_URL,
+            DISQUALIFICATION_REASON,
+            COMPLETED_BY,
+            HAND_OVER_TO,
+            HAND_OVER_BY,
+            HAND_OVER_REASON);
 
     /**
      * Read outside the job workers: the inbox orders its queue by the task's priority and shows its

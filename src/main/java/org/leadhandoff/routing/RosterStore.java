@@ -124,7 +124,7 @@ public class RosterStore {
         .list();
   }
 
-  Optional<String> openOwner(UUID leadId, Role role) {
+  public Optional<String> openOwner(UUID leadId, Role role) {
     return openAssignment(leadId, role).map(OpenAssignment::repId);
   }
 
@@ -236,14 +236,18 @@ public class RosterStore {
         .list();
   }
 
-  /** A routing decision as recorded. */
+  /**
+   * A routing decision as recorded.
+   *
+   * @param candidates a JSON list as stored; the API gives it as a list, not a string
+   */
   public record RoutingRecord(
       UUID leadId,
       Role role,
       String chosenRep,
       String outcome,
       String reason,
-      String candidates,
+      @com.fasterxml.jackson.annotation.JsonRawValue String candidates,
       Instant decidedAt) {}
 
   private static RoutingRecord record(ResultSet rs, int n) throws SQLException {

@@ -19,8 +19,23 @@ public class RouteLeadWorker {
   /**
    * @param dueAt when the task is due: the SLA of the role for the lead's temperature, from now
    * @param remindAt when the owner is reminded (reminder-at of the SLA)
+   * @param handOverTo emptied with the two below: a hand-over is used once, and a later routing (a
+   *     missed SLA) routes as usual. Empty strings rather than nulls clear them whatever the JSON
+   *     mapper does with nulls.
    */
-  public record Assignment(String assignee, String dueAt, String remindAt) {}
+  public record Assignment(
+      String assignee,
+      String dueAt,
+      String remindAt,
+      String handOverTo,
+      String handOverBy,
+      String handOverReason) {
+
+    static Assignment of(String assignee, DueDates.Due due) {
+      return new Assignment(
+          assignee, due.dueAt().toString(), due.remindAt().toString(), "", "", "");
+    }
+  }
 
   private final RoutingService routing;
 
@@ -33,8 +48,28 @@ public class RouteLeadWorker {
       ActivatedJob job,
       @Variable(optional = false) UUID leadId,
       @Variable Boolean reroute,
-      @Variable Temperature temperature) {
+      @Variable Temperature temperature,
+      @Variable String handOverTo,
+      @Variable String handOverBy,
+      @Variable String handOverReason,
+      @Variable String dueAt,
+      @Variable String remindAt) {
     Role role = Role.valueOf(job.getCustomHeaders().getOrDefault(Headers.ROLE, "").strip());
+    if (handOverBy != null && !handOverBy.isBlank()) {
+      var routed =
+          routing.handOver(
+              leadId,
+              role,
+              new RoutingService.HandOver(
+                  handOverTo == null || handOverTo.isBlank() ? null : handOverTo.strip(),
+                  handOverBy,
+                  handOverReason),
+              temperature,
+              new DueDates.Due(java.time.Instant.parse(dueAt), java.time.Instant.parse(remindAt)),
+              job.getType() + ":" + job.getElementInstanceKey());
+      // An empty assignee, not a null: the team queue whatever the mapper does with nulls.
+      return Assignment.of(routed.assignee() == null ? "" : routed.assignee(), routed.due());
+    }
     var routed =
         routing.route(
             leadId,
@@ -42,7 +77,6 @@ public class RouteLeadWorker {
             Boolean.TRUE.equals(reroute),
             temperature,
             job.getType() + ":" + job.getElementInstanceKey());
-    return new Assignment(
-        routed.assignee(), routed.due().dueAt().toString(), routed.due().remindAt().toString());
+    return Assignment.of(routed.assignee(), routed.due());
   }
 }

@@ -39,7 +39,17 @@ public class RoutingService {
   public record Routed(String assignee, String outcome, String reason, DueDates.Due due) {
     public static final String ASSIGNED = "ASSIGNED";
     public static final String NOBODY_AVAILABLE = "NOBODY_AVAILABLE";
+    public static final String HANDED_OVER = "HANDED_OVER";
   }
+
+  /**
+   * A hand-over asked for in the inbox.
+   *
+   * @param to the person the task goes to, or null for the team queue
+   * @param by who handed it over (a manager, or the owner giving it back)
+   * @param why in their words, may be empty
+   */
+  public record HandOver(String to, String by, String why) {}
 
   /** Escalation codes: why the manager was told. */
   public static final String NOBODY_AVAILABLE_CODE = "NOBODY_AVAILABLE";
@@ -159,6 +169,95 @@ public class RoutingService {
         decision.reason());
     log.info("Lead {} assigned to {} ({})", leadId, repId, role);
     return new Routed(repId, Routed.ASSIGNED, decision.reason(), due);
+  }
+
+  /**
+   * Gives the lead's task to the person a hand-over names, or to the team queue, and records who
+   * did it and why. A manager's choice is not a turn of the rotation: the cursor stays. Handed to a
+   * person, the task is due after the role's full SLA from now (they need the time); returned to
+   * the queue, it keeps its deadline (the lead has been waiting all along).
+   *
+   * @param current the task's deadline before the hand-over
+   * @param occurrence identifies this routing; a retry passes the same one
+   */
+  @Transactional
+  public Routed handOver(
+      UUID leadId,
+      Role role,
+      HandOver handOver,
+      Temperature temperature,
+      DueDates.Due current,
+      String occurrence) {
+    Instant now = clock.instant();
+    Rep target =
+        handOver.to() == null ? null : roster.find(handOver.to()).filter(Rep::active).orElse(null);
+    var earlier = roster.decision(occurrence);
+    if (earlier.isPresent()) {
+      return new Routed(
+          earlier.get().chosenRep(),
+          earlier.get().outcome(),
+          earlier.get().reason(),
+          target == null ? current : dueDates.of(role, temperature, now, target));
+    }
+    Lead lead = lead(leadId);
+    var previous = roster.openOwner(leadId, role).flatMap(roster::find);
+    String by = roster.find(handOver.by()).map(Rep::name).orElse(handOver.by());
+    String why =
+        handOver.why() == null || handOver.why().isBlank() ? "" : ": " + handOver.why().strip();
+    String reason;
+    if (target != null) {
+      reason = "handed over by " + by + why;
+    } else if (handOver.to() != null) {
+      // The roster changed between the hand-over and now: the team takes it.
+      reason =
+          "handed over by "
+              + by
+              + why
+              + "; "
+              + handOver.to()
+              + " is not on the roster, so to the "
+              + queue(role);
+    } else {
+      reason = "returned to the " + queue(role) + " by " + by + why;
+    }
+    DueDates.Due due = target == null ? current : dueDates.of(role, temperature, now, target);
+    roster.closeAssignments(leadId, role);
+    if (target != null) {
+      roster.assign(leadId, target.id(), role, due.dueAt());
+    }
+    String chosen = target == null ? null : target.id();
+    roster.record(leadId, role, chosen, Routed.HANDED_OVER, reason, "[]", occurrence);
+    activities.record(
+        leadId,
+        ActivityKind.HAND_OVER,
+        role.name(),
+        handOver.by(),
+        chosen == null ? "TEAM_QUEUE" : "PERSON",
+        reason,
+        null,
+        "hand-over:" + occurrence);
+    log.info("Lead {} {} ({})", leadId, reason, role);
+    // The former owner learns it unless they gave it back themselves.
+    previous
+        .filter(p -> !p.id().equals(handOver.by()) && !p.id().equals(chosen))
+        .ifPresent(
+            p ->
+                notifications.rerouted(
+                    "rerouted:" + leadId + ":" + occurrence,
+                    lead,
+                    recipient(p),
+                    target == null ? "the " + queue(role) : target.name(),
+                    by + " handed it over" + (why.isEmpty() ? "" : " (" + why.substring(2) + ")")));
+    if (target != null && !target.id().equals(handOver.by())) {
+      notifications.assigned(
+          "assignment:" + leadId + ":" + occurrence,
+          lead,
+          recipient(target),
+          task(role),
+          due.dueAt(),
+          reason);
+    }
+    return new Routed(chosen, Routed.HANDED_OVER, reason, due);
   }
 
   /** The lead's task for the role is done: its owner has one open lead less. */

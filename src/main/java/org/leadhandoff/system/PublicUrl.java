@@ -18,6 +18,14 @@ public record PublicUrl(@DefaultValue("http://localhost:8090") URI publicUrl) {
     return base() + "/inbox/#/leads/" + leadId;
   }
 
+  /**
+   * The lead's open task in the inbox, for mails that ask someone to act on it (the task's id is
+   * not known when the mail is written: the page finds the lead's task when it opens).
+   */
+  public String leadTask(UUID leadId) {
+    return lead(leadId) + "/task";
+  }
+
   /** The lead and its timeline on the dashboard, for marketing and managers. */
   public String leadOnDashboard(UUID leadId) {
     return base() + "/dashboard/#lead/" + leadId;

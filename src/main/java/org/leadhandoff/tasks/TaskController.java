@@ -88,6 +88,7 @@ class TaskController {
           String candidateGroup,
       @RequestParam(required = false) @Size(max = 100, message = "must be at most 100 characters")
           String assignee,
+      @RequestParam(required = false) UUID leadId,
       @RequestParam(defaultValue = "100")
           @Min(value = 1, message = "must be 1 or more")
           @Max(value = 500, message = "must be at most 500")
@@ -95,7 +96,10 @@ class TaskController {
       Authentication authentication) {
     TaskAccess access = access(authentication);
     List<Task> queue;
-    if (access.manager()) {
+    if (leadId != null) {
+      // The lead's open task, for the lead's page and the escalation mail's link.
+      queue = tasks.openForLead(leadId).stream().filter(access::sees).limit(limit).toList();
+    } else if (access.manager()) {
       queue = tasks.queue(blank(candidateGroup), blank(assignee), limit);
     } else if (access.group() == null) {
       queue = List.of();
@@ -130,6 +134,28 @@ class TaskController {
   @Operation(summary = "Give a claimed task back to the queue")
   TaskSummary unclaim(@PathVariable long taskId, Authentication authentication) {
     return summary(tasks.unclaim(taskId, access(authentication)));
+  }
+
+  /** Whom a task goes to: a person's roster id, or nothing for the team queue. */
+  record HandOverRequest(String to, String reason) {}
+
+  @PostMapping("/{taskId}/hand-over")
+  @Operation(
+      summary = "Hand a task to someone, take it over, or return it to the team queue",
+      description =
+          "Managers hand any task to an active person of its role (\"to\": their roster id), take it"
+              + " over themselves (their own id), or return it to the team queue (no \"to\"). A"
+              + " qualifier or rep may only return a task of theirs. The task ends; the lead is"
+              + " routed as asked, the reason goes to the routing log and the timeline, and the old"
+              + " and new owner are mailed. Handed to a person, the task is due after the role's"
+              + " full SLA from now; returned to the queue, it keeps its deadline.")
+  TaskService.HandedOver handOver(
+      @PathVariable long taskId,
+      @RequestBody(required = false) HandOverRequest request,
+      Authentication authentication) {
+    String to = request == null ? null : blank(request.to());
+    String reason = request == null ? null : blank(request.reason());
+    return tasks.handOver(taskId, access(authentication), to, reason);
   }
 
   @PostMapping("/{taskId}/complete")

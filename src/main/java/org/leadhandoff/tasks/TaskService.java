@@ -5,17 +5,24 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.leadhandoff.process.LeadProcess;
 import org.leadhandoff.process.LeadProcess.Forms;
 import org.leadhandoff.process.LeadProcess.Variables;
 import org.leadhandoff.process.Outcomes.SalesDecision;
+import org.leadhandoff.routing.Rep;
+import org.leadhandoff.routing.Role;
+import org.leadhandoff.routing.RosterStore;
 import org.leadhandoff.tasks.FormValidator.Problem;
+import org.leadhandoff.web.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,6 +39,7 @@ public class TaskService {
   private final TaskProperties properties;
   private final Clock clock;
   private final ObjectMapper json;
+  private final RosterStore roster;
 
   TaskService(
       TaskStore tasks,
@@ -39,17 +47,114 @@ public class TaskService {
       CamundaClient client,
       TaskProperties properties,
       Clock clock,
-      ObjectMapper json) {
+      ObjectMapper json,
+      RosterStore roster) {
     this.tasks = tasks;
     this.models = models;
     this.client = client;
     this.properties = properties;
     this.clock = clock;
     this.json = json;
+    this.roster = roster;
+  }
+
+  /** What a hand-over did: the task ended, and the lead goes to {@code to} (null: the queue). */
+  public record HandedOver(long taskId, UUID leadId, String to, String toName) {}
+
+  /** The longest reason a hand-over keeps. */
+  static final int MAX_REASON = 500;
+
+  /**
+   * Hands the task to a person of its role, to the manager who takes it over, or to the team queue
+   * (to is null). A manager may hand over any task; anyone else only gives their own back to the
+   * queue. The task ends in the process, which routes the lead as asked and records who and why.
+   *
+   * @throws org.leadhandoff.web.ApiException 403 for someone who may not, 400 for a wrong person
+   */
+  public HandedOver handOver(long id, TaskAccess who, String to, String reason) {
+    Task task = open(who.visible(task(id)));
+    Role role = Role.ofProcess(task.processId());
+    String owner = owner(task, role);
+    if (!who.manager() && (to != null || !who.user().equals(owner))) {
+      throw new ApiException(
+          HttpStatus.FORBIDDEN,
+          "Not yours to hand over",
+          "Only a sales manager can hand a task to someone; you can give a task of yours back to"
+              + " the team queue.");
+    }
+    if (reason != null && reason.length() > MAX_REASON) {
+      throw new TaskValidationException(
+          List.of(new Problem("reason", "must be at most " + MAX_REASON + " characters")));
+    }
+    Rep target = to == null ? null : target(to, role, who);
+    if (target != null && target.id().equals(owner)) {
+      throw new TaskValidationException(
+          List.of(new Problem("to", "the task is already " + target.name() + "'s")));
+    }
+    if (target == null && owner == null) {
+      throw new TaskValidationException(
+          List.of(new Problem("to", "the task is in the team queue already")));
+    }
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put(Variables.HAND_OVER_TO, target == null ? "" : target.id());
+    variables.put(Variables.HAND_OVER_BY, who.user());
+    variables.put(Variables.HAND_OVER_REASON, reason == null ? "" : reason.strip());
+    // Correlated at once or not at all: a task that ended meanwhile needs no hand-over. The
+    // message id keeps a double click from handing over twice.
+    client
+        .newPublishMessageCommand()
+        .messageName(LeadProcess.Messages.handedOver(task.processId()))
+        .correlationKey(task.leadId().toString())
+        .messageId("hand-over:" + id)
+        .timeToLive(Duration.ZERO)
+        .variables(variables)
+        .send()
+        .join();
+    tasks.gone(id);
+    return new HandedOver(
+        id,
+        task.leadId(),
+        target == null ? null : target.id(),
+        target == null ? null : target.name());
+  }
+
+  /** Who owns the task: routing's owner of the lead for the role, else whoever claimed it. */
+  private String owner(Task task, Role role) {
+    return roster.openOwner(task.leadId(), role).orElse(task.assignee());
+  }
+
+  private Rep target(String to, Role role, TaskAccess who) {
+    Rep rep =
+        roster
+            .find(to)
+            .orElseThrow(
+                () ->
+                    new TaskValidationException(
+                        List.of(new Problem("to", "nobody called '" + to + "' is on the roster"))));
+    if (!rep.active()) {
+      throw new TaskValidationException(
+          List.of(new Problem("to", rep.name() + " is not active on the roster")));
+    }
+    boolean takeOver = rep.role() == Role.MANAGER && rep.id().equals(who.user());
+    if (rep.role() != role && !takeOver) {
+      throw new TaskValidationException(
+          List.of(
+              new Problem(
+                  "to",
+                  rep.name()
+                      + " is not a "
+                      + (role == Role.SALES_REP ? "sales rep" : "lead qualifier")
+                      + ", and this task is for one")));
+    }
+    return rep;
   }
 
   public List<Task> queue(String candidateGroup, String assignee, int limit) {
     return tasks.open(candidateGroup, assignee, limit);
+  }
+
+  public List<Task> openForLead(UUID leadId) {
+    return tasks.openForLead(leadId);
   }
 
   public Task task(long id) {
@@ -78,9 +183,19 @@ public class TaskService {
     return task(id);
   }
 
+  /**
+   * Gives the task back: a task routing gave this person goes back to the team queue through the
+   * process (their capacity is freed, the manager's view shows it); one they only claimed from the
+   * queue is simply unclaimed.
+   */
   public Task unclaim(long id, TaskAccess who) {
     String user = who.user();
     Task task = open(who.visible(task(id)));
+    if (user.equals(
+        roster.openOwner(task.leadId(), Role.ofProcess(task.processId())).orElse(null))) {
+      handOver(id, who, null, null);
+      return task(id);
+    }
     if (task.assignee() != null && !task.assignee().equals(user)) {
       throw new TaskConflictException(
           "Task " + id + " is claimed by " + task.assignee() + ", not by " + user + ".");

@@ -232,4 +232,69 @@ class InboxBrowserTest {
     browser.get("http://127.0.0.1:" + port + "/inbox/");
     wait.until(ExpectedConditions.urlContains("/login"));
   }
+
+  /**
+   * Nothing on the page is wider than the window, at a laptop's, a big screen's, a phone's width.
+   */
+  private void fitsEveryWidth(String screenshot) throws Exception {
+    for (int width : new int[] {1280, 1920, 390}) {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+      wait.until(
+          d ->
+              (Boolean)
+                  ((org.openqa.selenium.JavascriptExecutor) d)
+                      .executeScript(
+                          "return document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+    screenshot(screenshot);
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+  }
+
+  @Test
+  @DisplayName(
+      "a manager follows the escalation mail's link to the lead's task and hands it to a colleague, who finds it in their queue")
+  void managerHandsOverInBrowser() throws Exception {
+    UUID leadId = process.hotLeadInQualification(leads);
+    String owner = assigneeOf(leadId, "qualifiers");
+    String colleague = "quinn".equals(owner) ? "riley" : "quinn";
+
+    iAm("morgan");
+    // The escalation mail's link: the page finds the lead's open task.
+    browser.get("http://127.0.0.1:" + port + "/inbox/#/leads/" + leadId + "/task");
+    wait.until(ExpectedConditions.urlContains("#/tasks/"));
+    WebElement to =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=hand-over-to]")));
+    fitsEveryWidth("5-hand-over-phone");
+    new org.openqa.selenium.support.ui.Select(to).selectByValue(colleague);
+    browser
+        .findElement(By.cssSelector("[data-testid=hand-over-reason]"))
+        .sendKeys("Out sick today – bitte übernehmen");
+    browser.findElement(By.cssSelector("[data-testid=hand-over]")).click();
+    WebElement done =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=message-ok]")));
+    assertThat(done.getText()).startsWith("Handed over to ");
+
+    // The lead's page says where the task is now, and the routing log why.
+    browser.get("http://127.0.0.1:" + port + "/inbox/#/leads/" + leadId);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=routing]"), "bitte übernehmen"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=lead-tasks]"), "Open its task"));
+    fitsEveryWidth("6-lead-after-hand-over-phone");
+
+    iAm(colleague);
+    browser.get("http://127.0.0.1:" + port + "/inbox/");
+    openTaskOf(leadId);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".task-head"), "assigned to "));
+    assertThat(browser.findElements(By.cssSelector("[data-testid=hand-over-panel]")))
+        .as("only managers hand tasks to others")
+        .isEmpty();
+  }
 }

@@ -157,6 +157,11 @@ class SlaLadderProcessTest {
                         m ->
                             com.icegreen.greenmail.util.GreenMailUtil.getBody(m)
                                 .contains("rerouted 3 times")));
+    // The mail opens the lead's task, where the manager can hand it to someone.
+    assertThat(
+            com.icegreen.greenmail.util.GreenMailUtil.getBody(
+                mails(leadId, "escalation").getFirst()))
+        .contains("/inbox/#/leads/" + leadId + "/task");
 
     // The routing after the escalation finds the lead a taker or nobody; either way the manager
     // got one mail for this miss, not a second "nobody available" at the same moment.

@@ -87,6 +87,17 @@ public class ProcessTestSupport {
     return keys.isEmpty() ? Optional.empty() : Optional.of(keys.getLast());
   }
 
+  /** The latest value (JSON) of a process-level variable of the instance, or null. */
+  public String variable(InspectedProcessInstance instance, String name) {
+    return StreamSupport.stream(records().variableRecords().spliterator(), false)
+        .map(Record::getValue)
+        .filter(v -> v.getProcessInstanceKey() == instance.getProcessInstanceKey())
+        .filter(v -> v.getScopeKey() == v.getProcessInstanceKey() && v.getName().equals(name))
+        .reduce((first, second) -> second)
+        .map(v -> v.getValue())
+        .orElse(null);
+  }
+
   /** Every instance of the process that was started for the lead, oldest first. */
   public List<Long> instanceKeys(String processId, UUID leadId) {
     String value = "\"" + leadId + "\"";
