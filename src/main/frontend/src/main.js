@@ -103,6 +103,7 @@ function leadPanel(lead) {
       el('dt', {}, 'Phone'), el('dd', {}, lead.phone ? el('a', { href: `tel:${lead.phone}` }, lead.phone) : '–'),
       el('dt', {}, 'Email'), el('dd', {}, el('a', { href: `mailto:${lead.email}` }, lead.email)),
       el('dt', {}, 'Stage'), el('dd', { 'data-testid': 'lead-stage' }, lead.stage),
+      el('dt', {}, 'Owner'), el('dd', { 'data-testid': 'lead-owner' }, lead.owner ? nameOf(lead.owner) : '–'),
       el('dt', {}, 'Temperature'), el('dd', {}, lead.temperature || '–'),
       el('dt', {}, 'Source'), el('dd', {}, `${lead.source || '–'} (${lead.sourceCategory || '–'})`)),
     scorePanel('Fit', lead.fit),

@@ -32,7 +32,8 @@ class LeadQueryController {
   @Operation(summary = "A lead with its scores, their explanation, and its stage history")
   LeadView lead(@PathVariable UUID leadId) {
     Lead lead = store.find(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
-    return LeadView.of(lead, store.scores(leadId), store.history(leadId));
+    return LeadView.of(
+        lead, store.owner(leadId).orElse(null), store.scores(leadId), store.history(leadId));
   }
 
   @GetMapping
@@ -45,9 +46,6 @@ class LeadQueryController {
           int limit,
       @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int offset) {
     return new LeadPage(
-        store.list(stage, limit, offset).stream().map(LeadSummary::of).toList(),
-        store.count(stage),
-        limit,
-        offset);
+        LeadSummary.of(store.list(stage, limit, offset), store), store.count(stage), limit, offset);
   }
 }

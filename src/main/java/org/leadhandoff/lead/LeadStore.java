@@ -54,6 +54,37 @@ public class LeadStore {
         .collect(java.util.stream.Collectors.toMap(Lead::id, lead -> lead));
   }
 
+  /**
+   * Who works each lead now: in SAL the qualifier routing gave it to, in SQL the sales rep, in
+   * OPPORTUNITY the rep who accepted it (the last one it went to). Leads in other stages, or
+   * waiting in a team's queue, have none. Read from routing's assignments, which say who had a
+   * lead's task and whether they still have it.
+   */
+  public java.util.Map<UUID, String> owners(java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Map.of();
+    }
+    java.util.Map<UUID, String> owners = new java.util.HashMap<>();
+    jdbc.sql(
+            """
+            select l.id, a.rep_id, a.id as assignment
+            from lead l join assignment a on a.lead_id = l.id
+            where l.id in (:ids)
+              and ((l.stage = 'SAL' and a.role = 'QUALIFIER' and a.state = 'OPEN')
+                or (l.stage = 'SQL' and a.role = 'SALES_REP' and a.state = 'OPEN')
+                or (l.stage = 'OPPORTUNITY' and a.role = 'SALES_REP'))
+            order by a.id
+            """)
+        .param("ids", java.util.List.copyOf(new java.util.HashSet<>(ids)))
+        .query((rs, n) -> owners.put(rs.getObject("id", UUID.class), rs.getString("rep_id")))
+        .list();
+    return owners;
+  }
+
+  public Optional<String> owner(UUID id) {
+    return Optional.ofNullable(owners(List.of(id)).get(id));
+  }
+
   public Optional<Lead> findByEmail(String email) {
     return jdbc.sql("select * from lead where email_key = ?")
         .param(Emails.normalise(email))

@@ -51,9 +51,14 @@ public final class LeadViews {
     }
   }
 
-  /** A lead with its scores and history; who works it is at {@code /api/leads/{id}/routing}. */
+  /**
+   * A lead with its scores and history; why it went to whom is at {@code /api/leads/{id}/routing}.
+   *
+   * @param owner the roster id of who works it now (see {@link LeadStore#owners}), or null
+   */
   public record LeadView(
       UUID id,
+      String owner,
       // Flat in JSON, as the API has always shown the contact's fields.
       @JsonUnwrapped LeadContact contact,
       SourceCategory sourceCategory,
@@ -69,9 +74,11 @@ public final class LeadViews {
       Instant createdAt,
       Instant updatedAt) {
 
-    static LeadView of(Lead lead, List<StoredScore> scores, List<StageChange> history) {
+    static LeadView of(
+        Lead lead, String owner, List<StoredScore> scores, List<StageChange> history) {
       return new LeadView(
           lead.id(),
+          owner,
           lead.contact(),
           lead.sourceCategory(),
           lead.stage(),
@@ -108,9 +115,16 @@ public final class LeadViews {
       Integer engagementPoints,
       Temperature temperature,
       Integer priority,
+      String owner,
       Instant updatedAt) {
 
-    public static LeadSummary of(Lead lead) {
+    /** The leads with their owners, read in one query. */
+    public static List<LeadSummary> of(List<Lead> leads, LeadStore store) {
+      var owners = store.owners(leads.stream().map(Lead::id).toList());
+      return leads.stream().map(l -> of(l, owners.get(l.id()))).toList();
+    }
+
+    public static LeadSummary of(Lead lead, String owner) {
       return new LeadSummary(
           lead.id(),
           lead.contact().email(),
@@ -123,6 +137,7 @@ public final class LeadViews {
           lead.engagementPoints(),
           lead.temperature(),
           lead.priority(),
+          owner,
           lead.updatedAt());
     }
   }

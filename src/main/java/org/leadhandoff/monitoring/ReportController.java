@@ -50,8 +50,17 @@ class ReportController {
   private final ReportService reports;
   private final WhatIfService whatIf;
   private final Clock clock;
+  private final org.leadhandoff.lead.LeadStore leads;
+  private final org.leadhandoff.routing.RosterStore roster;
 
-  ReportController(ReportService reports, WhatIfService whatIf, Clock clock) {
+  ReportController(
+      ReportService reports,
+      WhatIfService whatIf,
+      Clock clock,
+      org.leadhandoff.lead.LeadStore leads,
+      org.leadhandoff.routing.RosterStore roster) {
+    this.leads = leads;
+    this.roster = roster;
     this.reports = reports;
     this.whatIf = whatIf;
     this.clock = clock;
@@ -137,8 +146,7 @@ class ReportController {
           int limit,
       @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int offset) {
     var list = reports.leads(drill(params), limit, offset);
-    return new LeadListView(
-        list.leads().stream().map(LeadSummary::of).toList(), list.total(), limit, offset);
+    return new LeadListView(LeadSummary.of(list.leads(), leads), list.total(), limit, offset);
   }
 
   @GetMapping(value = "/leads.csv", produces = "text/csv")
@@ -165,11 +173,17 @@ class ReportController {
             "fit_grade",
             "temperature",
             "priority",
+            "owner",
+            "owner_name",
             "created_at",
             "updated_at")) {
       int offset = 0;
+      java.util.Map<String, String> names = new java.util.HashMap<>();
+      roster.all().forEach(r -> names.put(r.id(), r.name()));
       while (!list.leads().isEmpty() && offset < MAX_EXPORT_ROWS) {
+        var owners = leads.owners(list.leads().stream().map(Lead::id).toList());
         for (Lead l : list.leads()) {
+          String owner = owners.get(l.id());
           CsvExport.print(
               printer,
               java.util.Arrays.asList(
@@ -185,6 +199,8 @@ class ReportController {
                   l.fitGrade(),
                   l.temperature(),
                   l.priority(),
+                  owner,
+                  owner == null ? null : names.getOrDefault(owner, owner),
                   l.createdAt(),
                   l.updatedAt()));
         }

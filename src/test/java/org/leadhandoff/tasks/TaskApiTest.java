@@ -157,6 +157,8 @@ class TaskApiTest {
 
     long acceptance = taskOf(leadId, "sales");
     String rep = assigneeOf(acceptance);
+    // The lead's owner follows its stage: the rep now that it is sales-qualified.
+    mvc.perform(get("/api/leads/" + leadId)).andExpect(jsonPath("$.owner").value(rep));
     mvc.perform(get("/api/tasks/" + acceptance))
         .andExpect(jsonPath("$.form.id").value("sales-acceptance"))
         .andExpect(jsonPath("$.data.painPoints").value("leads wait days"));
@@ -192,6 +194,25 @@ class TaskApiTest {
     var lifecycle = process.lifecycleOf(leadId);
     process.awaitCompleted(lifecycle);
     assertThat(store.find(leadId).orElseThrow().stage()).isEqualTo(Stage.OPPORTUNITY);
+    // The opportunity stays with the rep who accepted it, in the API and the list.
+    mvc.perform(get("/api/leads/" + leadId)).andExpect(jsonPath("$.owner").value(rep));
+    mvc.perform(get("/api/leads").param("stage", "OPPORTUNITY"))
+        .andExpect(
+            jsonPath("$.items[?(@.id == '" + leadId + "')].owner")
+                .value(org.hamcrest.Matchers.contains(rep)));
+    String csv =
+        mvc.perform(
+                get("/api/reports/leads.csv")
+                    .param("metric", "ENTERED")
+                    .param("stage", "OPPORTUNITY"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(csv.lines().findFirst().orElseThrow()).contains(",owner,owner_name,");
+    assertThat(csv.lines().filter(line -> line.startsWith(leadId.toString())))
+        .singleElement()
+        .asString()
+        .contains("," + rep + ",");
     complete(
             acceptance,
             asRep(rep),
@@ -314,6 +335,8 @@ class TaskApiTest {
         .andExpect(status().isOk());
     long acceptance = taskOf(leadId, "sales");
     String rep = assigneeOf(acceptance);
+    // The lead's owner follows its stage: the rep now that it is sales-qualified.
+    mvc.perform(get("/api/leads/" + leadId)).andExpect(jsonPath("$.owner").value(rep));
     String otherRep = rep.equals("sam") ? "alex" : "sam";
     mvc.perform(get("/api/tasks").param("limit", "500").with(asRep(rep)))
         .andExpect(jsonPath("$[?(@.id == " + acceptance + ")]").exists());
