@@ -1,4 +1,5 @@
 // Small helpers to build the page with the DOM, escaping all text.
+import { t } from './i18n.js';
 
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -22,11 +23,13 @@ export function setServerNow(iso) {
 }
 
 export function relative(iso) {
-  if (!iso) return 'no due date';
+  if (!iso) return t('time.noDueDate');
   const minutes = Math.round((new Date(iso) - (Date.now() + offsetMs)) / 60000);
   const abs = Math.abs(minutes);
-  const text = abs < 60 ? `${abs} min` : abs < 48 * 60 ? `${Math.round(abs / 60)} h` : `${Math.round(abs / 1440)} days`;
-  return minutes < 0 ? `overdue by ${text}` : `due in ${text}`;
+  const text = abs < 60
+    ? t('time.minutes', { count: abs })
+    : abs < 48 * 60 ? t('time.hours', { count: Math.round(abs / 60) }) : t('time.days', { count: Math.round(abs / 1440) });
+  return minutes < 0 ? t('time.overdueBy', { time: text }) : t('time.dueIn', { time: text });
 }
 
 export function fullName(lead) {

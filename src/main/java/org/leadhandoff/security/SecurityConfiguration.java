@@ -151,6 +151,9 @@ class SecurityConfiguration {
                         "/signin.*",
                         "/denied.html")
                     .permitAll()
+                    // The pages' texts, the sign-in page's among them.
+                    .requestMatchers(HttpMethod.GET, "/api/messages")
+                    .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/webhooks/*")
                     .permitAll()
                     .requestMatchers("/actuator/prometheus")

@@ -1,0 +1,158 @@
+package org.leadhandoff.system;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every text a person reads, by key: the words for the codes (stages, reasons, roles), the pages'
+ * texts and the mails' words. The bundles under {@code i18n/} are Java properties files in UTF-8,
+ * English in the base file and a translation beside it ({@code _de}); a key a translation lacks is
+ * read in English. Placeholders are {@code {{name}}}, as in the mail templates and in i18next,
+ * which reads the same catalogue in the pages ({@code GET /api/messages}).
+ */
+@Component
+public class MessageCatalogue {
+
+  /** The bundles, one per page plus the shared words; together they are the catalogue. */
+  static final List<String> BUNDLES = List.of("messages", "inbox", "dashboard", "imports");
+
+  /** The languages shipped; the first is the default and the fallback. */
+  public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN);
+
+  /** A language's own name for itself, for the language menu. */
+  public record Language(String code, String name) {}
+
+  public List<Language> languages() {
+    return LANGUAGES.stream()
+        .map(l -> new Language(l.getLanguage(), capitalised(l.getDisplayLanguage(l), l)))
+        .toList();
+  }
+
+  /**
+   * The shipped language that fits a request best: an exact language of the list (for example
+   * "de-AT,de;q=0.9,en;q=0.8" gives German), else English.
+   */
+  public Locale language(String requested) {
+    if (requested == null || requested.isBlank()) {
+      return LANGUAGES.getFirst();
+    }
+    try {
+      List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(requested);
+      Locale match = Locale.lookup(ranges, LANGUAGES);
+      if (match != null) {
+        return match;
+      }
+      // "de-AT" alone: its language is shipped even if the region is not.
+      for (Locale.LanguageRange range : ranges) {
+        Locale asked = Locale.forLanguageTag(range.getRange());
+        for (Locale shipped : LANGUAGES) {
+          if (shipped.getLanguage().equals(asked.getLanguage())) {
+            return shipped;
+          }
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // Not a language list: the default.
+    }
+    return LANGUAGES.getFirst();
+  }
+
+  /** Every text of the catalogue in the language, English where it has no translation. */
+  public Map<String, String> all(Locale language) {
+    Map<String, String> texts = new TreeMap<>();
+    for (String name : BUNDLES) {
+      ResourceBundle bundle = bundle(name, language);
+      for (String key : bundle.keySet()) {
+        texts.put(key, bundle.getString(key));
+      }
+    }
+    return texts;
+  }
+
+  /**
+   * The text for the key with its placeholders filled; the key itself when the catalogue has no
+   * such text (a missing word shows, it does not break a mail).
+   */
+  public String text(Locale language, String key, Map<String, ?> values) {
+    String text = null;
+    for (String name : BUNDLES) {
+      ResourceBundle bundle = bundle(name, language);
+      if (bundle.containsKey(key)) {
+        text = bundle.getString(key);
+        break;
+      }
+    }
+    if (text == null) {
+      return key;
+    }
+    for (Map.Entry<String, ?> entry : values.entrySet()) {
+      text =
+          text.replace(
+              "{{" + entry.getKey() + "}}",
+              entry.getValue() == null ? "–" : String.valueOf(entry.getValue()));
+    }
+    return text;
+  }
+
+  public String text(Locale language, String key) {
+    return text(language, key, Map.of());
+  }
+
+  /**
+   * The words for a code of a kind ("stage", "reason", ...), or the code as words when the
+   * catalogue lacks it ("NOT_A_FIT" reads "not a fit").
+   */
+  public String code(Locale language, String kind, String code) {
+    if (code == null) {
+      return null;
+    }
+    String key = kind + "." + code;
+    String text = text(language, key);
+    return text.equals(key) ? code.replace('_', ' ').toLowerCase(Locale.ROOT) : text;
+  }
+
+  /** Keys of the base bundles that a translation lacks, for the catalogue's test. */
+  public Map<String, List<String>> untranslated(Locale language) {
+    Map<String, List<String>> missing = new LinkedHashMap<>();
+    for (String name : BUNDLES) {
+      ResourceBundle base = bundle(name, Locale.ROOT);
+      ResourceBundle translated;
+      try {
+        translated =
+            ResourceBundle.getBundle(
+                "i18n/" + name + "_" + language.getLanguage(),
+                Locale.ROOT,
+                ResourceBundle.Control.getNoFallbackControl(
+                    ResourceBundle.Control.FORMAT_PROPERTIES));
+      } catch (MissingResourceException e) {
+        missing.put(name, new ArrayList<>(base.keySet()));
+        continue;
+      }
+      List<String> lacking =
+          base.keySet().stream().filter(k -> !translated.keySet().contains(k)).sorted().toList();
+      if (!lacking.isEmpty()) {
+        missing.put(name, lacking);
+      }
+    }
+    return missing;
+  }
+
+  private static ResourceBundle bundle(String name, Locale language) {
+    // No fallback to the machine's locale: English is the base file, whatever the server runs in.
+    return ResourceBundle.getBundle(
+        "i18n/" + name,
+        language,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  private static String capitalised(String name, Locale locale) {
+    return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+  }
+}
