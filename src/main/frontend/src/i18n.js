@@ -25,6 +25,14 @@ export async function initI18n() {
     // Without the catalogue the keys show; the page still works.
   }
   languages = data.languages;
+  // A language asked for in the address (a shared link, ?lang=de) is kept, as a menu choice is.
+  if (new URLSearchParams(location.search).has('lang')) {
+    try {
+      localStorage.setItem(STORAGE_KEY, data.language);
+    } catch (e) {
+      // Storage off: this page only.
+    }
+  }
   await i18next.init({
     lng: data.language,
     fallbackLng: false,

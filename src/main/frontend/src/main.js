@@ -5,6 +5,8 @@ import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './style.css';
 import { api, ApiError, csrfToken, signOutStarted } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
+import { code, dateTime, initI18n, languageMenu, t } from './i18n.js';
+import { localisedForm } from './forms.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
 try {
@@ -16,7 +18,7 @@ try {
 }
 
 // The signed-in person: their role gives their queue (the server decides what they may see).
-const LABELS = { QUALIFIER: 'lead qualifier', SALES_REP: 'sales rep', SALES_MANAGER: 'sales manager', ADMIN: 'admin' };
+const WORK_ROLES = ['QUALIFIER', 'SALES_REP', 'SALES_MANAGER', 'ADMIN'];
 const roster = new Map();
 const openLeads = new Map();
 const identity = { user: '', roles: [] };
@@ -31,8 +33,8 @@ async function loadIdentity() {
   const me = await api.me();
   identity.user = me.username;
   identity.roles = me.roles;
-  const role = me.roles.map((r) => LABELS[r]).find(Boolean) || me.roles.join(', ');
-  document.getElementById('signed-in').textContent = `${me.username} (${role})`;
+  const role = code('role', me.roles.find((r) => WORK_ROLES.includes(r)) || me.roles[0]);
+  document.getElementById('signed-in').textContent = t('common.signedInAs', { name: me.username, role });
   // The other pages this person may open.
   const has = (...roles) => me.roles.some((r) => roles.includes(r));
   document.getElementById('dashboard-link').hidden = !has('SALES_MANAGER', 'MARKETING', 'ADMIN');
@@ -43,7 +45,7 @@ async function loadIdentity() {
     openLeads.set(rep.id, open);
   }
   const name = roster.get(me.username)?.name;
-  if (name) document.getElementById('signed-in').textContent = `${name} (${role})`;
+  if (name) document.getElementById('signed-in').textContent = t('common.signedInAs', { name, role });
 }
 
 const detail = document.getElementById('detail');
@@ -73,26 +75,27 @@ async function refreshQueue() {
       ...tasks.map((task) =>
         el('li', { class: `task ${task.overdue ? 'overdue' : ''}` },
           el('a', { href: `#/tasks/${task.id}`, 'data-testid': 'queue-item', 'data-lead': task.leadId },
-            el('span', { class: `temperature t-${(task.temperature || 'unknown').toLowerCase()}` }, task.temperature || '–'),
-            el('strong', {}, task.leadName || 'Unknown lead'),
+            el('span', { class: `temperature t-${(task.temperature || 'unknown').toLowerCase()}`, 'data-code': task.temperature || '' }, code('temperature', task.temperature)),
+            el('strong', {}, task.leadName || t('inbox.unknownLead')),
             el('span', { class: 'company' }, task.company || ''),
-            el('span', { class: 'what' }, task.name),
+            el('span', { class: 'what' }, taskName(task)),
             el('span', { class: 'due' }, relative(task.dueAt),
-              task.slaMissed ? el('span', { class: 'missed', 'data-testid': 'sla-missed' }, ` · SLA missed ${task.slaMissed === 1 ? 'once' : `${task.slaMissed} times`} before`) : null),
-            el('span', { class: 'assignee' }, task.assignee ? `assigned to ${nameOf(task.assignee)}` : 'in the team queue')))));
+              task.slaMissed ? el('span', { class: 'missed', 'data-testid': 'sla-missed' }, ` · ${t('inbox.slaMissedBefore', { count: task.slaMissed })}`) : null),
+            el('span', { class: 'assignee' }, task.assignee ? t('inbox.assignedTo', { name: nameOf(task.assignee) }) : t('inbox.inTeamQueue'))))));
     document.getElementById('queue-count').textContent = `(${tasks.length})`;
-    hint.textContent = tasks.length ? '' : 'Nothing waiting for you. New tasks appear here as leads arrive.';
+    hint.textContent = tasks.length ? '' : t('inbox.queueEmpty');
   } catch (error) {
-    hint.textContent = `The queue could not be loaded: ${error.message}`;
+    hint.textContent = t('inbox.queueFailed', { error: error.message });
   }
 }
 
-function scorePanel(title, score) {
-  if (!score) return el('section', { class: 'score' }, el('h4', {}, title), el('p', {}, 'Not scored yet.'));
+function scorePanel(kind, score) {
+  const title = code('score', kind);
+  if (!score) return el('section', { class: 'score' }, el('h4', {}, title), el('p', {}, t('inbox.notScored')));
   return el('section', { class: 'score' },
-    el('h4', {}, `${title}: ${score.points} points (${score.result})`),
+    el('h4', {}, t('inbox.scoreTitle', { title, count: score.points, result: code('scoreResult', score.result) })),
     el('ul', {}, score.explanation.map((line) => el('li', {}, `${line.points >= 0 ? '+' : ''}${line.points} ${line.detail}`))),
-    el('p', { class: 'criteria' }, `criteria ${score.criteriaVersion}`));
+    el('p', { class: 'criteria' }, t('inbox.criteria', { version: score.criteriaVersion })));
 }
 
 function leadPanel(lead) {
@@ -100,18 +103,18 @@ function leadPanel(lead) {
     el('h3', {}, fullName(lead)),
     el('p', {}, [lead.title, lead.company].filter(Boolean).join(', ')),
     el('dl', {},
-      el('dt', {}, 'Phone'), el('dd', {}, lead.phone ? el('a', { href: `tel:${lead.phone}` }, lead.phone) : '–'),
-      el('dt', {}, 'Email'), el('dd', {}, el('a', { href: `mailto:${lead.email}` }, lead.email)),
-      el('dt', {}, 'Stage'), el('dd', { 'data-testid': 'lead-stage' }, lead.stage),
-      el('dt', {}, 'Owner'), el('dd', { 'data-testid': 'lead-owner' }, lead.owner ? nameOf(lead.owner) : '–'),
-      el('dt', {}, 'Temperature'), el('dd', {}, lead.temperature || '–'),
-      el('dt', {}, 'Source'), el('dd', {}, `${lead.source || '–'} (${lead.sourceCategory || '–'})`)),
-    scorePanel('Fit', lead.fit),
-    scorePanel('Engagement', lead.engagement));
+      el('dt', {}, t('inbox.phone')), el('dd', {}, lead.phone ? el('a', { href: `tel:${lead.phone}` }, lead.phone) : '–'),
+      el('dt', {}, t('inbox.email')), el('dd', {}, el('a', { href: `mailto:${lead.email}` }, lead.email)),
+      el('dt', {}, t('inbox.stage')), el('dd', { 'data-testid': 'lead-stage', 'data-code': lead.stage }, code('stage', lead.stage)),
+      el('dt', {}, t('inbox.owner')), el('dd', { 'data-testid': 'lead-owner' }, lead.owner ? nameOf(lead.owner) : '–'),
+      el('dt', {}, t('inbox.temperature')), el('dd', {}, code('temperature', lead.temperature)),
+      el('dt', {}, t('inbox.source')), el('dd', {}, `${lead.source || '–'} (${code('sourceCategory', lead.sourceCategory)})`)),
+    scorePanel('FIT', lead.fit),
+    scorePanel('ENGAGEMENT', lead.engagement));
 }
 
 async function showTask(id) {
-  detail.replaceChildren(el('p', {}, 'Loading…'));
+  detail.replaceChildren(el('p', {}, t('common.loading')));
   let task;
   try {
     task = await api.task(id);
@@ -136,34 +139,35 @@ async function showTask(id) {
         feedback.replaceChildren(message('error', error.message, problemItems(error)));
       }
     },
-  }, mine ? 'Give back to the team' : 'Claim');
-  const submit = el('button', { type: 'button', class: 'primary', 'data-testid': 'complete', onclick: () => currentForm.submit() }, 'Complete task');
+  }, mine ? t('inbox.giveBack') : t('inbox.claim'));
+  const submit = el('button', { type: 'button', class: 'primary', 'data-testid': 'complete', onclick: () => currentForm.submit() }, t('inbox.complete'));
   const handOver = isManager() ? handOverPanel(summary, feedback) : null;
-  detail.replaceChildren(
+  detail.replaceChildren(...[
     el('div', { class: 'task-head' },
-      el('h2', {}, summary.name),
+      el('h2', {}, taskName(summary)),
       el('p', { class: 'meta' },
-        `${relative(summary.dueAt)} · priority ${summary.priority} · `,
-        summary.slaMissed ? `SLA missed ${summary.slaMissed === 1 ? 'once' : `${summary.slaMissed} times`} before (rerouted) · ` : '',
-        summary.assignee ? `assigned to ${nameOf(summary.assignee)}` : 'in the team queue', ' ',
+        `${relative(summary.dueAt)} · ${t('inbox.priority', { priority: summary.priority })} · `,
+        summary.slaMissed ? `${t('inbox.slaMissedRerouted', { count: summary.slaMissed })} · ` : '',
+        summary.assignee ? t('inbox.assignedTo', { name: nameOf(summary.assignee) }) : t('inbox.inTeamQueue'), ' ',
         // A colleague's task is theirs: a manager hands it over instead of claiming it.
         !summary.assignee || mine ? claim : null)),
     handOver,
     el('div', { class: 'task-body' }, formContainer, lead ? leadPanel(lead) : null),
     feedback,
-    el('div', { class: 'actions' }, submit, el('a', { href: '#/' }, 'Back to the queue')));
+    el('div', { class: 'actions' }, submit, el('a', { href: '#/' }, t('inbox.backToQueue'))),
+  ].filter(Boolean));
 
   if (currentForm) currentForm.destroy();
   currentForm = new Form({ container: formContainer });
-  await currentForm.importSchema(task.form, task.data);
+  await currentForm.importSchema(localisedForm(task.form), task.data);
   currentForm.on('submit', async (event) => {
     if (Object.keys(event.errors).length) {
-      feedback.replaceChildren(message('error', 'Some fields need your attention (marked in the form).'));
+      feedback.replaceChildren(message('error', t('inbox.fieldsNeedAttention')));
       return;
     }
     try {
       await api.complete(id, fieldsOf(task.form, event.data));
-      detail.replaceChildren(message('ok', `Done: “${summary.name}” for ${summary.leadName || 'the lead'} is completed.`));
+      detail.replaceChildren(message('ok', t('inbox.completed', { task: taskName(summary), lead: summary.leadName || t('inbox.theLead') })));
       refreshQueue();
     } catch (error) {
       if (error instanceof ApiError) {
@@ -192,12 +196,12 @@ function handOverPanel(summary, feedback) {
   const people = [...roster.values()].filter((rep) => rep.active && rep.role === role && rep.id !== summary.assignee);
   const me = roster.get(identity.user);
   const options = [
-    ...people.map((rep) => el('option', { value: rep.id }, `${rep.name}${openLeads.has(rep.id) ? ` (${openLeads.get(rep.id)} open)` : ''}`)),
-    me && me.id !== summary.assignee ? el('option', { value: me.id }, `Me, ${me.name} (take it over)`) : null,
-    summary.assignee ? el('option', { value: '' }, 'The team queue') : null,
+    ...people.map((rep) => el('option', { value: rep.id }, openLeads.has(rep.id) ? t('inbox.personOpen', { name: rep.name, count: openLeads.get(rep.id) }) : rep.name)),
+    me && me.id !== summary.assignee ? el('option', { value: me.id }, t('inbox.takeOver', { name: me.name })) : null,
+    summary.assignee ? el('option', { value: '' }, t('inbox.teamQueue')) : null,
   ].filter(Boolean);
   const to = el('select', { id: 'hand-over-to', 'data-testid': 'hand-over-to' }, options);
-  const reason = el('input', { id: 'hand-over-reason', 'data-testid': 'hand-over-reason', type: 'text', maxlength: 500, placeholder: 'e.g. Quinn is ill this week' });
+  const reason = el('input', { id: 'hand-over-reason', 'data-testid': 'hand-over-reason', type: 'text', maxlength: 500, placeholder: t('inbox.handOverReasonHint') });
   const button = el('button', {
     type: 'button',
     'data-testid': 'hand-over',
@@ -205,9 +209,9 @@ function handOverPanel(summary, feedback) {
       button.disabled = true;
       try {
         const done = await api.handOver(summary.id, { to: to.value || null, reason: reason.value });
-        const where = done.toName ? `to ${done.toName}` : 'to the team queue';
-        detail.replaceChildren(message('ok', `Handed over ${where}: “${summary.name}” for ${summary.leadName || 'the lead'}. Both owners are mailed; the lead's page shows it.`),
-          el('p', {}, el('a', { href: `#/leads/${summary.leadId}` }, 'Open the lead'), ' · ', el('a', { href: '#/' }, 'Back to the queue')));
+        const args = { task: taskName(summary), lead: summary.leadName || t('inbox.theLead'), name: done.toName };
+        detail.replaceChildren(message('ok', done.toName ? t('inbox.handedOverTo', args) : t('inbox.handedOverToQueue', args)),
+          el('p', {}, el('a', { href: `#/leads/${summary.leadId}` }, t('inbox.openLead')), ' · ', el('a', { href: '#/' }, t('inbox.backToQueue'))));
         refreshQueue();
       } catch (error) {
         button.disabled = false;
@@ -215,13 +219,13 @@ function handOverPanel(summary, feedback) {
         if (error.status === 404 || error.status === 409) refreshQueue();
       }
     },
-  }, 'Hand over');
+  }, t('inbox.handOver'));
   if (!options.length) return null;
-  return el('section', { class: 'hand-over', 'aria-label': 'Hand over', 'data-testid': 'hand-over-panel' },
-    el('h3', {}, 'Hand over'),
+  return el('section', { class: 'hand-over', 'aria-label': t('inbox.handOver'), 'data-testid': 'hand-over-panel' },
+    el('h3', {}, t('inbox.handOver')),
     el('div', { class: 'row' },
-      el('label', { for: 'hand-over-to' }, 'To'), to,
-      el('label', { for: 'hand-over-reason' }, 'Why'), reason,
+      el('label', { for: 'hand-over-to' }, t('inbox.handOverTo')), to,
+      el('label', { for: 'hand-over-reason' }, t('inbox.handOverWhy')), reason,
       button));
 }
 
@@ -237,26 +241,28 @@ function fieldsOf(schema, data) {
 }
 
 async function showLead(id) {
-  detail.replaceChildren(el('p', {}, 'Loading…'));
+  detail.replaceChildren(el('p', {}, t('common.loading')));
   try {
     const [lead, routing, open] = await Promise.all([api.lead(id), api.routing(id), api.tasksOfLead(id).catch(() => [])]);
     detail.replaceChildren(
       el('h2', {}, fullName(lead)),
       el('p', { 'data-testid': 'lead-tasks' },
         open.length
-          ? open.map((task) => el('a', { href: `#/tasks/${task.id}`, 'data-testid': 'lead-task' }, `Open its task: ${task.name} (${task.assignee ? nameOf(task.assignee) : 'team queue'}, ${relative(task.dueAt)})`))
-          : 'No open task for this lead now.'),
+          ? open.map((task) => el('a', { href: `#/tasks/${task.id}`, 'data-testid': 'lead-task' },
+            t('inbox.openItsTask', { task: taskName(task), who: task.assignee ? nameOf(task.assignee) : t('inbox.teamQueue'), due: relative(task.dueAt) })))
+          : t('inbox.noOpenTask')),
       leadPanel(lead),
-      el('h3', {}, 'History'),
+      el('h3', {}, t('inbox.history')),
       el('ol', { class: 'history', 'data-testid': 'history' },
         lead.history.map((change) =>
-          el('li', {}, `${new Date(change.changedAt).toLocaleString()} · ${change.fromStage || 'new'} → ${change.toStage}`,
-            change.reason ? ` · ${change.reason}` : '', ` · ${change.changedBy}`))),
-      el('h3', {}, 'Routing'),
+          el('li', { 'data-from': change.fromStage || '', 'data-to': change.toStage },
+            `${dateTime(change.changedAt)} · ${change.fromStage ? code('stage', change.fromStage) : t('stage.new')} → ${code('stage', change.toStage)}`,
+            change.reason ? ` · ${change.reason}` : '', ` · ${nameOf(change.changedBy)}`))),
+      el('h3', {}, t('inbox.routing')),
       el('ol', { class: 'history', 'data-testid': 'routing' },
         routing.map((decision) =>
-          el('li', {}, `${new Date(decision.decidedAt).toLocaleString()} · ${decision.role}: `,
-            decision.chosenRep ? `assigned to ${nameOf(decision.chosenRep)}` : 'nobody available', ` · ${decision.reason}`,
+          el('li', {}, `${dateTime(decision.decidedAt)} · ${code('role', decision.role)}: `,
+            decision.chosenRep ? t('inbox.assignedTo', { name: nameOf(decision.chosenRep) }) : code('outcome', decision.outcome), ` · ${decision.reason}`,
             el('ul', {}, (decision.candidates || []).map((c) => el('li', {}, `${nameOf(c.repId)}: ${c.verdict}`)))))));
   } catch (error) {
     detail.replaceChildren(message('error', error.message));
@@ -269,7 +275,7 @@ async function showLeadTask(id) {
   if (open.length) location.replace(`#/tasks/${open[0].id}`);
   else {
     await showLead(id);
-    detail.prepend(message('info', 'This lead has no open task now: it has moved on since the mail was sent. Its history is below.'));
+    detail.prepend(message('info', t('inbox.taskMovedOn')));
   }
 }
 
@@ -278,17 +284,28 @@ function route() {
   if (kind === 'tasks' && id) showTask(id);
   else if (kind === 'leads' && id && sub === 'task') showLeadTask(id);
   else if (kind === 'leads' && id) showLead(id);
-  else detail.replaceChildren(el('p', { class: 'hint' }, 'Choose a task from the queue.'));
+  else detail.replaceChildren(el('p', { class: 'hint' }, t('inbox.chooseTask')));
 }
 
 function nameOf(id) {
   return roster.get(id)?.name || id;
 }
 
+/** The task's name as the model gives it, in the reader's language where the catalogue has it. */
+function taskName(task) {
+  const key = `task.name.${task.processId}`;
+  const text = t(key);
+  return text === key ? task.name : text;
+}
+
 window.addEventListener('hashchange', route);
-loadIdentity()
+initI18n()
+  .then(() => {
+    document.querySelector('.identity').prepend(languageMenu());
+    return loadIdentity();
+  })
   .catch((error) => {
-    document.getElementById('queue-hint').textContent = `Who you are could not be loaded: ${error.message}`;
+    document.getElementById('queue-hint').textContent = t('inbox.identityFailed', { error: error.message });
   })
   .finally(() => {
     route();

@@ -15,8 +15,14 @@
   if (locked) {
     var box = document.getElementById('locked');
     var minutes = Math.max(1, parseInt(locked, 10) || 1);
-    box.textContent = 'Too many wrong passwords: signing in is refused for ' + minutes +
-      (minutes === 1 ? ' minute' : ' minutes') + '. Ask an admin if you have forgotten the password.';
+    var show = function () {
+      box.textContent = window.leadHandoffText(minutes === 1 ? 'signin.locked_one' : 'signin.locked_other',
+        { count: minutes },
+        'Too many wrong passwords: signing in is refused for ' + minutes +
+          (minutes === 1 ? ' minute' : ' minutes') + '. Ask an admin if you have forgotten the password.');
+    };
+    show();
+    window.leadHandoffMessages.then(show);
     box.hidden = false;
   }
 })();

@@ -23,8 +23,16 @@ public class MailTemplates {
   private final Map<String, String> cache = new ConcurrentHashMap<>();
 
   public Mail render(String occasion, Map<String, String> values) {
-    String text = fill(load(occasion + ".txt"), values, false);
-    String html = fill(load(occasion + ".html"), values, true);
+    return render(occasion, java.util.Locale.ENGLISH, values);
+  }
+
+  /**
+   * The mail in the language: {@code mail/<language>/<occasion>.txt} where there is one, else the
+   * English {@code mail/<occasion>.txt}.
+   */
+  public Mail render(String occasion, java.util.Locale language, Map<String, String> values) {
+    String text = fill(load(localised(occasion + ".txt", language)), values, false);
+    String html = fill(load(localised(occasion + ".html", language)), values, true);
     int newline = text.indexOf('\n');
     String first = newline < 0 ? text : text.substring(0, newline);
     if (!first.startsWith("Subject:")) {
@@ -33,6 +41,11 @@ public class MailTemplates {
     }
     String subject = first.substring("Subject:".length()).replaceAll("[\\r\\n\\t]+", " ").strip();
     return new Mail(subject, text.substring(newline + 1).stripLeading(), html);
+  }
+
+  private static String localised(String name, java.util.Locale language) {
+    String translated = language.getLanguage() + "/" + name;
+    return new ClassPathResource("mail/" + translated).exists() ? translated : name;
   }
 
   private String load(String name) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.system.MessageCatalogue;
 import org.leadhandoff.system.PublicUrl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,20 +20,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Notifications {
 
-  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z");
+  private static final String DUE = "EEE d MMM HH:mm z";
 
   private final MailOutbox outbox;
   private final MailTemplates templates;
   private final LeadStore leads;
   private final PublicUrl urls;
   private final MailProperties properties;
+  private final MessageCatalogue catalogue;
+  private final java.util.Locale language;
 
   Notifications(
       MailOutbox outbox,
       MailTemplates templates,
       LeadStore leads,
       PublicUrl urls,
-      MailProperties properties) {
+      MailProperties properties,
+      MessageCatalogue catalogue) {
+    this.catalogue = catalogue;
+    this.language = catalogue.language(properties.language());
     this.outbox = outbox;
     this.templates = templates;
     this.leads = leads;
@@ -54,9 +60,10 @@ public class Notifications {
     values.put(
         "revisit",
         revisitAt == null
-            ? "its revisit date"
+            ? catalogue.text(language, "mail.revisitUnknown")
             : revisitAt.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
-    outbox.add(occasion, leadId, properties.marketing(), templates.render("recycled", values));
+    outbox.add(
+        occasion, leadId, properties.marketing(), templates.render("recycled", language, values));
   }
 
   /** A person to write to. */
@@ -64,23 +71,23 @@ public class Notifications {
 
   /**
    * @param occasion what the mail is about, unique: the same occasion is never mailed twice
-   * @param task what the person is to do, in words
+   * @param task what the person is to do: its key in the message catalogue ({@code task.QUALIFIER})
    */
   @Transactional
   public void assigned(
       String occasion, Lead lead, Recipient rep, String task, Instant due, String reason) {
     Map<String, String> values = values(lead, task, reason);
     values.put("repName", rep.name());
-    values.put("due", due == null ? "soon" : DUE.format(due.atZone(rep.timeZone())));
-    outbox.add(occasion, lead.id(), rep.email(), templates.render("assignment", values));
+    values.put("due", due(due, rep));
+    outbox.add(occasion, lead.id(), rep.email(), templates.render("assignment", language, values));
   }
 
   @Transactional
   public void reminder(String occasion, Lead lead, Recipient rep, String task, Instant due) {
     Map<String, String> values = values(lead, task, null);
     values.put("repName", rep.name());
-    values.put("due", due == null ? "soon" : DUE.format(due.atZone(rep.timeZone())));
-    outbox.add(occasion, lead.id(), rep.email(), templates.render("reminder", values));
+    values.put("due", due(due, rep));
+    outbox.add(occasion, lead.id(), rep.email(), templates.render("reminder", language, values));
   }
 
   /** Tells the previous owner that the lead went to someone else, and why. */
@@ -90,7 +97,8 @@ public class Notifications {
     Map<String, String> values = values(lead, null, reason);
     values.put("repName", previous.name());
     values.put("newOwner", newOwner);
-    outbox.add(occasion, lead.id(), previous.email(), templates.render("reroute", values));
+    outbox.add(
+        occasion, lead.id(), previous.email(), templates.render("reroute", language, values));
   }
 
   @Transactional
@@ -99,19 +107,36 @@ public class Notifications {
     values.put("managerName", manager.name());
     // Straight to the task, where the manager can hand it to someone.
     values.put("leadUrl", urls.leadTask(lead.id()));
-    outbox.add(occasion, lead.id(), manager.email(), templates.render("escalation", values));
+    outbox.add(
+        occasion, lead.id(), manager.email(), templates.render("escalation", language, values));
+  }
+
+  private String due(Instant due, Recipient rep) {
+    return due == null
+        ? catalogue.text(language, "mail.soon")
+        : DateTimeFormatter.ofPattern(DUE, language).format(due.atZone(rep.timeZone()));
   }
 
   private Map<String, String> values(Lead lead, String task, String reason) {
     Map<String, String> values = new HashMap<>();
     values.put("leadName", lead.displayName());
     values.put(
-        "company", lead.contact().company() == null ? "company unknown" : lead.contact().company());
-    values.put("title", lead.contact().title() == null ? "title unknown" : lead.contact().title());
+        "company",
+        lead.contact().company() == null
+            ? catalogue.text(language, "mail.companyUnknown")
+            : lead.contact().company());
     values.put(
-        "temperature", lead.temperature() == null ? "not classified" : lead.temperature().name());
+        "title",
+        lead.contact().title() == null
+            ? catalogue.text(language, "mail.titleUnknown")
+            : lead.contact().title());
+    values.put(
+        "temperature",
+        lead.temperature() == null
+            ? catalogue.text(language, "mail.notClassified")
+            : catalogue.code(language, "temperature", lead.temperature().name()));
     values.put("leadUrl", urls.lead(lead.id()));
-    values.put("task", task);
+    values.put("task", task == null ? null : catalogue.text(language, task));
     values.put("reason", reason);
     return values;
   }

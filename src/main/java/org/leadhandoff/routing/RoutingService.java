@@ -359,10 +359,9 @@ public class RoutingService {
     return new Notifications.Recipient(rep.id(), rep.name(), rep.email(), rep.timeZone());
   }
 
+  /** What the person is to do, as the catalogue's key (task.QUALIFIER, task.SALES_REP). */
   private static String task(Role role) {
-    return role == Role.SALES_REP
-        ? "the acceptance of a sales-qualified lead"
-        : "the phone qualification";
+    return "task." + role.name();
   }
 
   private String write(Object value) {

@@ -149,6 +149,7 @@ class SecurityConfiguration {
                         "/login",
                         "/favicon.*",
                         "/signin.*",
+                        "/messages.js",
                         "/denied.html")
                     .permitAll()
                     // The pages' texts, the sign-in page's among them.

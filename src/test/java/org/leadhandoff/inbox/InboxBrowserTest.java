@@ -150,7 +150,7 @@ class InboxBrowserTest {
             "Ada Lovelace",
             "CTO, BigCo",
             "+44 20 7946 0000",
-            "Fit: 90 points (A)",
+            "Fit: 90 points (grade A)",
             "industry software");
     browser.findElement(By.cssSelector("[data-testid=unclaim], [data-testid=claim]"));
     wait.until(
@@ -223,7 +223,7 @@ class InboxBrowserTest {
     browser.get("http://127.0.0.1:" + port + "/inbox/#/leads/" + leadId);
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector("[data-testid=history]"), "SQL → OPPORTUNITY"));
+            By.cssSelector("[data-testid=history]"), "Sales-qualified (SQL) → Opportunity"));
     screenshot("4-lead");
 
     // Signing out ends the session: the inbox asks for sign-in again (it answered 403 before).
@@ -296,5 +296,65 @@ class InboxBrowserTest {
     assertThat(browser.findElements(By.cssSelector("[data-testid=hand-over-panel]")))
         .as("only managers hand tasks to others")
         .isEmpty();
+  }
+
+  /** What a person reads on the page: no code of the API among it, no "null" of a script. */
+  private void noCodesShown() {
+    String text =
+        (String)
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.body.innerText");
+    assertThat(
+            java.util.regex.Pattern.compile(
+                    "\\b[A-Z]{2,}_[A-Z_]+\\b|\\b(HOT|WARM|COLD|QUALIFIER|MARKETING|null|undefined|NaN)\\b")
+                .matcher(text)
+                .results()
+                .map(java.util.regex.MatchResult::group)
+                .toList())
+        .as("codes on the page")
+        .isEmpty();
+  }
+
+  private void noConsoleErrors() {
+    assertThat(BrowserAvailable.Browser.consoleErrors(browser)).as("console errors").isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "a qualifier works in German: the queue, the lead and the form in German words, no code shown, at every width")
+  void qualifierWorksInGerman() throws Exception {
+    UUID leadId = process.hotLeadInQualification(leads);
+    String qualifier = assigneeOf(leadId, "qualifiers");
+    iAm(qualifier);
+    browser.get("http://127.0.0.1:" + port + "/inbox/?lang=de");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=signed-in]"), "(Lead-Qualifizierer)"));
+    assertThat(browser.findElement(By.cssSelector("#logout button")).getText())
+        .isEqualTo("Abmelden");
+    openTaskOf(leadId);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=task-form]"), "Budget bestätigt"));
+    assertThat(browser.findElement(By.cssSelector("[data-testid=task-form]")).getText())
+        .contains(
+            "Lead telefonisch qualifizieren", "Temperatur heiß", "Qualifiziert: an den Vertrieb");
+    assertThat(browser.findElement(By.cssSelector("[data-testid=lead-panel]")).getText())
+        .contains("Telefon", "Zur Qualifizierung angenommen (SAL)", "Heiß");
+    assertThat(browser.findElement(By.cssSelector(".task-head")).getText())
+        .contains("fällig in", "zugewiesen an");
+    noCodesShown();
+    fitsEveryWidth("7-qualification-german-phone");
+    // The choice is kept: the next page opens in German without ?lang.
+    browser.get("http://127.0.0.1:" + port + "/inbox/#/leads/" + leadId);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=routing]"), "zugewiesen an"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=history]"),
+            "Marketing-qualifiziert (MQL) → Zur Qualifizierung angenommen (SAL)"));
+    noCodesShown();
+    noConsoleErrors();
   }
 }

@@ -35,4 +35,36 @@ class MailTemplatesTest {
         .startsWith("Hello Sam,")
         .contains("http://localhost:8090/inbox/#/leads/1");
   }
+
+  @Test
+  @DisplayName("every mail has its German template, and a German mail reads German")
+  void germanMails() throws Exception {
+    var english =
+        new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+            .getResources("classpath:mail/*.*");
+    assertThat(english).isNotEmpty();
+    for (var template : english) {
+      assertThat(
+              new org.springframework.core.io.ClassPathResource("mail/de/" + template.getFilename())
+                  .exists())
+          .as("mail/de/" + template.getFilename())
+          .isTrue();
+    }
+    MailTemplates.Mail mail =
+        templates.render(
+            "escalation",
+            java.util.Locale.GERMAN,
+            Map.of(
+                "leadName", "Zoë Müller",
+                "company", "Bäckerei Groß",
+                "managerName", "Morgan",
+                "task", "die telefonische Qualifizierung",
+                "leadUrl", "http://localhost:8090/inbox/#/leads/1/task",
+                "reason", "zu oft umgeleitet"));
+    assertThat(mail.subject())
+        .isEqualTo(
+            "Eskalation: Zoë Müller (Bäckerei Groß) braucht die telefonische Qualifizierung");
+    assertThat(mail.text()).startsWith("Hallo Morgan,").contains("/inbox/#/leads/1/task");
+    assertThat(mail.html()).contains("Aufgabe öffnen und jemandem übergeben");
+  }
 }

@@ -66,12 +66,29 @@ public @interface BrowserAvailable {
           "--disable-sync",
           "--window-size=1400,1000",
           "--user-data-dir=" + Files.createTempDirectory(name + "-chromium"));
+      // The page's console, for tests that fail on its errors.
+      var logs = new org.openqa.selenium.logging.LoggingPreferences();
+      logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+      options.setCapability("goog:loggingPrefs", logs);
       var service =
           new org.openqa.selenium.chrome.ChromeDriverService.Builder()
               .usingDriverExecutable(Browser.CHROMEDRIVER.toFile())
               .usingAnyFreePort()
               .build();
       return new org.openqa.selenium.chrome.ChromeDriver(service, options);
+    }
+
+    /** The errors the pages wrote to the console since the last call. */
+    public static java.util.List<String> consoleErrors(org.openqa.selenium.WebDriver browser) {
+      return browser
+          .manage()
+          .logs()
+          .get(org.openqa.selenium.logging.LogType.BROWSER)
+          .getAll()
+          .stream()
+          .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+          .map(org.openqa.selenium.logging.LogEntry::getMessage)
+          .toList();
     }
 
     /** Signs in on the application's sign-in page as a person (the test profile's password). */
