@@ -63,6 +63,18 @@ public class LeadActivities {
     return true;
   }
 
+  /** The decisions a person made on tasks (of any lead), latest first. */
+  public List<LeadActivity> decisionsBy(String actor, int limit) {
+    return jdbc.sql(
+            """
+            select * from lead_activity where actor = ? and kind = 'DECISION'
+            order by id desc fetch first ? rows only
+            """)
+        .params(actor, limit)
+        .query(LeadActivities::activity)
+        .list();
+  }
+
   /** The lead's activities, oldest first. */
   public List<LeadActivity> of(UUID leadId) {
     return jdbc.sql("select * from lead_activity where lead_id = ? order by id")

@@ -81,6 +81,13 @@ public class LeadStore {
     return owners;
   }
 
+  /** When the recycled lead returns to the funnel, as planned now (a retry writes the same). */
+  public void revisitOn(UUID id, java.time.Instant revisitAt) {
+    jdbc.sql("update lead set revisit_at = ? where id = ?")
+        .params(Timestamps.utc(revisitAt), id)
+        .update();
+  }
+
   public Optional<String> owner(UUID id) {
     return Optional.ofNullable(owners(List.of(id)).get(id));
   }

@@ -32,7 +32,14 @@ public class PlanRecycleWorker {
   private final Notifications notifications;
   private final Clock clock;
 
-  PlanRecycleWorker(RecyclePlanner planner, Notifications notifications, Clock clock) {
+  private final org.leadhandoff.lead.LeadStore leads;
+
+  PlanRecycleWorker(
+      RecyclePlanner planner,
+      Notifications notifications,
+      Clock clock,
+      org.leadhandoff.lead.LeadStore leads) {
+    this.leads = leads;
     this.planner = planner;
     this.notifications = notifications;
     this.clock = clock;
@@ -61,6 +68,8 @@ public class PlanRecycleWorker {
         rejectionNotes == null || rejectionNotes.isBlank()
             ? plan.reason()
             : plan.reason() + "; the rep's notes: " + rejectionNotes.strip();
+    // Marketing's view of what came back shows when it returns.
+    leads.revisitOn(leadId, plan.revisitAt());
     // Once per passage: a retried job finds the mail recorded under the same occasion.
     notifications.recycled(
         "recycled:" + leadId + ":" + job.getElementInstanceKey(), leadId, reason, plan.revisitAt());

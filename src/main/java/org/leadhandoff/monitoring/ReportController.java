@@ -149,6 +149,26 @@ class ReportController {
     return new LeadListView(LeadSummary.of(list.leads(), leads), list.total(), limit, offset);
   }
 
+  @GetMapping("/returned")
+  @Operation(
+      summary =
+          "What came back to marketing: recycled and mis-scored leads, why, and when they return",
+      description =
+          "The period's returns, latest first: recycled (reason code NOT_NOW, NO_ANSWER,"
+              + " REJECTED_BY_SALES, with the revisit date) and returned as mis-scored (MIS_SCORED,"
+              + " back in profile at once), each with the reason in the words of whoever sent it"
+              + " back, and the stage the lead is in now.")
+  ReportService.ReturnedPage returned(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(defaultValue = "50")
+          @Min(value = 1, message = "must be 1 or more")
+          @Max(value = 500, message = "must be at most 500")
+          int limit,
+      @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int offset) {
+    return reports.returned(filter(from, to, null, null), limit, offset);
+  }
+
   @GetMapping(value = "/leads.csv", produces = "text/csv")
   @Operation(summary = "The leads behind one number, as CSV (at most 100,000)")
   void leadsCsv(@ParameterObject DrillParams params, HttpServletResponse response)

@@ -111,6 +111,16 @@ public class ReportService {
   /** A page of the leads behind one number of the report, and how many there are in all. */
   public record LeadList(List<Lead> leads, long total, int limit, int offset) {}
 
+  /** A page of the leads that came back to marketing. */
+  record ReturnedPage(List<ReportStore.Returned> items, long total, int limit, int offset) {}
+
+  @Transactional(readOnly = true)
+  ReturnedPage returned(ReportFilter filter, int limit, int offset) {
+    store.forReports();
+    return new ReturnedPage(
+        store.returned(filter, limit, offset), store.returnedCount(filter), limit, offset);
+  }
+
   @Transactional(readOnly = true)
   public LeadList leads(Drill drill, int limit, int offset) {
     store.forReports();

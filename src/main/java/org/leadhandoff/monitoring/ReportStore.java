@@ -2,6 +2,7 @@ package org.leadhandoff.monitoring;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import org.leadhandoff.lead.Stage;
 import org.leadhandoff.monitoring.FunnelReport.Count;
 import org.leadhandoff.monitoring.FunnelReport.DaySla;
 import org.leadhandoff.monitoring.FunnelReport.RepSla;
+import org.leadhandoff.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -428,5 +430,76 @@ class ReportStore {
   private static Long roundedSeconds(ResultSet rs, String column) throws SQLException {
     double value = rs.getDouble(column);
     return rs.wasNull() ? null : Math.round(value);
+  }
+
+  /**
+   * A lead that came back to marketing: recycled (not now, not reached, rejected by sales) or
+   * returned as mis-scored.
+   *
+   * @param reasonCode NOT_NOW, NO_ANSWER, REJECTED_BY_SALES or MIS_SCORED
+   * @param reason in the words of the person who sent it back, as the stage history has it
+   * @param revisitAt when a recycled lead returns to the funnel (null for a mis-scored one: it is
+   *     back in profile at once)
+   * @param leftAt when it left that stage again, if it has
+   */
+  record Returned(
+      UUID leadId,
+      String firstName,
+      String lastName,
+      String email,
+      String company,
+      Stage toStage,
+      String reasonCode,
+      String reason,
+      String by,
+      Instant returnedAt,
+      Instant revisitAt,
+      Instant leftAt,
+      Stage stageNow) {}
+
+  private static final String RETURNED =
+      """
+      from lead_stage_change c join lead l on l.id = c.lead_id
+      where c.changed_at >= :from and c.changed_at < :to
+        and (c.to_stage = 'RECYCLED' or (c.to_stage = 'IN_PROFILE' and c.reason_code = 'MIS_SCORED'))
+      """;
+
+  /** The leads that came back to marketing in the period, latest first. */
+  List<Returned> returned(ReportFilter filter, int limit, int offset) {
+    return jdbc.sql(
+            "select c.lead_id, l.first_name, l.last_name, l.email, l.company, c.to_stage,"
+                + " c.reason_code, c.reason, c.changed_by, c.changed_at, c.left_at, l.stage,"
+                + " case when c.to_stage = 'RECYCLED' then l.revisit_at end as revisit_at "
+                + RETURNED
+                + " order by c.changed_at desc, c.id desc offset :offset rows fetch next :limit rows only")
+        .param("from", Timestamps.utc(filter.from()))
+        .param("to", Timestamps.utc(filter.to()))
+        .param("offset", offset)
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new Returned(
+                    rs.getObject("lead_id", UUID.class),
+                    rs.getString("first_name"),
+                    rs.getString("last_name"),
+                    rs.getString("email"),
+                    rs.getString("company"),
+                    Stage.valueOf(rs.getString("to_stage")),
+                    rs.getString("reason_code"),
+                    rs.getString("reason"),
+                    rs.getString("changed_by"),
+                    Timestamps.instant(rs.getObject("changed_at", java.time.OffsetDateTime.class)),
+                    Timestamps.instant(rs.getObject("revisit_at", java.time.OffsetDateTime.class)),
+                    Timestamps.instant(rs.getObject("left_at", java.time.OffsetDateTime.class)),
+                    Stage.valueOf(rs.getString("stage"))))
+        .list();
+  }
+
+  long returnedCount(ReportFilter filter) {
+    return jdbc.sql("select count(*) " + RETURNED)
+        .param("from", Timestamps.utc(filter.from()))
+        .param("to", Timestamps.utc(filter.to()))
+        .query(Long.class)
+        .single();
   }
 }

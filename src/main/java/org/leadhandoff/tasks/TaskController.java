@@ -48,7 +48,15 @@ class TaskController {
   private final Clock clock;
   private final ObjectMapper json;
 
-  TaskController(TaskService tasks, LeadStore leads, Clock clock, ObjectMapper json) {
+  private final org.leadhandoff.lead.LeadActivities activities;
+
+  TaskController(
+      TaskService tasks,
+      LeadStore leads,
+      Clock clock,
+      ObjectMapper json,
+      org.leadhandoff.lead.LeadActivities activities) {
+    this.activities = activities;
     this.tasks = tasks;
     this.leads = leads;
     this.clock = clock;
@@ -114,6 +122,60 @@ class TaskController {
     Map<UUID, Lead> byId =
         leads.find(queue.stream().map(Task::leadId).filter(java.util.Objects::nonNull).toList());
     return queue.stream().map(task -> summary(task, byId.get(task.leadId()))).toList();
+  }
+
+  /**
+   * A decision the signed-in person made on a task, with where the lead is now.
+   *
+   * @param decision the outcome as a code (ACCEPT, REJECT, QUALIFIED, DISQUALIFIED, ...)
+   * @param reason the reason as a code (rejection and disqualification reasons) or in words (a
+   *     deal's amount and close date, what the scoring got wrong)
+   * @param owner who works the lead now (see GET /api/leads/{id})
+   */
+  record MyDecision(
+      UUID leadId,
+      String leadName,
+      String company,
+      String role,
+      String decision,
+      String reason,
+      Instant decidedAt,
+      org.leadhandoff.lead.Stage stage,
+      String owner) {}
+
+  @GetMapping("/decisions")
+  @Operation(
+      summary = "Your own leads: what you accepted, rejected, qualified or disqualified, and why",
+      description =
+          "The signed-in person's decisions on tasks, latest first, each with the lead's stage and"
+              + " owner now (an accepted lead that is still an opportunity is yours).")
+  List<MyDecision> decisions(
+      @RequestParam(defaultValue = "200")
+          @Min(value = 1, message = "must be 1 or more")
+          @Max(value = 1000, message = "must be at most 1000")
+          int limit,
+      Authentication authentication) {
+    var mine = activities.decisionsBy(authentication.getName(), limit);
+    var ids = mine.stream().map(org.leadhandoff.lead.LeadActivity::leadId).toList();
+    Map<UUID, Lead> byId = leads.find(ids);
+    Map<UUID, String> owners = leads.owners(ids);
+    return mine.stream()
+        .filter(a -> byId.containsKey(a.leadId()))
+        .map(
+            a -> {
+              Lead lead = byId.get(a.leadId());
+              return new MyDecision(
+                  a.leadId(),
+                  lead.displayName(),
+                  lead.contact().company(),
+                  a.role(),
+                  a.code(),
+                  a.detail(),
+                  a.occurredAt(),
+                  lead.stage(),
+                  owners.get(a.leadId()));
+            })
+        .toList();
   }
 
   @GetMapping("/{taskId}")

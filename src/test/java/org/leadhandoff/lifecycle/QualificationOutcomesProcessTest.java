@@ -38,6 +38,24 @@ class QualificationOutcomesProcessTest {
   @Autowired LeadStore store;
   @Autowired ProcessTestSupport process;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+  @Autowired org.leadhandoff.routing.RosterStore roster;
+
+  private static org.springframework.test.web.servlet.ResultActions read(
+      org.springframework.test.web.servlet.MockMvc mvc,
+      String path,
+      org.springframework.test.web.servlet.request.RequestPostProcessor who)
+      throws Exception {
+    return mvc.perform(
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).with(who));
+  }
+
+  private static org.springframework.test.web.servlet.ResultMatcher at(
+      UUID leadId, String field, Object value) {
+    return org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+            "$..[?(@.leadId == '" + leadId + "')]." + field)
+        .value(org.hamcrest.Matchers.hasItem(value));
+  }
 
   @BeforeEach
   void assertions() {
@@ -154,7 +172,7 @@ class QualificationOutcomesProcessTest {
   @Test
   @DisplayName(
       "not now: recycled until the revisit date, then in profile again with engagement reset and the threshold re-armed")
-  void notNowRecyclesUntilRevisitDate() {
+  void notNowRecyclesUntilRevisitDate() throws Exception {
     UUID leadId = leadInQualification();
     LocalDate revisit = LocalDate.ofInstant(process.now(), ZoneOffset.UTC).plusDays(30);
 
@@ -168,6 +186,26 @@ class QualificationOutcomesProcessTest {
               assertThat(change.toStage()).isEqualTo(Stage.RECYCLED);
               assertThat(change.reason()).isEqualTo("not now: revisit on " + revisit);
             });
+    // Marketing sees it came back, why, and when it returns; the qualifier sees it among their
+    // leads.
+    var marketing =
+        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .user("marketing")
+            .roles("MARKETING");
+    read(mvc, "/api/reports/returned", marketing)
+        .andExpect(at(leadId, "reasonCode", "NOT_NOW"))
+        .andExpect(at(leadId, "reason", "not now: revisit on " + revisit))
+        .andExpect(at(leadId, "revisitAt", revisit + "T08:00:00Z"))
+        .andExpect(at(leadId, "stageNow", "RECYCLED"));
+    String qualifier = roster.history(leadId).getFirst().chosenRep();
+    read(
+            mvc,
+            "/api/tasks/decisions",
+            org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.user(qualifier)
+                .roles("QUALIFIER"))
+        .andExpect(at(leadId, "decision", "NOT_NOW"))
+        .andExpect(at(leadId, "stage", "RECYCLED"));
     process.advance(Duration.ofDays(29));
     assertThat(
             process.count(
@@ -199,7 +237,7 @@ class QualificationOutcomesProcessTest {
   @Test
   @DisplayName(
       "mis-scored: back to marketing in profile with the qualifier's reason, engagement reset")
-  void misScoredGoesBackToMarketing() {
+  void misScoredGoesBackToMarketing() throws Exception {
     UUID leadId = leadInQualification();
 
     qualify(
@@ -225,6 +263,14 @@ class QualificationOutcomesProcessTest {
               assertThat(change.reason())
                   .isEqualTo("mis-scored: works for a reseller, not an end customer");
             });
+    read(
+            mvc,
+            "/api/reports/returned",
+            org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.user("marketing")
+                .roles("MARKETING"))
+        .andExpect(at(leadId, "reasonCode", "MIS_SCORED"))
+        .andExpect(at(leadId, "reason", "mis-scored: works for a reseller, not an end customer"));
   }
 
   @Test
@@ -344,6 +390,10 @@ class QualificationOutcomesProcessTest {
             "sourceCategory",
             "dueAt",
             "remindAt",
-            "assignee");
+            "assignee",
+            // Emptied by every routing, so that a hand-over is used once: roster ids at most.
+            "handOverTo",
+            "handOverBy",
+            "handOverReason");
   }
 }
