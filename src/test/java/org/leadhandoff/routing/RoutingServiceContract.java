@@ -45,6 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
   org.leadhandoff.notification.Notifications.class,
   org.leadhandoff.notification.MailOutbox.class,
   org.leadhandoff.notification.MailTemplates.class,
+  org.leadhandoff.system.MessageCatalogue.class,
   RoutingServiceContract.Criteria.class
 })
 @org.springframework.boot.context.properties.EnableConfigurationProperties({
