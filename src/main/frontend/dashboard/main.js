@@ -6,6 +6,7 @@ import '../src/style.css';
 import './dashboard.css';
 import { el, fullName } from '../src/view.js';
 import { csrfToken } from '../src/api.js';
+import { code, dateTime, initI18n, language, languageMenu, t } from '../src/i18n.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
 try {
@@ -17,11 +18,9 @@ try {
 }
 
 const FUNNEL = ['NAME', 'IN_PROFILE', 'MQL', 'SAL', 'SQL', 'OPPORTUNITY'];
-const LABEL = {
-  NAME: 'Captured', OUT_OF_PROFILE: 'Out of profile', IN_PROFILE: 'In profile', MQL: 'MQL',
-  SAL: 'SAL (qualifying)', SQL: 'SQL', OPPORTUNITY: 'Opportunity', RECYCLED: 'Recycled',
-  DISQUALIFIED: 'Disqualified', QUALIFIER: 'First touch (qualifiers)', SALES_REP: 'Acceptance (sales reps)',
-};
+// A stage's short name (a chart's axis has little room), a task's name by the role that works it.
+const stageName = (name) => (name ? t(`dashboard.stage.${name}`) : '–');
+const roleName = (role) => t(`dashboard.role.${role}`);
 const COLOURS = ['#1f6feb', '#2da44e', '#bf8700', '#cf222e', '#8250df', '#1b7c83', '#6e7781', '#e16f24'];
 
 // Who is signed in, a sign-out, the inbox link only for those who work tasks there and the
@@ -31,11 +30,13 @@ const IMPORTERS = ['MARKETING', 'ADMIN'];
 document.getElementById('logout').addEventListener('submit', () => {
   document.getElementById('logout-csrf').value = csrfToken();
 });
-fetch('/api/me')
+const SHOWN_ROLE = ['SALES_MANAGER', 'MARKETING', 'ADMIN', 'SALES_REP', 'QUALIFIER'];
+const identityRead = () => fetch('/api/me')
   .then((r) => (r.ok ? r.json() : null))
   .then((me) => {
     if (!me) return;
-    document.getElementById('signed-in').textContent = me.username;
+    const role = SHOWN_ROLE.find((r) => me.roles.includes(r)) || me.roles[0];
+    document.getElementById('signed-in').textContent = t('common.signedInAs', { name: me.username, role: code('role', role) });
     document.getElementById('inbox-link').hidden = !me.roles.some((r) => WORK_TASKS.includes(r));
     document.getElementById('imports-link').hidden = !me.roles.some((r) => IMPORTERS.includes(r));
   });
@@ -94,31 +95,49 @@ form.addEventListener('submit', (event) => {
 // A click on a number changes only the hash: Chromium fires popstate for it too, and reloading the
 // whole report then redrew the list while it was being read. Only a new period or filter reloads.
 let loadedSearch = null;
-window.addEventListener('popstate', () => {
-  if (location.search !== loadedSearch) load();
-});
-window.addEventListener('hashchange', showLeads);
+// Listened to once the catalogue is read: a mail's link sets the hash before that, and the list
+// drawn then (in keys) was replaced by the one drawn after.
+function listen() {
+  window.addEventListener('popstate', () => {
+    if (location.search !== loadedSearch) load();
+  });
+  window.addEventListener('hashchange', showLeads);
+}
 
 async function get(path) {
   const response = await fetch(path);
   const data = await response.json().catch(() => null);
   if (!response.ok) {
-    const fields = (data?.errors || []).map((e) => `${e.field}: ${e.message}`).join('; ');
-    throw new Error(fields || data?.detail || `The server answered ${response.status}`);
+    const field = (name) => (i18nHas(`dashboard.field.${name}`) ? t(`dashboard.field.${name}`) : name);
+    const fields = (data?.errors || []).map((e) => `${field(e.field)}: ${e.message}`).join('; ');
+    throw new Error(fields || data?.detail || t('dashboard.error.status', { status: response.status }));
   }
   return data;
 }
 
 // --- Formatting ---
 
-const percent = (rate) => (rate === null || rate === undefined ? '–' : `${Math.round(rate * 100)} %`);
+// Numbers, shares, durations and days as the reader's language writes them (Intl).
+const i18nHas = (key) => t(key) !== key;
+const number = (value, digits = 0) =>
+  new Intl.NumberFormat(language(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+const percent = (rate) =>
+  rate === null || rate === undefined ? '–' : new Intl.NumberFormat(language(), { style: 'percent' }).format(rate);
 
 function duration(seconds) {
   if (seconds === null || seconds === undefined) return '–';
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 48 * 3600) return `${(seconds / 3600).toFixed(1)} h`;
-  return `${(seconds / 86400).toFixed(1)} days`;
+  const unit = (value, name, digits) => new Intl.NumberFormat(language(), {
+    style: 'unit', unit: name, unitDisplay: 'short', minimumFractionDigits: digits, maximumFractionDigits: digits,
+  }).format(value);
+  if (seconds < 60) return unit(Math.round(seconds), 'second', 0);
+  if (seconds < 3600) return unit(Math.round(seconds / 60), 'minute', 0);
+  if (seconds < 48 * 3600) return unit(seconds / 3600, 'hour', 1);
+  return unit(seconds / 86400, 'day', 1);
+}
+
+/** A calendar day of the report (2026-03-04: a day, not an instant, so no time zone moves it). */
+function day(isoDay) {
+  return new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
 }
 
 /** A number that opens the list of leads behind it. */
@@ -161,7 +180,7 @@ function chart(id, config) {
 
 function describe(data) {
   return data.datasets
-    .map((set) => `${set.label ?? 'count'}: ${data.labels.map((label, i) => `${label} ${set.data[i] ?? 0}`).join(', ')}`)
+    .map((set) => `${set.label ?? t('dashboard.chart.count')}: ${data.labels.map((label, i) => `${label} ${set.data[i] ?? 0}`).join(', ')}`)
     .join('; ');
 }
 
@@ -188,13 +207,13 @@ function countsChart(id, counts, metric, label, colour) {
   if (!counts.length) {
     charts.get(id)?.destroy();
     charts.delete(id);
-    box.append(el('p', { class: 'hint none', 'data-testid': `${id}-none` }, 'None in this period.'));
+    box.append(el('p', { class: 'hint none', 'data-testid': `${id}-none` }, t('dashboard.none')));
     return;
   }
   chart(id, {
     type: 'bar',
     data: {
-      labels: counts.map((c) => c.key),
+      labels: counts.map((c) => code('reason', c.key)),
       datasets: [{ label, data: counts.map((c) => c.count), backgroundColor: colour }],
     },
     options: {
@@ -225,6 +244,7 @@ async function load() {
     error.hidden = true;
     await options(data);
     render(data);
+    await renderReturned();
     report.setAttribute('aria-busy', 'false');
     report.dataset.loaded = `${f.from}..${f.to}`;
     showLeads();
@@ -238,9 +258,9 @@ async function load() {
 async function options(data) {
   const f = filters();
   const all = f.source || f.team ? await get(`/api/reports/funnel?${params({ source: '', team: '' })}`) : data;
-  fill(form.elements.namedItem('source'), all.sources.map((s) => s.key), f.source, 'all sources');
+  fill(form.elements.namedItem('source'), all.sources.map((s) => s.key), f.source, t('dashboard.filters.allSources'));
   const teams = [...new Set(all.slaByRep.map((r) => r.team))].sort();
-  fill(form.elements.namedItem('team'), teams, f.team, 'all teams');
+  fill(form.elements.namedItem('team'), teams, f.team, t('dashboard.filters.allTeams'));
 }
 
 function fill(select, values, chosen, none) {
@@ -253,15 +273,19 @@ function stage(data, name) {
   return data.stages.find((s) => s.stage === name);
 }
 
+// The last report drawn: a drill-down's title names the person behind a number from it.
+let lastReport = null;
+
 function render(data) {
+  lastReport = data;
   renderKpis(data);
   renderFunnel(data);
   renderTime(data);
   renderSupply(data);
   renderSla(data);
-  countsChart('chart-rejections', data.rejectionReasons, 'REJECTED', 'Rejections', COLOURS[3]);
-  countsChart('chart-recycles', data.recycleReasons, 'RECYCLED', 'Recycled', COLOURS[2]);
-  countsChart('chart-disqualified', data.disqualificationReasons, 'DISQUALIFIED', 'Disqualified', COLOURS[6]);
+  countsChart('chart-rejections', data.rejectionReasons, 'REJECTED', t('dashboard.rejections.label'), COLOURS[3]);
+  countsChart('chart-recycles', data.recycleReasons, 'RECYCLED', t('dashboard.recycles.label'), COLOURS[2]);
+  countsChart('chart-disqualified', data.disqualificationReasons, 'DISQUALIFIED', t('dashboard.disqualified.label'), COLOURS[6]);
   renderLadder(data);
   chart('chart-sources', {
     type: 'doughnut',
@@ -282,14 +306,14 @@ function renderKpis(data) {
   const first = sla('QUALIFIER');
   const accept = sla('SALES_REP');
   document.getElementById('kpis').replaceChildren(
-    tile('Captured', null, entered('NAME'), 'kpi-captured'),
-    tile('MQLs', null, entered('MQL'), 'kpi-mql'),
-    tile('Sales-qualified', null, entered('SQL'), 'kpi-sql'),
-    tile('Opportunities', null, entered('OPPORTUNITY'), 'kpi-opportunity'),
-    tile('First touch in time', percent(first.complianceRate), null, 'kpi-first-touch',
-      el('span', {}, drill(first.missed, 'SLA_MISSED', { role: 'QUALIFIER' }), ' missed')),
-    tile('Accepted in time', percent(accept.complianceRate), null, 'kpi-acceptance',
-      el('span', {}, drill(accept.missed, 'SLA_MISSED', { role: 'SALES_REP' }), ' missed')),
+    tile(t('dashboard.kpi.captured'), null, entered('NAME'), 'kpi-captured'),
+    tile(t('dashboard.kpi.mql'), null, entered('MQL'), 'kpi-mql'),
+    tile(t('dashboard.kpi.sql'), null, entered('SQL'), 'kpi-sql'),
+    tile(t('dashboard.kpi.opportunity'), null, entered('OPPORTUNITY'), 'kpi-opportunity'),
+    tile(t('dashboard.kpi.firstTouch'), percent(first.complianceRate), null, 'kpi-first-touch',
+      el('span', {}, drill(first.missed, 'SLA_MISSED', { role: 'QUALIFIER' }), ` ${t('dashboard.kpi.missed')}`)),
+    tile(t('dashboard.kpi.acceptance'), percent(accept.complianceRate), null, 'kpi-acceptance',
+      el('span', {}, drill(accept.missed, 'SLA_MISSED', { role: 'SALES_REP' }), ` ${t('dashboard.kpi.missed')}`)),
   );
 }
 
@@ -298,10 +322,10 @@ function renderFunnel(data) {
   chart('chart-funnel', {
     type: 'bar',
     data: {
-      labels: rows.map((s) => LABEL[s.stage]),
+      labels: rows.map((s) => stageName(s.stage)),
       datasets: [
-        { label: 'entered', data: rows.map((s) => s.entered), backgroundColor: COLOURS[0] },
-        { label: 'went on', data: rows.map((s) => s.converted), backgroundColor: COLOURS[1] },
+        { label: t('dashboard.funnel.entered'), data: rows.map((s) => s.entered), backgroundColor: COLOURS[0] },
+        { label: t('dashboard.funnel.wentOn'), data: rows.map((s) => s.converted), backgroundColor: COLOURS[1] },
       ],
     },
     options: {
@@ -311,14 +335,14 @@ function renderFunnel(data) {
   });
   const table = document.getElementById('stages');
   table.replaceChildren(
-    el('thead', {}, el('tr', {}, ...['Stage', 'Entered', 'Went on', 'Conversion', 'Median time', '90 % within', 'Still there']
-      .map((h) => el('th', {}, h)))),
+    el('thead', {}, el('tr', {}, ...['stage', 'entered', 'wentOn', 'conversion', 'median', 'p90', 'stillThere']
+      .map((h) => el('th', {}, t(`dashboard.stages.${h}`))))),
     el('tbody', {}, ...data.stages.map((s) =>
       el('tr', { 'data-testid': `stage-${s.stage}` },
-        el('th', {}, LABEL[s.stage]),
+        el('th', {}, stageName(s.stage)),
         el('td', { class: 'entered' }, drill(s.entered, 'ENTERED', { stage: s.stage })),
         el('td', { class: 'converted' }, s.nextStage ? drill(s.converted, 'CONVERTED', { stage: s.stage }) : '–',
-          s.nextStage ? el('span', { class: 'to' }, ` → ${LABEL[s.nextStage]}`) : ''),
+          s.nextStage ? el('span', { class: 'to' }, ` → ${stageName(s.nextStage)}`) : ''),
         el('td', { class: 'rate' }, percent(s.conversionRate)),
         el('td', { class: 'median' }, duration(s.medianSeconds)),
         el('td', {}, duration(s.p90Seconds)),
@@ -332,15 +356,15 @@ function renderTime(data) {
   chart('chart-time', {
     type: 'bar',
     data: {
-      labels: rows.map((s) => LABEL[s.stage]),
+      labels: rows.map((s) => stageName(s.stage)),
       datasets: [
-        { label: 'median (hours)', data: rows.map((s) => hours(s.medianSeconds)), backgroundColor: COLOURS[0] },
-        { label: '90th percentile (hours)', data: rows.map((s) => hours(s.p90Seconds)), backgroundColor: COLOURS[4] },
+        { label: t('dashboard.time.median'), data: rows.map((s) => hours(s.medianSeconds)), backgroundColor: COLOURS[0] },
+        { label: t('dashboard.time.p90'), data: rows.map((s) => hours(s.p90Seconds)), backgroundColor: COLOURS[4] },
       ],
     },
     options: {
       indexAxis: 'y',
-      scales: { x: { beginAtZero: true, title: { display: true, text: 'hours' } } },
+      scales: { x: { beginAtZero: true, title: { display: true, text: t('dashboard.time.hours') } } },
       ...clickable((d, i) => ({ metric: 'ENTERED', extra: { stage: rows[i].stage } })),
     },
   });
@@ -351,19 +375,24 @@ function renderSupply(data) {
   const average = weeks.length ? weeks.reduce((sum, w) => sum + w.mqls, 0) / weeks.length : 0;
   const verdict = document.getElementById('supply-verdict');
   if (!weeklyCapacity) {
-    verdict.textContent = 'No active qualifier has a weekly capacity: add people to the roster.';
+    verdict.textContent = t('dashboard.supply.noCapacity');
   } else {
     const share = average / weeklyCapacity;
-    verdict.textContent = `${average.toFixed(1)} MQLs a week on average over the ${weeks.length} weeks of the period, against a qualification capacity of ${weeklyCapacity} a week (${Math.round(share * 100)} %): `
-      + (share < 0.7 ? 'marketing is not sending enough.' : share > 1 ? 'more than the team can work.' : 'about right.');
+    verdict.textContent = t('dashboard.supply.verdict', {
+      average: number(average, 1),
+      weeks: weeks.length,
+      capacity: number(weeklyCapacity),
+      share: percent(share),
+      judgement: t(share < 0.7 ? 'dashboard.supply.low' : share > 1 ? 'dashboard.supply.high' : 'dashboard.supply.right'),
+    });
   }
   chart('chart-supply', {
     type: 'bar',
     data: {
-      labels: weeks.map((w) => `week of ${w.weekStart}`),
+      labels: weeks.map((w) => t('dashboard.supply.weekOf', { date: day(w.weekStart) })),
       datasets: [
-        { type: 'bar', label: 'MQLs delivered', data: weeks.map((w) => w.mqls), backgroundColor: COLOURS[0] },
-        { type: 'line', label: 'qualifiers can take', data: weeks.map(() => weeklyCapacity), borderColor: COLOURS[3], pointRadius: 0 },
+        { type: 'bar', label: t('dashboard.supply.delivered'), data: weeks.map((w) => w.mqls), backgroundColor: COLOURS[0] },
+        { type: 'line', label: t('dashboard.supply.capacity'), data: weeks.map(() => weeklyCapacity), borderColor: COLOURS[3], pointRadius: 0 },
       ],
     },
     options: {
@@ -384,12 +413,12 @@ function renderSla(data) {
   chart('chart-sla', {
     type: 'bar',
     data: {
-      labels: days,
+      labels: days.map(day),
       datasets: [
-        { label: 'first touch in time', data: series('QUALIFIER', 'met'), backgroundColor: COLOURS[1], stack: 'q' },
-        { label: 'first touch missed', data: series('QUALIFIER', 'missed'), backgroundColor: COLOURS[3], stack: 'q' },
-        { label: 'accepted in time', data: series('SALES_REP', 'met'), backgroundColor: '#7ee2a8', stack: 's' },
-        { label: 'acceptance missed', data: series('SALES_REP', 'missed'), backgroundColor: '#ff8182', stack: 's' },
+        { label: t('dashboard.sla.firstTouchMet'), data: series('QUALIFIER', 'met'), backgroundColor: COLOURS[1], stack: 'q' },
+        { label: t('dashboard.sla.firstTouchMissed'), data: series('QUALIFIER', 'missed'), backgroundColor: COLOURS[3], stack: 'q' },
+        { label: t('dashboard.sla.acceptedMet'), data: series('SALES_REP', 'met'), backgroundColor: '#7ee2a8', stack: 's' },
+        { label: t('dashboard.sla.acceptanceMissed'), data: series('SALES_REP', 'missed'), backgroundColor: '#ff8182', stack: 's' },
       ],
     },
     options: {
@@ -402,10 +431,11 @@ function renderSla(data) {
   });
   const table = document.getElementById('reps');
   table.replaceChildren(
-    el('thead', {}, el('tr', {}, ...['Person', 'Team', 'Task', 'In time', 'Missed', 'Open', 'In time %'].map((h) => el('th', {}, h)))),
+    el('thead', {}, el('tr', {}, ...['person', 'team', 'task', 'inTime', 'missed', 'open', 'inTimeShare']
+      .map((h) => el('th', {}, t(`dashboard.reps.${h}`))))),
     el('tbody', {}, ...data.slaByRep.map((r) =>
       el('tr', { 'data-testid': `rep-${r.rep}-${r.role}`, class: r.missed > 0 ? 'missed' : '' },
-        el('th', {}, r.name), el('td', {}, r.team), el('td', {}, LABEL[r.role]),
+        el('th', {}, r.name), el('td', {}, r.team), el('td', {}, roleName(r.role)),
         el('td', {}, drill(r.met, 'SLA_MET', { role: r.role, rep: r.rep })),
         el('td', { class: 'missed-count' }, drill(r.missed, 'SLA_MISSED', { role: r.role, rep: r.rep })),
         el('td', {}, r.pending),
@@ -414,27 +444,70 @@ function renderSla(data) {
 
 function renderLadder(data) {
   const items = [
-    ...data.reroutes.map((c) => el('li', {}, drill(c.count, 'REROUTED', { key: c.key }), ` rerouted: ${c.key === 'SLA_MISSED' ? 'SLA missed' : 'rejected as not theirs'}`)),
-    ...data.escalations.map((c) => el('li', {}, drill(c.count, 'ESCALATED', { key: c.key }), ` escalated: ${c.key === 'NOBODY_AVAILABLE' ? 'nobody available' : 'rerouted too often'}`)),
+    ...data.reroutes.map((c) => el('li', {}, drill(c.count, 'REROUTED', { key: c.key }),
+      ` ${t('dashboard.ladder.rerouted', { reason: code('reason', c.key) })}`)),
+    ...data.escalations.map((c) => el('li', {}, drill(c.count, 'ESCALATED', { key: c.key }),
+      ` ${t('dashboard.ladder.escalated', { reason: code('reason', c.key) })}`)),
   ];
-  document.getElementById('ladder').replaceChildren(...(items.length ? items : [el('li', {}, 'No reroutes or escalations.')]));
+  document.getElementById('ladder').replaceChildren(...(items.length ? items : [el('li', {}, t('dashboard.ladder.none'))]));
+}
+
+// --- What came back to marketing: recycled and mis-scored leads, why, and when to try again ---
+
+async function renderReturned() {
+  const f = filters();
+  const page = await get(`/api/reports/returned?${new URLSearchParams({ from: f.from, to: f.to, limit: 100 })}`);
+  const table = document.getElementById('returned');
+  const hint = document.getElementById('returned-more');
+  if (!page.items.length) {
+    table.replaceChildren();
+    hint.textContent = t('dashboard.returned.none');
+    return;
+  }
+  hint.textContent = page.total > page.items.length ? t('dashboard.returned.more', { shown: page.items.length, total: page.total }) : '';
+  const came = (item) => (item.toStage === 'RECYCLED' ? stageName('RECYCLED') : t('dashboard.returned.misScored'));
+  // The reason code in words; the note of whoever sent it back below it, as they wrote it.
+  const why = (item) => [el('span', {}, code('reason', item.reasonCode)),
+    item.reason ? el('div', { class: 'why' }, item.reason) : ''];
+  table.replaceChildren(
+    el('thead', {}, el('tr', {}, ...['lead', 'came', 'reason', 'by', 'at', 'revisit', 'now']
+      .map((h) => el('th', {}, t(`dashboard.returned.${h}`))))),
+    el('tbody', { 'data-testid': 'returned-rows' }, ...page.items.map((item) => {
+      // Each cell names its column: at phone width the rows stack and the names show beside them.
+      const cell = (column, ...content) => el('td', { 'data-label': t(`dashboard.returned.${column}`) }, ...content);
+      return el('tr', { 'data-lead': item.leadId },
+        el('th', { class: 'wrap' }, el('a', { href: `#lead/${item.leadId}` }, fullName(item)),
+          item.company ? el('span', { class: 'to' }, ` (${item.company})`) : ''),
+        cell('came', came(item)),
+        cell('reason', ...why(item)),
+        cell('by', item.byName || item.by || '–'),
+        cell('at', dateTime(item.returnedAt)),
+        cell('revisit', item.revisitAt ? day(item.revisitAt.slice(0, 10)) : '–'),
+        cell('now', stageName(item.stageNow)));
+    })),
+  );
 }
 
 // --- The leads behind a number, and a lead's timeline ---
 
-const TITLE = {
-  ENTERED: (q) => `Leads that entered ${LABEL[q.get('stage')]}`,
-  CONVERTED: (q) => `Leads that entered ${LABEL[q.get('stage')]} and went on`,
-  STILL_THERE: (q) => `Leads still in ${LABEL[q.get('stage')]}`,
-  SLA_MET: (q) => `${LABEL[q.get('role')]}: acted in time${q.get('rep') ? ` (${q.get('rep')})` : ''}`,
-  SLA_MISSED: (q) => `${LABEL[q.get('role')]}: SLA missed${q.get('rep') ? ` (${q.get('rep')})` : ''}`,
-  REROUTED: (q) => `Rerouted${q.get('key') ? `: ${q.get('key')}` : ''}`,
-  ESCALATED: (q) => `Escalated${q.get('key') ? `: ${q.get('key')}` : ''}`,
-  REJECTED: (q) => `Rejected by sales: ${q.get('key')}`,
-  RECYCLED: (q) => `Recycled: ${q.get('key')}`,
-  DISQUALIFIED: (q) => `Disqualified: ${q.get('key')}`,
-  SOURCE: (q) => `Captured from ${q.get('key')}`,
-};
+/** The title of a drill-down: what the number counted, in words. */
+function title(query) {
+  const metric = query.get('metric');
+  const key = `dashboard.list.${metric}`;
+  if (!i18nHas(key)) return t('dashboard.list.default');
+  let text = t(key, {
+    stage: stageName(query.get('stage')),
+    role: query.get('role') ? roleName(query.get('role')) : '',
+    source: query.get('key') || '',
+  });
+  if (query.get('key') && metric !== 'SOURCE') text = t('dashboard.list.because', { title: text, reason: code('reason', query.get('key')) });
+  const rep = query.get('rep');
+  if (rep) {
+    const person = lastReport?.slaByRep.find((r) => r.rep === rep)?.name || rep;
+    text = t('dashboard.list.ofPerson', { title: text, person });
+  }
+  return text;
+}
 
 let leadsRequest = 0;
 
@@ -457,19 +530,21 @@ async function showLeads() {
   const list = await get(`/api/reports/leads?${params({ ...extra, limit: 200 })}`);
   // An answer to an earlier click that arrives late must not replace the newer list.
   if (request !== leadsRequest) return;
-  document.getElementById('leads-title').textContent = `${TITLE[query.get('metric')]?.(query) ?? 'Leads'} (${list.total})`;
+  document.getElementById('leads-title').textContent = t('dashboard.list.count', { title: title(query), count: list.total });
   document.getElementById('leads-csv').href = `/api/reports/leads.csv?${params(extra)}`;
   document.getElementById('leads-csv').hidden = false;
-  document.getElementById('leads-more').textContent = list.total > list.leads.length ? `The first ${list.leads.length} of ${list.total}; the CSV has them all.` : '';
+  document.getElementById('leads-more').textContent = list.total > list.leads.length
+    ? t('dashboard.list.more', { shown: list.leads.length, total: list.total }) : '';
   const table = document.getElementById('leads-table');
   table.replaceChildren(
-    el('thead', {}, el('tr', {}, ...['Lead', 'Company', 'Stage', 'Grade', 'Temperature', 'Changed'].map((h) => el('th', {}, h)))),
+    el('thead', {}, el('tr', {}, ...['lead', 'company', 'stage', 'grade', 'temperature', 'changed']
+      .map((h) => el('th', {}, t(`dashboard.leads.${h}`))))),
     el('tbody', { 'data-testid': 'lead-rows' }, ...list.leads.map((lead) => {
       const row = el('tr', { class: 'lead-row', 'data-lead': lead.id },
         el('th', {}, el('a', { href: '#', onclick: (e) => { e.preventDefault(); toggleTimeline(row, lead.id); } }, fullName(lead))),
-        el('td', {}, lead.company || ''), el('td', {}, LABEL[lead.stage] || lead.stage),
-        el('td', {}, lead.fitGrade || ''), el('td', {}, lead.temperature || ''),
-        el('td', {}, new Date(lead.updatedAt).toLocaleString()));
+        el('td', {}, lead.company || ''), el('td', {}, stageName(lead.stage)),
+        el('td', {}, lead.fitGrade || ''), el('td', {}, lead.temperature ? code('temperature', lead.temperature) : ''),
+        el('td', {}, dateTime(lead.updatedAt)));
       return row;
     })));
   section.hidden = false;
@@ -486,7 +561,7 @@ async function showLead(section, leadId, request) {
   let lead;
   let entries;
   try {
-    [lead, entries] = await Promise.all([get(`/api/leads/${leadId}`), get(`/api/leads/${leadId}/timeline`)]);
+    [lead, entries] = await Promise.all([get(`/api/leads/${leadId}`), get(timelineOf(leadId))]);
   } catch (error) {
     showError(error);
     return;
@@ -497,12 +572,13 @@ async function showLead(section, leadId, request) {
   document.getElementById('leads-csv').hidden = true;
   document.getElementById('leads-more').textContent = '';
   const facts = [
-    ['Stage', LABEL[lead.stage] || lead.stage], ['Email', lead.email], ['Title', lead.title],
-    ['Country', lead.country], ['Source', lead.source], ['Fit grade', lead.fitGrade],
-    ['Temperature', lead.temperature],
+    ['stage', code('stage', lead.stage)], ['email', lead.email], ['title', lead.title],
+    ['country', country(lead.country)], ['source', lead.source],
+    ['fitGrade', lead.fitGrade && code('grade', lead.fitGrade)],
+    ['temperature', lead.temperature && code('temperature', lead.temperature)],
   ].filter(([, v]) => v);
   document.getElementById('leads-table').replaceChildren(
-    el('tbody', { 'data-testid': 'lead-facts' }, ...facts.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', { class: 'wrap' }, v)))),
+    el('tbody', { 'data-testid': 'lead-facts' }, ...facts.map(([k, v]) => el('tr', {}, el('th', {}, t(`dashboard.lead.${k}`)), el('td', { class: 'wrap' }, v)))),
     el('tbody', {}, el('tr', { class: 'timeline-row' }, el('td', { colspan: 2 }, timeline(entries)))),
   );
   section.hidden = false;
@@ -516,12 +592,26 @@ function showError(error) {
   box.hidden = false;
 }
 
+/** A country's name in the reader's language (Intl); a value that is not a code stays as given. */
+function country(value) {
+  if (!value) return null;
+  if (!/^[A-Za-z]{2}$/.test(value)) return value;
+  try {
+    return new Intl.DisplayNames([language()], { type: 'region' }).of(value.toUpperCase()) || value;
+  } catch (e) {
+    return value;
+  }
+}
+
+// The server writes the timeline's sentences in the reader's language.
+const timelineOf = (leadId) => `/api/leads/${leadId}/timeline?lang=${encodeURIComponent(language())}`;
+
 function timeline(entries) {
   return el('ol', { class: 'timeline', 'data-testid': 'timeline' }, ...entries.map((e) =>
     el('li', { class: `t-${e.kind.toLowerCase()}` },
-      el('time', {}, new Date(e.at).toLocaleString()), ' ',
-      el('span', { class: 'kind' }, e.kind.replace('_', ' ').toLowerCase()), ' ',
-      el('strong', {}, e.summary), ' ', el('span', { class: 'by' }, `by ${e.by}`),
+      el('time', { datetime: e.at }, dateTime(e.at)), ' ',
+      el('span', { class: 'kind' }, code('timeline', e.kind)), ' ',
+      el('strong', {}, e.summary), ' ', el('span', { class: 'by' }, t('dashboard.timeline.by', { who: e.byName })),
       typeof e.detail === 'string' && e.detail ? el('div', { class: 'why' }, e.detail) : '')));
 }
 
@@ -537,8 +627,18 @@ async function toggleTimeline(row, leadId) {
     next.remove();
     return;
   }
-  const entries = await get(`/api/leads/${leadId}/timeline`);
+  const entries = await get(timelineOf(leadId));
   row.after(el('tr', { class: 'timeline-row' }, el('td', { colspan: 6 }, timeline(entries))));
 }
 
-load();
+initI18n()
+  .then(() => {
+    document.title = t('dashboard.title');
+    document.querySelector('.identity').prepend(languageMenu());
+    return identityRead();
+  })
+  .catch(() => {})
+  .finally(() => {
+    listen();
+    load();
+  });

@@ -17,13 +17,16 @@ import java.util.List;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadViews.LeadSummary;
 import org.leadhandoff.lead.Stage;
+import org.leadhandoff.system.MessageCatalogue;
 import org.leadhandoff.web.CsvExport;
 import org.leadhandoff.web.InvalidFieldException;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpHeaders;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,13 +55,16 @@ class ReportController {
   private final Clock clock;
   private final org.leadhandoff.lead.LeadStore leads;
   private final org.leadhandoff.routing.RosterStore roster;
+  private final MessageCatalogue catalogue;
 
   ReportController(
       ReportService reports,
       WhatIfService whatIf,
       Clock clock,
       org.leadhandoff.lead.LeadStore leads,
-      org.leadhandoff.routing.RosterStore roster) {
+      org.leadhandoff.routing.RosterStore roster,
+      MessageCatalogue catalogue) {
+    this.catalogue = catalogue;
     this.leads = leads;
     this.roster = roster;
     this.reports = reports;
@@ -157,7 +163,8 @@ class ReportController {
           "The period's returns, latest first: recycled (reason code NOT_NOW, NO_ANSWER,"
               + " REJECTED_BY_SALES, with the revisit date) and returned as mis-scored (MIS_SCORED,"
               + " back in profile at once), each with the reason in the words of whoever sent it"
-              + " back, and the stage the lead is in now.")
+              + " back, who sent it (byName in the language asked for: lang, else"
+              + " Accept-Language) and the stage the lead is in now.")
   ReportService.ReturnedPage returned(
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
@@ -165,8 +172,14 @@ class ReportController {
           @Min(value = 1, message = "must be 1 or more")
           @Max(value = 500, message = "must be at most 500")
           int limit,
-      @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int offset) {
-    return reports.returned(filter(from, to, null, null), limit, offset);
+      @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int offset,
+      @RequestParam(required = false) String lang,
+      @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accepted) {
+    return reports.returned(
+        filter(from, to, null, null),
+        limit,
+        offset,
+        catalogue.language(lang != null ? lang : accepted));
   }
 
   @GetMapping(value = "/leads.csv", produces = "text/csv")

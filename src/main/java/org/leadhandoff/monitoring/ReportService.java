@@ -1,7 +1,9 @@
 package org.leadhandoff.monitoring;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.leadhandoff.lead.Lead;
@@ -22,10 +24,12 @@ public class ReportService {
 
   private final ReportStore store;
   private final LeadStore leads;
+  private final ActorNames actors;
 
-  ReportService(ReportStore store, LeadStore leads) {
+  ReportService(ReportStore store, LeadStore leads, ActorNames actors) {
     this.store = store;
     this.leads = leads;
+    this.actors = actors;
   }
 
   @Transactional(readOnly = true)
@@ -115,10 +119,18 @@ public class ReportService {
   record ReturnedPage(List<ReportStore.Returned> items, long total, int limit, int offset) {}
 
   @Transactional(readOnly = true)
-  ReturnedPage returned(ReportFilter filter, int limit, int offset) {
+  ReturnedPage returned(ReportFilter filter, int limit, int offset, Locale language) {
     store.forReports();
-    return new ReturnedPage(
-        store.returned(filter, limit, offset), store.returnedCount(filter), limit, offset);
+    Map<String, String> names = new HashMap<>();
+    var items =
+        store.returned(filter, limit, offset).stream()
+            .map(
+                r ->
+                    r.named(
+                        names.computeIfAbsent(
+                            r.by() == null ? "" : r.by(), by -> actors.name(by, language))))
+            .toList();
+    return new ReturnedPage(items, store.returnedCount(filter), limit, offset);
   }
 
   @Transactional(readOnly = true)

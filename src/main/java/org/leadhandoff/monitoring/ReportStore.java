@@ -455,7 +455,27 @@ class ReportStore {
       Instant returnedAt,
       Instant revisitAt,
       Instant leftAt,
-      Stage stageNow) {}
+      Stage stageNow,
+      String byName) {
+
+    Returned named(String name) {
+      return new Returned(
+          leadId,
+          firstName,
+          lastName,
+          email,
+          company,
+          toStage,
+          reasonCode,
+          reason,
+          by,
+          returnedAt,
+          revisitAt,
+          leftAt,
+          stageNow,
+          name);
+    }
+  }
 
   private static final String RETURNED =
       """
@@ -491,7 +511,8 @@ class ReportStore {
                     Timestamps.instant(rs.getObject("changed_at", java.time.OffsetDateTime.class)),
                     Timestamps.instant(rs.getObject("revisit_at", java.time.OffsetDateTime.class)),
                     Timestamps.instant(rs.getObject("left_at", java.time.OffsetDateTime.class)),
-                    Stage.valueOf(rs.getString("stage"))))
+                    Stage.valueOf(rs.getString("stage")),
+                    null))
         .list();
   }
 

@@ -1,15 +1,22 @@
 package org.leadhandoff.monitoring;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import org.leadhandoff.lead.ActivityKind;
 import org.leadhandoff.lead.LeadActivities;
+import org.leadhandoff.lead.LeadActivity;
 import org.leadhandoff.lead.LeadNotFoundException;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.lead.StoredScore;
 import org.leadhandoff.routing.RosterStore;
+import org.leadhandoff.system.MessageCatalogue;
 import org.leadhandoff.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,63 +50,101 @@ public class TimelineService {
   private final LeadActivities activities;
   private final RosterStore roster;
   private final JdbcClient jdbc;
+  private final MessageCatalogue catalogue;
+  private final ActorNames actors;
 
-  TimelineService(LeadStore leads, LeadActivities activities, RosterStore roster, JdbcClient jdbc) {
+  TimelineService(
+      LeadStore leads,
+      LeadActivities activities,
+      RosterStore roster,
+      JdbcClient jdbc,
+      MessageCatalogue catalogue,
+      ActorNames actors) {
     this.leads = leads;
     this.activities = activities;
     this.roster = roster;
     this.jdbc = jdbc;
+    this.catalogue = catalogue;
+    this.actors = actors;
   }
 
-  @Transactional(readOnly = true)
+  /** The timeline in English. */
   public List<TimelineEntry> timeline(UUID leadId) {
+    return timeline(leadId, MessageCatalogue.LANGUAGES.getFirst());
+  }
+
+  /**
+   * The timeline with its summaries and names in the reader's language; the codes behind each entry
+   * stay in {@link TimelineEntry#facts()} for programs.
+   */
+  @Transactional(readOnly = true)
+  public List<TimelineEntry> timeline(UUID leadId, Locale language) {
     if (leads.find(leadId).isEmpty()) {
       throw new LeadNotFoundException(leadId);
     }
+    Words words = new Words(language);
     List<TimelineEntry> entries = new ArrayList<>();
     leads
         .history(leadId)
         .forEach(
             c ->
                 entries.add(
-                    new TimelineEntry(
+                    words.entry(
                         c.changedAt(),
                         "STAGE",
                         c.changedBy(),
                         c.fromStage() == null
-                            ? "captured as " + c.toStage()
-                            : c.fromStage() + " → " + c.toStage(),
+                            ? words.text(
+                                "timeline.stageNew", "stage", words.code("stage", c.toStage()))
+                            : words.text(
+                                "timeline.stageChange",
+                                "from",
+                                words.code("stage", c.fromStage()),
+                                "to",
+                                words.code("stage", c.toStage())),
+                        facts(
+                            "from",
+                            c.fromStage() == null ? null : c.fromStage().name(),
+                            "to",
+                            c.toStage().name()),
                         c.reason())));
-    leads.scores(leadId).forEach(s -> entries.add(score(s)));
+    leads.scores(leadId).forEach(s -> entries.add(score(s, words)));
     roster
         .history(leadId)
         .forEach(
             r ->
                 entries.add(
-                    new TimelineEntry(
+                    words.entry(
                         r.decidedAt(),
                         "ROUTING",
-                        "routing rules",
+                        "routing-rules",
                         r.chosenRep() == null
-                            ? r.role() + ": nobody available, waits in the team queue"
-                            : r.role() + ": assigned to " + r.chosenRep(),
+                            ? words.text(
+                                "timeline.routedToQueue",
+                                "role",
+                                words.code("timeline.role", r.role().name()))
+                            : words.text(
+                                "timeline.routedTo",
+                                "role",
+                                words.code("timeline.role", r.role().name()),
+                                "who",
+                                words.person(r.chosenRep())),
+                        facts(
+                            "role", r.role().name(),
+                            "outcome", r.outcome(),
+                            "chosenRep", r.chosenRep()),
                         new RoutingDetail(r.reason(), tree(r.candidates())))));
-    activities
-        .of(leadId)
-        .forEach(
-            a ->
-                entries.add(
-                    new TimelineEntry(
-                        a.occurredAt(), a.kind().name(), a.actor(), summary(a), a.detail())));
+    activities.of(leadId).forEach(a -> entries.add(activity(a, words)));
     jdbc.sql("select type, occurred_at, detail from engagement_event where lead_id = ? order by id")
         .param(leadId)
         .query(
             (rs, n) ->
-                new TimelineEntry(
+                words.entry(
                     Timestamps.instant(rs.getObject("occurred_at", OffsetDateTime.class)),
                     "ENGAGEMENT",
-                    "event intake",
-                    rs.getString("type"),
+                    "event-intake",
+                    words.engagement(rs.getString("type")),
+                    facts("type", rs.getString("type")),
                     rs.getString("detail")))
         .list()
         .forEach(entries::add);
@@ -111,11 +156,17 @@ public class TimelineService {
         .param(leadId)
         .query(
             (rs, n) ->
-                new TimelineEntry(
+                words.entry(
                     Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
                     "MAIL",
                     "notifications",
-                    mailKind(rs.getString("occasion")) + ": " + rs.getString("subject"),
+                    words.text(
+                        "timeline.mail",
+                        "kind",
+                        words.code("mailKind", mailKind(rs.getString("occasion"))),
+                        "subject",
+                        rs.getString("subject")),
+                    facts("mailKind", mailKind(rs.getString("occasion"))),
                     new MailDetail(
                         rs.getObject("sent_at") != null
                             ? "SENT"
@@ -140,24 +191,115 @@ public class TimelineService {
 
   record MailDetail(String state, java.time.Instant sentAt, int attempts, String lastError) {}
 
-  private static TimelineEntry score(StoredScore s) {
-    return new TimelineEntry(
+  private static TimelineEntry score(StoredScore s, Words words) {
+    return words.entry(
         s.scoredAt(),
         "SCORE",
         s.scoredBy(),
-        s.kind() + " " + s.points() + " → " + s.result(),
+        words.text(
+            s.points() == 1 ? "timeline.score_one" : "timeline.score_other",
+            "score",
+            words.code("score", s.kind()),
+            "count",
+            s.points(),
+            "result",
+            words.code("scoreResult", s.result())),
+        facts("score", s.kind(), "points", s.points(), "result", s.result()),
         new ScoreDetail(s.points(), s.result(), s.criteriaVersion(), s.explanation()));
   }
 
-  private static String summary(org.leadhandoff.lead.LeadActivity a) {
-    return switch (a.kind()) {
-      case DECISION -> (a.role() == null ? "" : a.role() + " ") + "decided " + a.code();
-      case SLA_REMINDER -> a.role() + ": owner reminded";
-      case REROUTE -> a.role() + ": rerouted (" + a.code() + ")";
-      case ESCALATION -> a.role() + ": escalated to the sales manager (" + a.code() + ")";
-      case HAND_OVER -> a.role() + ": " + a.detail();
-      case ERASED -> "personal data erased on request; lifecycle ended";
-    };
+  private static TimelineEntry activity(LeadActivity a, Words words) {
+    String role = a.role() == null ? "" : words.code("timeline.role", a.role());
+    String codeKind =
+        switch (a.kind()) {
+          case DECISION -> "outcome";
+          default -> "reason";
+        };
+    String summary =
+        words.text(
+            "activity." + a.kind().name(),
+            "role",
+            role,
+            "who",
+            words.person(a.actor()),
+            "code",
+            words.code(codeKind, a.code()),
+            "detail",
+            a.detail());
+    return words.entry(
+        a.occurredAt(),
+        a.kind().name(),
+        a.actor(),
+        summary,
+        facts("role", a.role(), "code", a.code()),
+        a.kind() == ActivityKind.DECISION ? words.reason(a.detail()) : a.detail());
+  }
+
+  /** The codes behind an entry, for programs; absent values left out. */
+  private static Map<String, Object> facts(Object... pairs) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i + 1] != null) {
+        facts.put((String) pairs[i], pairs[i + 1]);
+      }
+    }
+    return facts;
+  }
+
+  /** The catalogue in one language, and the roster's names, for one timeline. */
+  private final class Words {
+    private final Locale language;
+    private final Map<String, String> names = new java.util.HashMap<>();
+
+    Words(Locale language) {
+      this.language = language;
+    }
+
+    String text(String key, Object... pairs) {
+      Map<String, Object> values = new LinkedHashMap<>();
+      for (int i = 0; i < pairs.length; i += 2) {
+        values.put((String) pairs[i], pairs[i + 1]);
+      }
+      return catalogue.text(language, key, values);
+    }
+
+    String code(String kind, Object code) {
+      return code == null ? "" : catalogue.code(language, kind, String.valueOf(code));
+    }
+
+    /** A reason code in words; a reason written by a person stays as written. */
+    String reason(String reason) {
+      if (reason == null) {
+        return null;
+      }
+      String key = "reason." + reason;
+      String text = catalogue.text(language, key);
+      return text.equals(key) ? reason : text;
+    }
+
+    String engagement(String type) {
+      String key = "engagement." + type;
+      String text = catalogue.text(language, key);
+      return text.equals(key) ? type.replace('-', ' ').replace('_', ' ') : text;
+    }
+
+    /**
+     * Who did it, as a person reads it: a rep's name from the roster, a model element as its
+     * process ("lead-lifecycle/Event_Sal" is the lead lifecycle), the system's parts in words.
+     */
+    String person(String by) {
+      return names.computeIfAbsent(by == null ? "" : by, id -> actors.name(id, language));
+    }
+
+    TimelineEntry entry(
+        Instant at,
+        String kind,
+        String by,
+        String summary,
+        Map<String, Object> facts,
+        Object detail) {
+      return new TimelineEntry(at, kind, by, person(by), summary, facts, detail);
+    }
   }
 
   private static Object tree(String json) {

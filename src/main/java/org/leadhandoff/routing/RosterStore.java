@@ -27,7 +27,7 @@ public class RosterStore {
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  RosterStore(JdbcClient jdbc, Clock clock) {
+  public RosterStore(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
   }

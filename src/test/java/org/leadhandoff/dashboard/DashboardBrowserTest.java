@@ -129,7 +129,7 @@ class DashboardBrowserTest {
             "entered: Captured 4, In profile 3, MQL 4, SAL (qualifying) 4, SQL 2, Opportunity 1;"
                 + " went on: Captured 3, In profile 3, MQL 4, SAL (qualifying) 2, SQL 1,"
                 + " Opportunity 0");
-    assertThat(text("[data-testid=stage-SAL] .rate")).isEqualTo("50 %");
+    assertThat(text("[data-testid=stage-SAL] .rate")).isEqualTo("50%");
 
     // Where they waited longest: SAL 3 h median, 18 h at the 90th percentile; SQL a day.
     assertThat(chart("chart-time"))
@@ -138,23 +138,25 @@ class DashboardBrowserTest {
         .contains("SQL 24")
         .contains("90th percentile (hours): ")
         .contains("SAL (qualifying) 18");
-    assertThat(text("[data-testid=stage-SAL] .median")).isEqualTo("3.0 h");
+    assertThat(text("[data-testid=stage-SAL] .median")).isEqualTo("3.0 hr");
 
     // Who missed SLAs.
-    assertThat(text("[data-testid=kpi-first-touch] .value")).isEqualTo("80 %");
-    assertThat(text("[data-testid=kpi-acceptance] .value")).isEqualTo("50 %");
+    assertThat(text("[data-testid=kpi-first-touch] .value")).isEqualTo("80%");
+    assertThat(text("[data-testid=kpi-acceptance] .value")).isEqualTo("50%");
     assertThat(text("[data-testid=rep-q1-QUALIFIER] .missed-count")).isEqualTo("1");
-    assertThat(chart("chart-sla")).contains("first touch missed: ").contains("2026-03-04 1");
+    assertThat(chart("chart-sla")).contains("first touch missed: ").contains("Mar 4, 2026 1");
 
     // Why leads were rejected and recycled; escalations and reroutes.
-    assertThat(chart("chart-rejections")).isEqualTo("Rejections: NO_BUDGET 1");
-    assertThat(chart("chart-recycles")).contains("NO_ANSWER 1").contains("REJECTED_BY_SALES 1");
-    assertThat(text("[data-testid=ladder]")).contains("1 rerouted: SLA missed");
+    assertThat(chart("chart-rejections")).isEqualTo("Rejections: no budget 1");
+    assertThat(chart("chart-recycles"))
+        .contains("not reached by phone 1")
+        .contains("rejected by sales 1");
+    assertThat(text("[data-testid=ladder]")).contains("1 rerouted: deadline missed");
 
     // Whether marketing sends enough: 2 MQLs a week against 15.
     assertThat(chart("chart-supply"))
-        .contains("MQLs delivered: week of 2026-03-02 2, week of 2026-03-09 2")
-        .contains("qualifiers can take: week of 2026-03-02 15");
+        .contains("MQLs delivered: week of Mar 2, 2026 2, week of Mar 9, 2026 2")
+        .contains("qualifiers can take: week of Mar 2, 2026 15");
     assertThat(text("[data-testid=supply-verdict]"))
         .startsWith(
             "2.0 MQLs a week on average over the 2 weeks of the period, against a qualification"
@@ -193,10 +195,66 @@ class DashboardBrowserTest {
     // ... and a lead to its story.
     find("[data-testid=lead-rows] tr.lead-row th a").click();
     WebElement timeline = find("[data-testid=timeline]");
-    assertThat(timeline.getText()).contains("captured as NAME").contains("SAL → RECYCLED");
+    assertThat(timeline.getText())
+        .contains("New lead: Captured")
+        .contains("Accepted for qualification (SAL) → Recycled");
     Files.write(
         Path.of("target/e2e/dashboard-leads.png"),
         ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  @DisplayName(
+      "a sales manager reads the dashboard in German: words, not codes, at phone and desktop widths, and marketing's returns with their reasons")
+  void managerReadsItInGerman() throws Exception {
+    BrowserAvailable.Browser.signIn(browser, "http://localhost:" + port, "manager");
+    browser.get("http://localhost:" + port + "/dashboard/?from=2026-03-02&to=2026-03-15&lang=de");
+    find("#report[data-loaded='2026-03-02..2026-03-15']");
+    assertThat(text("[data-testid=kpi-captured] .label")).isEqualTo("Erfasst");
+    assertThat(text("[data-testid=kpi-first-touch] .value")).isEqualTo("80 %");
+    assertThat(text("[data-testid=stage-SAL] .median")).isEqualTo("3,0 Std.");
+    assertThat(chart("chart-rejections")).isEqualTo("Ablehnungen: kein Budget 1");
+    assertThat(text("[data-testid=supply-verdict]"))
+        .startsWith("Im Schnitt 2,0 MQLs pro Woche")
+        .endsWith("das Marketing liefert nicht genug.");
+    assertThat(text("[data-testid=signed-in]")).contains("Vertriebsleitung");
+    // What came back to marketing: the recycled leads, why in words, and when to try again.
+    assertThat(text("[data-testid=returned-rows]"))
+        .contains("telefonisch nicht erreicht")
+        .contains("vom Vertrieb abgelehnt");
+    fitsEveryWidth("dashboard-de");
+
+    drillInto("[data-testid=stage-SAL] .entered a");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("leads-title"), "Leads, die in „SAL (in Qualifizierung)“ kamen (4)"));
+    find("[data-testid=lead-rows] tr.lead-row th a").click();
+    WebElement timeline = find("[data-testid=timeline]");
+    wait.until(ExpectedConditions.textToBePresentInElement(timeline, "Neuer Lead: Erfasst"));
+    fitsEveryWidth("dashboard-de-timeline");
+    assertThat(BrowserAvailable.Browser.consoleErrors(browser)).as("console errors").isEmpty();
+  }
+
+  /**
+   * At a phone's, a laptop's and a wide screen's width: no sideways scroll, no code on the page.
+   */
+  private void fitsEveryWidth(String screenshot) throws Exception {
+    for (int width : List.of(390, 1280, 1920)) {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+      wait.until(
+          d ->
+              (Boolean)
+                  ((JavascriptExecutor) d)
+                      .executeScript(
+                          "return document.documentElement.scrollWidth <= window.innerWidth"));
+      assertThat(BrowserAvailable.Browser.codesShown(browser))
+          .as("codes on the page at " + width + " px")
+          .isEmpty();
+      Files.write(
+          Path.of("target/e2e/" + screenshot + "-" + width + ".png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
   }
 
   @Test
@@ -205,7 +263,7 @@ class DashboardBrowserTest {
     BrowserAvailable.Browser.signIn(browser, "http://localhost:" + port, "manager");
     browser.get("http://localhost:" + port + "/dashboard/?from=2026-03-15&to=2026-03-01");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
-    assertThat(text("#error")).isEqualTo("to: must be after from");
+    assertThat(text("#error")).isEqualTo("To: must be after from");
   }
 
   @Test
@@ -231,7 +289,7 @@ class DashboardBrowserTest {
         "http://localhost:" + port + "/dashboard/?from=2026-03-02&to=2026-03-15#lead/" + recycled);
     find("#leads[data-shown='#lead/" + recycled + "']");
     assertThat(text("[data-testid=lead-facts]")).contains("Stage");
-    assertThat(text("[data-testid=timeline]")).contains("RECYCLED");
+    assertThat(text("[data-testid=timeline]")).contains("→ Recycled");
     // A phone: the dashboard and the lead are no wider than the screen.
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     wait.until(
@@ -251,7 +309,7 @@ class DashboardBrowserTest {
     find("#password").sendKeys(org.leadhandoff.support.TestIdentity.passwordOf("marketing"));
     find("button[type=submit]").click();
     find("#leads[data-shown='#lead/" + recycled + "']");
-    assertThat(text("[data-testid=timeline]")).contains("RECYCLED");
+    assertThat(text("[data-testid=timeline]")).contains("→ Recycled");
     BrowserAvailable.Browser.signIn(browser, "http://localhost:" + port, "marketing");
     browser.get("http://localhost:" + port + "/dashboard/?from=2026-03-02&to=2026-03-15");
     // The inbox is the sales floor's: a page that says so, not a JSON document.

@@ -74,7 +74,10 @@ class FunnelQueryBenchmark {
         new ReportService(
             new ReportStore(jdbc, data),
             new LeadStore(
-                jdbc, Clock.systemUTC(), new com.fasterxml.jackson.databind.ObjectMapper()));
+                jdbc, Clock.systemUTC(), new com.fasterxml.jackson.databind.ObjectMapper()),
+            new ActorNames(
+                new org.leadhandoff.routing.RosterStore(jdbc, Clock.systemUTC()),
+                new org.leadhandoff.system.MessageCatalogue()));
     Instant end = Instant.parse("2026-01-01T00:00:00Z");
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("rows", generated);

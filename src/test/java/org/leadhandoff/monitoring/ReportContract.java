@@ -33,7 +33,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @JdbcTest
 // The application's one JSON mapper, as the stores get it in the running app.
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@Import({ReportStore.class, ReportService.class, LeadStore.class, ClockConfiguration.class})
+@Import({
+  ReportStore.class,
+  ReportService.class,
+  LeadStore.class,
+  ClockConfiguration.class,
+  ActorNames.class,
+  org.leadhandoff.routing.RosterStore.class,
+  org.leadhandoff.system.MessageCatalogue.class
+})
 abstract class ReportContract {
 
   static final Instant FROM = ReportSeed.FROM;

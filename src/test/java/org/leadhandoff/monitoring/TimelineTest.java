@@ -43,13 +43,25 @@ class TimelineTest {
   }
 
   private List<Map<String, Object>> timeline(UUID leadId) throws Exception {
+    return timeline(leadId, "en");
+  }
+
+  private List<Map<String, Object>> timeline(UUID leadId, String language) throws Exception {
     String body =
-        http.perform(get("/api/leads/" + leadId + "/timeline"))
+        http.perform(
+                get("/api/leads/" + leadId + "/timeline")
+                    .header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, language))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
             .getContentAsString();
     return json.readValue(body, new TypeReference<>() {});
+  }
+
+  /** A code behind an entry, "null" where it has none. */
+  @SuppressWarnings("unchecked")
+  private static String fact(Map<String, Object> entry, String name) {
+    return String.valueOf(((Map<String, Object>) entry.get("facts")).get(name));
   }
 
   private static List<Map<String, Object>> ofKind(List<Map<String, Object>> entries, String kind) {
@@ -102,7 +114,7 @@ class TimelineTest {
               var now = timeline(leadId);
               return ofKind(now, "DECISION").size() == 3
                   && ofKind(now, "ESCALATION").stream()
-                      .anyMatch(e -> e.get("summary").toString().startsWith("SALES_REP"));
+                      .anyMatch(e -> fact(e, "role").equals("SALES_REP"));
             });
 
     List<Map<String, Object>> entries = timeline(leadId);
@@ -126,15 +138,24 @@ class TimelineTest {
     assertThat(entries).extracting(e -> java.time.Instant.parse((String) e.get("at"))).isSorted();
     assertThat(entries).allSatisfy(e -> assertThat((String) e.get("by")).isNotBlank());
 
-    // Stages in order, the capture first.
+    // Stages in order, the capture first: in words for people, as codes for programs.
     assertThat(ofKind(entries, "STAGE"))
         .extracting(e -> (String) e.get("summary"))
-        .startsWith("captured as NAME", "NAME → IN_PROFILE", "IN_PROFILE → MQL", "MQL → SAL")
-        .contains("SAL → SQL");
+        .startsWith(
+            "New lead: Captured",
+            "Captured → In profile",
+            "In profile → Marketing-qualified (MQL)",
+            "Marketing-qualified (MQL) → Accepted for qualification (SAL)")
+        .contains("Accepted for qualification (SAL) → Sales-qualified (SQL)");
+    assertThat(ofKind(entries, "STAGE"))
+        .extracting(e -> fact(e, "from") + ">" + fact(e, "to"))
+        .startsWith("null>NAME", "NAME>IN_PROFILE", "IN_PROFILE>MQL", "MQL>SAL")
+        .contains("SAL>SQL");
+    assertThat(ofKind(entries, "STAGE").get(1).get("byName")).isEqualTo("the lead lifecycle model");
     // A score says which rules fired.
     Map<String, Object> fit =
         ofKind(entries, "SCORE").stream()
-            .filter(e -> ((String) e.get("summary")).startsWith("FIT"))
+            .filter(e -> fact(e, "score").equals("FIT"))
             .findFirst()
             .orElseThrow();
     assertThat(fit.get("detail").toString()).contains("rules", "criteriaVersion");
@@ -147,25 +168,32 @@ class TimelineTest {
             .orElseThrow()
             .chosenRep();
     assertThat(ofKind(entries, "REROUTE"))
-        .extracting(e -> (String) e.get("summary"))
+        .extracting(e -> fact(e, "role") + ":" + fact(e, "code"))
         .containsExactly(
-            "QUALIFIER: rerouted (SLA_MISSED)",
-            "SALES_REP: rerouted (REP_REJECTED)",
-            "SALES_REP: rerouted (REP_REJECTED)");
+            "QUALIFIER:SLA_MISSED", "SALES_REP:REP_REJECTED", "SALES_REP:REP_REJECTED");
+    assertThat(ofKind(entries, "REROUTE").getFirst().get("summary"))
+        .isEqualTo(
+            "Qualification: taken from "
+                + roster.find(firstQualifier).orElseThrow().name()
+                + " (deadline missed)");
     assertThat(ofKind(entries, "REROUTE").getFirst().get("by")).isEqualTo(firstQualifier);
     assertThat(ofKind(entries, "SLA_REMINDER").getFirst().get("by")).isEqualTo(firstQualifier);
 
     // Human decisions, with the person whose task it was and the reason.
     List<Map<String, Object>> decisions = ofKind(entries, "DECISION");
     assertThat(decisions)
-        .extracting(e -> (String) e.get("summary"))
-        .containsExactly(
-            "QUALIFIER decided QUALIFIED", "SALES_REP decided REJECT", "SALES_REP decided REJECT");
+        .extracting(e -> fact(e, "role") + ":" + fact(e, "code"))
+        .containsExactly("QUALIFIER:QUALIFIED", "SALES_REP:REJECT", "SALES_REP:REJECT");
     assertThat(decisions.get(1).get("by")).isEqualTo(firstRep);
-    assertThat(decisions.get(1).get("detail")).isEqualTo("WRONG_TERRITORY");
+    assertThat(decisions.get(1).get("summary"))
+        .isEqualTo(
+            "Sales acceptance: "
+                + roster.find(firstRep).orElseThrow().name()
+                + " decided: rejected");
+    assertThat(decisions.get(1).get("detail")).isEqualTo("wrong territory");
     // (The qualifiers may have had nobody left too, depending on who works today.)
     assertThat(ofKind(entries, "ESCALATION").getLast().get("summary").toString())
-        .isEqualTo("SALES_REP: escalated to the sales manager (NOBODY_AVAILABLE)");
+        .isEqualTo("Sales acceptance: escalated to the sales manager (nobody available)");
     assertThat(ofKind(entries, "ROUTING").getLast().get("summary").toString())
         .contains("nobody available");
     assertThat(ofKind(entries, "MAIL"))
@@ -173,6 +201,13 @@ class TimelineTest {
         .anyMatch(s -> s.startsWith("assignment:"))
         .anyMatch(s -> s.startsWith("reminder:"))
         .anyMatch(s -> s.startsWith("escalation:"));
+
+    // The same story in German, asked for as the browser asks.
+    List<Map<String, Object>> german = timeline(leadId, "de-DE,de;q=0.9");
+    assertThat(ofKind(german, "STAGE").get(1).get("summary")).isEqualTo("Erfasst → Im Profil");
+    assertThat(ofKind(german, "ESCALATION").getLast().get("summary").toString())
+        .isEqualTo(
+            "Annahme durch den Vertrieb: an die Vertriebsleitung eskaliert (niemand verfügbar)");
   }
 
   @Test

@@ -78,6 +78,22 @@ public @interface BrowserAvailable {
       return new org.openqa.selenium.chrome.ChromeDriver(service, options);
     }
 
+    /**
+     * Codes of the API on the page where a person reads (NO_BUDGET, QUALIFIER), or a script's null.
+     */
+    public static java.util.List<String> codesShown(org.openqa.selenium.WebDriver browser) {
+      String text =
+          (String)
+              ((org.openqa.selenium.JavascriptExecutor) browser)
+                  .executeScript("return document.body.innerText");
+      return java.util.regex.Pattern.compile(
+              "\\b[A-Z]{2,}_[A-Z_]+\\b|\\b(HOT|WARM|COLD|QUALIFIER|MARKETING|null|undefined|NaN)\\b")
+          .matcher(text)
+          .results()
+          .map(java.util.regex.MatchResult::group)
+          .toList();
+    }
+
     /** The errors the pages wrote to the console since the last call. */
     public static java.util.List<String> consoleErrors(org.openqa.selenium.WebDriver browser) {
       return browser

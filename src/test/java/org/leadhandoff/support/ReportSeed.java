@@ -82,7 +82,13 @@ public class ReportSeed {
             "insert into lead_stage_change (lead_id, from_stage, to_stage, changed_at, reason,"
                 + " reason_code, changed_by) values (?, ?, ?, ?, ?, ?, 'seed')")
         .params(
-            id, from == null ? null : from.name(), to.name(), Timestamps.utc(at(when)), code, code)
+            id,
+            from == null ? null : from.name(),
+            to.name(),
+            Timestamps.utc(at(when)),
+            // The reason as a person or the model writes it; the code is what reports count.
+            code == null ? null : code.toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+            code)
         .update();
   }
 
