@@ -57,4 +57,5 @@ export const api = {
   clock: () => call('GET', '/api/engine/clock'),
   reps: () => call('GET', '/api/reps'),
   routing: (leadId) => call('GET', `/api/leads/${leadId}/routing`),
+  decisions: () => call('GET', '/api/tasks/decisions?limit=200'),
 };

@@ -39,6 +39,7 @@ async function loadIdentity() {
   const has = (...roles) => me.roles.some((r) => roles.includes(r));
   document.getElementById('dashboard-link').hidden = !has('SALES_MANAGER', 'MARKETING', 'ADMIN');
   document.getElementById('imports-link').hidden = !has('MARKETING', 'ADMIN');
+  document.getElementById('mine-link').hidden = !has('QUALIFIER', 'SALES_REP', 'SALES_MANAGER');
   const people = await api.reps().catch(() => []);
   for (const { rep, openLeads: open } of people) {
     roster.set(rep.id, rep);
@@ -257,7 +258,7 @@ async function showLead(id) {
         lead.history.map((change) =>
           el('li', { 'data-from': change.fromStage || '', 'data-to': change.toStage },
             `${dateTime(change.changedAt)} · ${change.fromStage ? code('stage', change.fromStage) : t('stage.new')} → ${code('stage', change.toStage)}`,
-            change.reason ? ` · ${change.reason}` : '', ` · ${nameOf(change.changedBy)}`))),
+            change.reason ? ` · ${reasonWords(change.reason)}` : '', ` · ${nameOf(change.changedBy)}`))),
       el('h3', {}, t('inbox.routing')),
       el('ol', { class: 'history', 'data-testid': 'routing' },
         routing.map((decision) =>
@@ -284,11 +285,54 @@ function route() {
   if (kind === 'tasks' && id) showTask(id);
   else if (kind === 'leads' && id && sub === 'task') showLeadTask(id);
   else if (kind === 'leads' && id) showLead(id);
+  else if (kind === 'mine') showMine();
   else detail.replaceChildren(el('p', { class: 'hint' }, t('inbox.chooseTask')));
 }
 
+/** Who did it, as a person reads it: a name from the roster, a model, a part of the system. */
 function nameOf(id) {
-  return roster.get(id)?.name || id;
+  if (!id) return t('timeline.by.unknown');
+  if (roster.has(id)) return roster.get(id).name;
+  const slash = id.indexOf('/');
+  if (slash > 0) return t('timeline.byModel', { model: code('process', id.slice(0, slash)) });
+  const key = `timeline.by.${id.replace(/[^A-Za-z0-9]+/g, '-')}`;
+  return t(key) === key ? id : t(key);
+}
+
+/** A reason as a person reads it: a code in words, a note as its writer wrote it. */
+function reasonWords(reason) {
+  if (!reason) return '';
+  return /^[A-Z][A-Z_]+$/.test(reason) ? code('reason', reason) : reason;
+}
+
+/**
+ * The signed-in person's own leads: what they qualified, accepted, rejected or sent back and why,
+ * where each lead is now, and whether it is still theirs.
+ */
+async function showMine() {
+  detail.replaceChildren(el('p', {}, t('common.loading')));
+  try {
+    const mine = await api.decisions();
+    const rows = mine.map((d) =>
+      el('li', { class: 'mine-item', 'data-testid': 'mine-item', 'data-lead': d.leadId },
+        el('a', { href: `#/leads/${d.leadId}`, class: 'mine-lead' }, d.leadName || t('inbox.unknownLead')),
+        d.company ? el('span', { class: 'company' }, ` · ${d.company}`) : '',
+        el('div', { class: 'mine-decision' },
+          t('inbox.mineDecided', { decision: code('outcome', d.decision), when: dateTime(d.decidedAt) }),
+          d.reason ? el('span', { class: 'why' }, ` · ${reasonWords(d.reason)}`) : ''),
+        el('div', { class: 'mine-now' },
+          t('inbox.mineNow', { stage: code('stage', d.stage) }),
+          ' · ',
+          d.owner === identity.user ? el('strong', {}, t('inbox.mineYours')) : d.owner ? t('inbox.mineOwner', { name: nameOf(d.owner) }) : t('inbox.mineNobody'))));
+    const opportunities = mine.filter((d) => d.stage === 'OPPORTUNITY' && d.owner === identity.user).length;
+    detail.replaceChildren(
+      el('h2', {}, t('inbox.mine')),
+      el('p', { class: 'hint', 'data-testid': 'mine-summary' },
+        mine.length ? t('inbox.mineSummary', { count: mine.length, opportunities }) : t('inbox.mineEmpty')),
+      el('ol', { class: 'mine', 'data-testid': 'mine' }, rows));
+  } catch (error) {
+    detail.replaceChildren(message('error', error.message));
+  }
 }
 
 /** The task's name as the model gives it, in the reader's language where the catalogue has it. */

@@ -204,6 +204,9 @@ class InboxBrowserTest {
         .contains(
             "Before rejecting, do and tick the prescribed follow-ups; missing: Second call attempt, Email sent");
     screenshot("2-refused-reject");
+    // The refusal is the server's 400, which Chromium logs; nothing else went wrong so far.
+    assertThat(BrowserAvailable.Browser.consoleErrors(browser))
+        .allMatch(e -> e.contains("/complete") && e.contains("status of 400"));
 
     choose("Accept: create an opportunity");
     WebElement date =
@@ -225,6 +228,22 @@ class InboxBrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("[data-testid=history]"), "Sales-qualified (SQL) → Opportunity"));
     screenshot("4-lead");
+
+    // The rep's own leads: the one they accepted, an opportunity now, and theirs.
+    browser.findElement(By.cssSelector("[data-testid=mine-link]")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=mine-item][data-lead='" + leadId + "']"), "yours"));
+    assertThat(
+            browser
+                .findElement(By.cssSelector("[data-testid=mine-item][data-lead='" + leadId + "']"))
+                .getText())
+        .contains("Ada Lovelace", "accepted on", "now: Opportunity");
+    assertThat(browser.findElement(By.cssSelector("[data-testid=mine-summary]")).getText())
+        .contains("1 of them open opportunities of yours");
+    noCodesShown();
+    fitsEveryWidth("5-my-leads-phone");
+    noConsoleErrors();
 
     // Signing out ends the session: the inbox asks for sign-in again (it answered 403 before).
     browser.findElement(By.cssSelector("#logout button[type=submit]")).click();
