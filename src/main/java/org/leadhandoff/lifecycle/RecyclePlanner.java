@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import org.leadhandoff.process.Outcomes.QualificationOutcome;
 import org.leadhandoff.process.Outcomes.SalesDecision;
+import org.leadhandoff.system.MessageCatalogue;
 import org.springframework.stereotype.Service;
 
 /** Decides when a recycled lead comes back, and records why it was recycled. */
@@ -35,9 +37,11 @@ public class RecyclePlanner {
       Duration waitFor, String reason, RecycleReason code, Instant revisitAt) {}
 
   private final Duration recycleFor;
+  private final MessageCatalogue catalogue;
 
-  RecyclePlanner(LifecycleSettings settings) {
+  RecyclePlanner(LifecycleSettings settings, MessageCatalogue catalogue) {
     this.recycleFor = settings.recycleFor();
+    this.catalogue = catalogue;
   }
 
   /**
@@ -55,7 +59,11 @@ public class RecyclePlanner {
     RecycleReason code;
     if (decision == SalesDecision.REJECT) {
       reason =
-          "rejected by sales: " + (rejectionReason == null ? "no reason given" : rejectionReason);
+          "rejected by sales: "
+              + (rejectionReason == null
+                  ? "no reason given"
+                  // The form's code in words ("no budget"): marketing reads this in the mail.
+                  : catalogue.code(Locale.ENGLISH, "reason", rejectionReason));
       code = RecycleReason.REJECTED_BY_SALES;
     } else if (outcome == QualificationOutcome.NO_ANSWER) {
       reason = "no answer after " + callAttempts + " call attempts";

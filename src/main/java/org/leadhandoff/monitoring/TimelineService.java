@@ -107,7 +107,7 @@ public class TimelineService {
                             c.fromStage() == null ? null : c.fromStage().name(),
                             "to",
                             c.toStage().name()),
-                        c.reason())));
+                        words.reason(c.reason()))));
     leads.scores(leadId).forEach(s -> entries.add(score(s, words)));
     roster
         .history(leadId)

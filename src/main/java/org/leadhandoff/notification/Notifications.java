@@ -79,6 +79,8 @@ public class Notifications {
     Map<String, String> values = values(lead, task, reason);
     values.put("repName", rep.name());
     values.put("due", due(due, rep));
+    // Straight to the task: the page finds the lead's open task, or says it has moved on.
+    values.put("leadUrl", urls.leadTask(lead.id()));
     outbox.add(occasion, lead.id(), rep.email(), templates.render("assignment", language, values));
   }
 
@@ -87,6 +89,7 @@ public class Notifications {
     Map<String, String> values = values(lead, task, null);
     values.put("repName", rep.name());
     values.put("due", due(due, rep));
+    values.put("leadUrl", urls.leadTask(lead.id()));
     outbox.add(occasion, lead.id(), rep.email(), templates.render("reminder", language, values));
   }
 

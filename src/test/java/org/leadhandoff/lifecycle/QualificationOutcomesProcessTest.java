@@ -335,7 +335,7 @@ class QualificationOutcomesProcessTest {
               assertThat(change.toStage()).isEqualTo(Stage.RECYCLED);
               assertThat(change.reason())
                   .isEqualTo(
-                      "rejected by sales: NO_BUDGET;"
+                      "rejected by sales: no budget;"
                           + " the rep's notes: budget frozen until Q3, ask again in July");
             });
     assertThat(decisions(leadId)).contains("REJECT: NO_BUDGET");

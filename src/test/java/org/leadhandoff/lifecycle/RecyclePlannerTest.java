@@ -16,7 +16,8 @@ class RecyclePlannerTest {
   private static final LifecycleSettings LIFECYCLE =
       new LifecycleSettings(Duration.ofDays(90), Duration.ofDays(60));
 
-  private final RecyclePlanner planner = new RecyclePlanner(LIFECYCLE);
+  private final RecyclePlanner planner =
+      new RecyclePlanner(LIFECYCLE, new org.leadhandoff.system.MessageCatalogue());
 
   @Test
   @DisplayName("not now with a date: back at 08:00 UTC on that date")
@@ -50,6 +51,6 @@ class RecyclePlannerTest {
                 .plan(
                     QualificationOutcome.QUALIFIED, SalesDecision.REJECT, "NO_BUDGET", null, 0, NOW)
                 .reason())
-        .isEqualTo("rejected by sales: NO_BUDGET");
+        .isEqualTo("rejected by sales: no budget");
   }
 }

@@ -88,7 +88,7 @@ class HandoffMailTest {
         .isBetween(clock.instant().minusSeconds(120), clock.instant());
     String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
     assertThat(body)
-        .contains("/inbox/#/leads/" + leadId)
+        .contains("/inbox/#/leads/" + leadId + "/task")
         .contains("text/html")
         .contains("text/plain");
   }

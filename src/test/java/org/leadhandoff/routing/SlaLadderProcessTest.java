@@ -233,6 +233,6 @@ class SlaLadderProcessTest {
     MimeMessage recycled = mails(leadId, "recycled").getFirst();
     assertThat(to(recycled)).isEqualTo("marketing@localhost");
     assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(recycled))
-        .contains("rejected by sales: NO_BUDGET");
+        .contains("rejected by sales: no budget");
   }
 }

@@ -1,0 +1,499 @@
+package org.leadhandoff.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.leadhandoff.process.LeadProcess.Processes;
+import org.leadhandoff.routing.RosterStore;
+import org.leadhandoff.support.BrowserAvailable;
+import org.leadhandoff.support.LeadFixtures;
+import org.leadhandoff.support.OwnEngine;
+import org.leadhandoff.support.ProcessTestSupport;
+import org.leadhandoff.support.TestIdentity;
+import org.leadhandoff.support.TestSmtp;
+import org.leadhandoff.support.TestWaits;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Each user group's week in Chromium, from the mails they get: the link opens a page its recipient
+ * may open (after signing in, where the link pointed), the day's work is done there, and they sign
+ * out. Every page on the way fits a phone, a laptop and a wide screen, shows words and not codes,
+ * and writes no error to the console.
+ */
+@BrowserAvailable
+// Its engine stops with the class: two in-memory engines busy in one JVM garble each other's job
+// batches.
+@org.springframework.test.annotation.DirtiesContext
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.datasource.url=jdbc:h2:mem:working-week-browser-test;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+@Import({ProcessTestSupport.class, LeadFixtures.class})
+@OwnEngine
+class WorkingWeekBrowserTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp =
+      new GreenMailExtension(TestSmtp.setup()).withPerMethodLifecycle(true);
+
+  private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>)]+");
+
+  @LocalServerPort int port;
+  @Autowired LeadFixtures leads;
+  @Autowired ProcessTestSupport process;
+  @Autowired RosterStore roster;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    process.initAssertions();
+    browser = BrowserAvailable.Browser.open("week");
+    wait = new WebDriverWait(browser, TestWaits.CEILING);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  // --- Mails ---
+
+  private List<MimeMessage> mails(UUID leadId, String kind) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> header(m, "X-Lead-Handoff-Occasion").startsWith(kind + ":" + leadId))
+        .toList();
+  }
+
+  private MimeMessage awaitMail(UUID leadId, String kind) {
+    await().atMost(TestWaits.CEILING).until(() -> !mails(leadId, kind).isEmpty());
+    return mails(leadId, kind).getLast();
+  }
+
+  private static String header(MimeMessage m, String name) {
+    try {
+      String[] header = m.getHeader(name);
+      return header == null ? "" : header[0];
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The mail's plain text, decoded. */
+  private static String text(MimeMessage mail) {
+    try {
+      return text(mail.getContent());
+    } catch (IOException | MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String text(Object content) throws IOException, MessagingException {
+    if (content instanceof String s) {
+      return s;
+    }
+    if (content instanceof Multipart parts) {
+      for (int i = 0; i < parts.getCount(); i++) {
+        BodyPart part = parts.getBodyPart(i);
+        if (part.isMimeType("text/plain")) {
+          return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart) {
+          String inner = text(part.getContent());
+          if (!inner.isEmpty()) {
+            return inner;
+          }
+        }
+      }
+    }
+    return "";
+  }
+
+  /**
+   * The links of the mail, pointed at this test's server: the mail names the configured public
+   * address; the path and the part after '#' are what the recipient follows.
+   */
+  private List<String> links(MimeMessage mail) {
+    return LINK.matcher(text(mail))
+        .results()
+        .map(r -> r.group())
+        .distinct()
+        .map(this::here)
+        .toList();
+  }
+
+  private String here(String link) {
+    URI uri = URI.create(link);
+    return base()
+        + uri.getRawPath()
+        + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
+  }
+
+  private String recipientId(MimeMessage mail) {
+    try {
+      String to = mail.getAllRecipients()[0].toString();
+      return roster.all().stream()
+          .filter(r -> r.email().equalsIgnoreCase(to))
+          .map(r -> r.id())
+          .findFirst()
+          .orElse("marketing");
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // --- Pages ---
+
+  /** Follows a mail's link while signed out: the sign-in page, then the page the link named. */
+  private void followSignedOut(String link, String username) {
+    browser.manage().deleteAllCookies();
+    browser.get("about:blank");
+    browser.get(link);
+    wait.until(ExpectedConditions.urlContains("/login"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys(TestIdentity.passwordOf(username));
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+  }
+
+  /** Opens a link while signed in, and waits for the page to have drawn. */
+  private void follow(String link) {
+    browser.get(link);
+    settled();
+  }
+
+  /** The page has loaded what it shows: no "Loading…" left, the signed-in line filled. */
+  private void settled() {
+    wait.until(
+        d ->
+            (Boolean)
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "const who = document.querySelector('[data-testid=signed-in]');"
+                            + "const busy = document.querySelector('[aria-busy=true]');"
+                            + "return document.readyState === 'complete' && !!who"
+                            + " && who.textContent.trim() !== '' && !busy"
+                            + " && !document.body.innerText.includes('Loading…');"));
+  }
+
+  /**
+   * What every page on the way must be: no sideways scroll at a phone's, a laptop's and a wide
+   * screen's width, no code of the API where a person reads, no error in the console, and no
+   * refusal of the page for the role.
+   */
+  private void pageHolds(String screenshot) throws Exception {
+    assertThat(browser.findElements(By.cssSelector(".message.error")))
+        .as("an error on " + browser.getCurrentUrl())
+        .allMatch(e -> !e.isDisplayed());
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .as("a page, not a JSON document")
+        .doesNotStartWith("{");
+    for (int width : List.of(390, 1280, 1920)) {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+      wait.until(
+          d ->
+              (Boolean)
+                  ((JavascriptExecutor) d)
+                      .executeScript(
+                          "return document.documentElement.scrollWidth <= window.innerWidth"));
+      assertThat(BrowserAvailable.Browser.codesShown(browser))
+          .as("codes on " + browser.getCurrentUrl() + " at " + width + " px")
+          .isEmpty();
+      if (width == 390) {
+        Files.write(
+            Path.of("target/e2e/week-" + screenshot + "-phone.png"),
+            ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      }
+    }
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+    assertThat(BrowserAvailable.Browser.consoleErrors(browser))
+        .as("console errors on " + browser.getCurrentUrl())
+        .isEmpty();
+  }
+
+  private void signOut() {
+    wait.until(
+            ExpectedConditions.elementToBeClickable(By.cssSelector("#logout button[type=submit]")))
+        .click();
+    wait.until(ExpectedConditions.urlContains("/login?logout"));
+    browser.get(base() + "/inbox/");
+    wait.until(ExpectedConditions.urlContains("/login"));
+  }
+
+  private void choose(String label) {
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//*[@data-testid='task-form']//label[normalize-space(.)='" + label + "']")))
+        .click();
+  }
+
+  private void completeTask() {
+    browser.findElement(By.cssSelector("[data-testid=complete]")).click();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=message-ok]")));
+  }
+
+  private void awaitTaskForm() {
+    wait.until(ExpectedConditions.urlContains("#/tasks/"));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("[data-testid=task-form] .fjs-form")));
+    settled();
+  }
+
+  private void myLeadsShow(UUID leadId, String decision) {
+    browser.findElement(By.cssSelector("[data-testid=mine-link]")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=mine-item][data-lead='" + leadId + "']"), decision));
+  }
+
+  // --- The weeks ---
+
+  @Test
+  @DisplayName(
+      "a qualifier's week: the assignment mail opens the task after sign-in, the reminder the same task, the lead is qualified by phone and shows among their leads")
+  void qualifierWeek() throws Exception {
+    UUID leadId = process.hotLeadInQualification(leads);
+    MimeMessage assignment = awaitMail(leadId, "assignment");
+    String qualifier = recipientId(assignment);
+    assertThat(links(assignment)).isNotEmpty();
+    followSignedOut(links(assignment).getFirst(), qualifier);
+    awaitTaskForm();
+    pageHolds("qualifier-assignment");
+
+    // Three hours on, still not called: the reminder's link opens the same task.
+    process.advance(Duration.ofHours(3).plusMinutes(5));
+    MimeMessage reminder = awaitMail(leadId, "reminder");
+    for (String link : links(reminder)) {
+      follow(link);
+      pageHolds("qualifier-reminder");
+    }
+    browser.get(links(reminder).getFirst());
+    awaitTaskForm();
+    choose("Qualified: hand to sales");
+    choose("Budget confirmed");
+    browser
+        .findElement(By.cssSelector("[data-testid=task-form] textarea"))
+        .sendKeys("Routing by hand costs them a day per lead");
+    completeTask();
+    pageHolds("qualifier-done");
+
+    myLeadsShow(leadId, "qualified");
+    pageHolds("qualifier-my-leads");
+    signOut();
+  }
+
+  @Test
+  @DisplayName(
+      "a sales rep's week: the assignment mail opens the qualified lead's task, the rep accepts it as an opportunity and finds it among their leads")
+  void salesRepWeek() throws Exception {
+    UUID leadId = process.hotLeadInQualification(leads);
+    process.completeUserTask(
+        Processes.PHONE_QUALIFICATION,
+        leadId,
+        "UserTask_QualifyByPhone",
+        Map.of(
+            "qualificationOutcome",
+            "QUALIFIED",
+            "budgetConfirmed",
+            true,
+            "needConfirmed",
+            true,
+            "painPoints",
+            "manual lead routing"));
+    process.awaitWaitingAt(
+        process.instanceOf(Processes.SALES_HANDOFF, leadId), "UserTask_AcceptLead");
+    MimeMessage assignment =
+        await()
+            .atMost(TestWaits.CEILING)
+            .until(
+                () ->
+                    mails(leadId, "assignment").stream()
+                        .filter(
+                            m ->
+                                roster
+                                    .find(recipientId(m))
+                                    .orElseThrow()
+                                    .role()
+                                    .name()
+                                    .equals("SALES_REP"))
+                        .findFirst()
+                        .orElse(null),
+                m -> m != null);
+    String rep = recipientId(assignment);
+    followSignedOut(links(assignment).getFirst(), rep);
+    awaitTaskForm();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=task-form]"), "manual lead routing"));
+    pageHolds("rep-assignment");
+
+    choose("Accept: create an opportunity");
+    LocalDate close = LocalDate.ofInstant(process.now(), ZoneOffset.UTC).plusDays(45);
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(
+                    "[data-testid=task-form] input.fjs-input[id*='expectedCloseDate'], [data-testid=task-form] .fjs-datetime-subsection input")))
+        .sendKeys(close.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+    completeTask();
+    process.awaitCompleted(process.lifecycleOf(leadId));
+
+    myLeadsShow(leadId, "yours");
+    pageHolds("rep-my-leads");
+    browser
+        .findElement(By.cssSelector("[data-testid=mine-item][data-lead='" + leadId + "'] a"))
+        .click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=history]"), "Opportunity"));
+    settled();
+    pageHolds("rep-lead");
+    signOut();
+  }
+
+  @Test
+  @DisplayName(
+      "a sales manager's week: the escalation mail opens the lead's task, the manager hands it to a colleague, reads the dashboard and signs out")
+  void managerWeek() throws Exception {
+    UUID leadId = process.hotLeadInQualification(leads);
+    var qualification = process.instanceOf(Processes.PHONE_QUALIFICATION, leadId);
+    awaitMail(leadId, "assignment");
+    // Nobody calls: the deadline passes three times, the lead is rerouted until the manager hears.
+    for (int miss = 1; miss <= 3; miss++) {
+      process.awaitWaitingAt(qualification, "UserTask_QualifyByPhone");
+      process.advance(Duration.ofHours(4).plusMinutes(5));
+      process.awaitPassed(qualification, "Task_PlanReroute", miss);
+    }
+    MimeMessage escalation = awaitMail(leadId, "escalation");
+    String manager = recipientId(escalation);
+    followSignedOut(links(escalation).getFirst(), manager);
+    wait.until(ExpectedConditions.urlContains("#/tasks/"));
+    var to =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=hand-over-to]")));
+    settled();
+    pageHolds("manager-escalation");
+    var select = new org.openqa.selenium.support.ui.Select(to);
+    String colleague =
+        select.getOptions().stream()
+            .map(o -> o.getDomAttribute("value"))
+            .filter(v -> v != null && !v.isBlank() && !v.equals(manager))
+            .findFirst()
+            .orElseThrow();
+    select.selectByValue(colleague);
+    browser
+        .findElement(By.cssSelector("[data-testid=hand-over-reason]"))
+        .sendKeys("Zoë is back and knows the account");
+    browser.findElement(By.cssSelector("[data-testid=hand-over]")).click();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=message-ok]")));
+    pageHolds("manager-handed-over");
+
+    // The new owner is told, and their mail's link opens the task for them.
+    await()
+        .atMost(TestWaits.CEILING)
+        .until(
+            () ->
+                Arrays.stream(smtp.getReceivedMessages())
+                    .anyMatch(
+                        m ->
+                            header(m, "X-Lead-Handoff-Occasion").contains(leadId.toString())
+                                && recipientId(m).equals(colleague)
+                                && !links(m).isEmpty()
+                                && header(m, "X-Lead-Handoff-Occasion").startsWith("assignment")));
+
+    browser.findElement(By.id("dashboard-link")).click();
+    wait.until(ExpectedConditions.urlContains("/dashboard"));
+    settled();
+    pageHolds("manager-dashboard");
+    signOut();
+  }
+
+  @Test
+  @DisplayName(
+      "marketing's week: the recycle mail opens the lead and its story on the dashboard, the lead is among what came back, with why, and marketing signs out")
+  void marketingWeek() throws Exception {
+    UUID leadId = process.hotLeadInQualification(leads);
+    process.completeUserTask(
+        Processes.PHONE_QUALIFICATION,
+        leadId,
+        "UserTask_QualifyByPhone",
+        Map.of("qualificationOutcome", "QUALIFIED", "budgetConfirmed", true));
+    process.awaitWaitingAt(
+        process.instanceOf(Processes.SALES_HANDOFF, leadId), "UserTask_AcceptLead");
+    process.rejectAsSalesRep(leadId, "NO_BUDGET");
+    MimeMessage recycled = awaitMail(leadId, "recycled");
+    String marketing = recipientId(recycled);
+    followSignedOut(links(recycled).getFirst(), marketing);
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#leads[data-shown='#lead/" + leadId + "']")));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=timeline]"), "→ Recycled"));
+    settled();
+    pageHolds("marketing-recycled-lead");
+
+    browser.findElement(By.id("leads-close")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("[data-testid=returned-rows] tr[data-lead='" + leadId + "']")));
+    assertThat(
+            browser
+                .findElement(
+                    By.cssSelector("[data-testid=returned-rows] tr[data-lead='" + leadId + "']"))
+                .getText())
+        .contains("Recycled", "rejected by sales");
+    pageHolds("marketing-dashboard");
+
+    browser.findElement(By.id("imports-link")).click();
+    wait.until(ExpectedConditions.urlContains("/imports"));
+    settled();
+    pageHolds("marketing-imports");
+    signOut();
+  }
+}
