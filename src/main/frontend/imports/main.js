@@ -122,9 +122,12 @@ $('upload-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   if (!$('upload-form').reportValidity()) return;
   changed = {};
+  // Sent without a mapping, the preview reads the file with the source's saved one, if it has one,
+  // and says so; only then is it asked for (a source without one would answer 404, an error in the
+  // browser's console on every new source).
+  saved = {};
   try {
-    await loadSaved($('source').value.trim());
-    await preview();
+    await preview(true);
   } catch (error) {
     showError(error);
   }
@@ -138,10 +141,11 @@ $('source').addEventListener('change', () => {
   $('preview').hidden = true;
 });
 
-async function preview() {
+async function preview(newSource = false) {
   showError(null);
   $('preview').setAttribute('aria-busy', 'true');
   const result = await call('POST', '/api/imports/preview', form(true));
+  if (newSource && result.savedMapping) await loadSaved($('source').value.trim());
   lastPreview = result;
   renderPreview(result);
   $('preview').removeAttribute('aria-busy');
