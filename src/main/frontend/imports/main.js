@@ -5,32 +5,63 @@ import '../src/style.css';
 import './imports.css';
 import { el } from '../src/view.js';
 import { csrfToken } from '../src/api.js';
+import { code, dateTime, initI18n, language, languageMenu, t } from '../src/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
-// Words for the fields a column can be read as; the API names them.
-const FIELD = {
-  email: 'Email', firstName: 'First name', lastName: 'Last name', phone: 'Phone', company: 'Company',
-  companySize: 'Employees', industry: 'Industry', title: 'Job title', country: 'Country',
-  source: 'Source', referredBy: 'Referred by', consent: 'Consent (yes/no)', optOut: 'Opted out (yes/no)',
-  fullName: 'Full name (first and last)',
-};
-const HOW = {
-  RECOGNISED: 'recognised by its name', MAPPED: 'as you mapped it', IGNORED: 'not a lead field',
-  DOUBLED: 'an earlier column gives this field',
-};
-const STATE = {
-  QUEUED: 'Waiting to start', RUNNING: 'Importing', DONE: 'Done', FAILED: 'Failed', CANCELLED: 'Cancelled',
-};
 const OVER = ['DONE', 'FAILED', 'CANCELLED'];
 
+// --- Words: the catalogue's (imports.properties and the shared messages.properties) ---
+
+const has = (key) => t(key) !== key;
+/** A lead field a column can be read as (the API's name: firstName), in words. */
+const fieldName = (field) => code('imports.field', field);
+/** A field the server names in an error about the form (file, source, consent, mapping). */
+const paramName = (field) => (has(`imports.param.${field}`) ? t(`imports.param.${field}`) : field);
+/**
+ * Where a row's error or warning is: a column of the file, named as the file names it, or (when no
+ * column gives it) the row or a lead field, in words.
+ */
+const placeName = (field) => (has(`imports.field.${field}`) ? t(`imports.field.${field}`) : field);
+/** An import's state in words, as the start of a sentence or a cell. */
+const stateName = (state) => capitalised(code('importState', state));
+const number = (value) => new Intl.NumberFormat(language()).format(value ?? 0);
+
+function capitalised(text) {
+  return text ? text.charAt(0).toLocaleUpperCase(language()) + text.slice(1) : text;
+}
+
+/** A country's name in the reader's language (Intl); a value that is not a code stays as given. */
+function country(value) {
+  if (!/^[A-Za-z]{2}$/.test(String(value))) return value;
+  try {
+    return new Intl.DisplayNames([language()], { type: 'region' }).of(String(value).toUpperCase()) || value;
+  } catch (e) {
+    return value;
+  }
+}
+
+/**
+ * A sentence of the catalogue with one of its placeholders as an element (a file's name in a span,
+ * the source in bold): the words around it in the order the language puts them.
+ */
+function withElement(key, values, name, element) {
+  const mark = '\u0000';
+  const [before, after = ''] = t(key, { ...values, [name]: mark }).split(mark);
+  return [before, element, after];
+}
+
+// Who is signed in, in the words of their role, and a sign-out.
 $('logout').addEventListener('submit', () => {
   $('logout-csrf').value = csrfToken();
 });
-fetch('/api/me')
+const SHOWN_ROLE = ['MARKETING', 'ADMIN', 'SALES_MANAGER', 'SALES_REP', 'QUALIFIER'];
+const identityRead = () => fetch('/api/me')
   .then((r) => (r.ok ? r.json() : null))
   .then((me) => {
-    if (me) $('signed-in').textContent = me.username;
+    if (!me) return;
+    const role = SHOWN_ROLE.find((r) => me.roles.includes(r)) || me.roles[0];
+    $('signed-in').textContent = t('common.signedInAs', { name: me.username, role: code('role', role) });
   });
 
 // --- Calls ---
@@ -40,12 +71,13 @@ async function call(method, path, body) {
   const response = await fetch(path, { method, headers, body });
   if (response.status === 401) {
     location.assign('/login');
-    throw new Error('Your session has ended; sign in again.');
+    throw new Error(t('imports.error.session'));
   }
   const data = await response.json().catch(() => null);
   if (!response.ok) {
-    const fields = (data?.errors || []).map((e) => `${e.field}: ${e.message}`).join('; ');
-    const error = new Error(fields || data?.detail || `The server answered ${response.status}`);
+    // The server's sentences stay as they come (English); the fields they name are in words.
+    const fields = (data?.errors || []).map((e) => `${paramName(e.field)}: ${e.message}`).join('; ');
+    const error = new Error(fields || data?.detail || t('imports.error.status', { status: response.status }));
     error.status = response.status;
     throw error;
   }
@@ -90,9 +122,12 @@ $('upload-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   if (!$('upload-form').reportValidity()) return;
   changed = {};
+  // Sent without a mapping, the preview reads the file with the source's saved one, if it has one,
+  // and says so; only then is it asked for (a source without one would answer 404, an error in the
+  // browser's console on every new source).
+  saved = {};
   try {
-    await loadSaved($('source').value.trim());
-    await preview();
+    await preview(true);
   } catch (error) {
     showError(error);
   }
@@ -106,10 +141,11 @@ $('source').addEventListener('change', () => {
   $('preview').hidden = true;
 });
 
-async function preview() {
+async function preview(newSource = false) {
   showError(null);
   $('preview').setAttribute('aria-busy', 'true');
   const result = await call('POST', '/api/imports/preview', form(true));
+  if (newSource && result.savedMapping) await loadSaved($('source').value.trim());
   lastPreview = result;
   renderPreview(result);
   $('preview').removeAttribute('aria-busy');
@@ -117,12 +153,16 @@ async function preview() {
 
 function targetSelect(column) {
   const current = column.readAs || 'ignore';
-  const select = el('select', { 'data-column': column.name, 'aria-label': `Read the column ${column.name} as` });
-  const options = [['ignore', 'Leave out']];
-  for (const target of lastPreview.targets) options.push([target, FIELD[target] || target]);
+  const select = el('select', {
+    'data-column': column.name,
+    'aria-label': t('imports.column.readAsLabel', { column: column.name }),
+  });
+  const options = [['ignore', t('imports.column.leaveOut')]];
+  for (const target of lastPreview.targets) options.push([target, fieldName(target)]);
   const attribute = `attr:${attributeName(column.name.replace(/^(attr:|attribute\.)/i, ''))}`;
-  options.push([attribute, `Custom attribute "${attribute.slice(5)}"`]);
-  if (current.startsWith('attr:') && current !== attribute) options.push([current, `Custom attribute "${current.slice(5)}"`]);
+  const custom = (value) => t('imports.column.attribute', { name: value.slice(5) });
+  options.push([attribute, custom(attribute)]);
+  if (current.startsWith('attr:') && current !== attribute) options.push([current, custom(current)]);
   for (const [value, label] of options) {
     select.append(el('option', { value, selected: value === current }, label));
   }
@@ -146,35 +186,39 @@ function attributeName(header) {
   return name || 'attribute';
 }
 
-/** "1 row", "2 rows", "38,500 rows". */
-function plural(n, one, many = `${one}s`) {
-  return `${Number(n).toLocaleString('en')} ${n === 1 ? one : many}`;
+/** "1 data row", "38,500 data rows" (a key with _one and _other), the number as the language writes it. */
+function rows(key, n, values = {}) {
+  return t(key, { ...values, count: n, rows: number(n) });
 }
 
-/** A row's lead as the import would store it, in words: "Country: DE · Employees: 750". */
+/** A row's lead as the import would store it, in words: "Country: Germany · Employees: 750". */
 function stored(lead) {
   return Object.entries(lead || {})
     .map(([field, value]) => {
       if (field === 'attributes') return Object.entries(value).map(([k, v]) => `${k}: ${v}`).join(' · ');
-      if (field === 'consent') return value ? 'Consent: given' : 'Consent: not given';
-      return `${FIELD[field] || field}: ${value}`;
+      if (field === 'consent') return t(value ? 'imports.stored.consentGiven' : 'imports.stored.consentNotGiven');
+      if (field === 'country') return `${fieldName(field)}: ${country(value)}`;
+      if (typeof value === 'number') return `${fieldName(field)}: ${number(value)}`;
+      if (typeof value === 'boolean') return `${fieldName(field)}: ${t(value ? 'common.yes' : 'common.no')}`;
+      return `${fieldName(field)}: ${value}`;
     })
     .join(' · ');
 }
 
 function howRead(column) {
-  if (column.how === 'MAPPED' && !(column.name in changed) && column.name in saved) return 'as saved for this source';
-  return HOW[column.how] || '';
+  if (column.how === 'MAPPED' && !(column.name in changed) && column.name in saved) return t('imports.how.SAVED');
+  return column.how ? code('imports.how', column.how) : '';
 }
 
 function renderPreview(result) {
   $('preview').hidden = false;
-  $('preview-file').textContent = result.fileName || 'the file';
+  const file = el('span', { id: 'preview-file' }, result.fileName || t('imports.preview.theFile'));
+  $('preview-title').replaceChildren(...withElement('imports.preview.title', {}, 'file', file));
   const usesSaved = result.savedMapping || Object.keys(saved).length > 0;
   $('preview-notes').replaceChildren(
-    el('li', {}, plural(result.rowsTotal, 'data row')),
+    el('li', {}, rows('imports.preview.rows', result.rowsTotal)),
     ...result.notes.map((note) => el('li', {}, note)),
-    ...(usesSaved ? [el('li', {}, 'the mapping saved for this source is used')] : []),
+    ...(usesSaved ? [el('li', {}, t('imports.preview.savedUsed'))] : []),
   );
   $('preview-problem').textContent = result.problem || '';
   $('preview-problem').hidden = !result.problem;
@@ -190,7 +234,7 @@ function renderPreview(result) {
         },
         el('th', { scope: 'row' }, column.name),
         el('td', {}, targetSelect(column), el('span', { class: 'how' }, howRead(column))),
-        el('td', { class: 'values' }, column.samples.filter((v) => v).slice(0, 3).join(' · ') || '(empty)'),
+        el('td', { class: 'values' }, column.samples.filter((v) => v).slice(0, 3).join(' · ') || t('imports.preview.empty')),
       ),
     ),
   );
@@ -199,21 +243,22 @@ function renderPreview(result) {
       el(
         'tr',
         { class: row.outcome === 'REJECTED' ? 'rejected' : 'imported', 'data-testid': 'sample-row' },
-        el('td', {}, row.line),
-        el('td', { class: 'outcome' }, row.outcome === 'REJECTED' ? 'Rejected' : 'Imported'),
+        el('td', {}, number(row.line)),
+        el('td', { class: 'outcome' }, code('imports.outcome', row.outcome)),
         el('td', { class: 'stored' }, stored(row.lead)),
         el(
           'td',
           {},
-          [...row.errors, ...row.warnings].map((p) => el('div', {}, `${p.field}: ${p.reason}`)),
+          [...row.errors, ...row.warnings].map((p) => el('div', {}, `${placeName(p.field)}: ${p.reason}`)),
         ),
       ),
     ),
   );
-  $('save-source').textContent = $('source').value.trim();
+  const source = el('strong', { id: 'save-source' }, $('source').value.trim());
+  $('save-label').replaceChildren(...withElement('imports.preview.saveMapping', {}, 'source', source));
   $('save-mapping').checked = false;
   $('start').disabled = Boolean(result.problem) || result.rowsTotal === 0;
-  $('start').textContent = `Import ${plural(result.rowsTotal, 'row')}`;
+  $('start').textContent = rows('imports.preview.start', result.rowsTotal);
 }
 
 $('start').addEventListener('click', async () => {
@@ -271,25 +316,33 @@ function renderStatus(s) {
   const progress = $('progress');
   progress.dataset.state = s.state;
   progress.dataset.importId = s.importId;
-  $('progress-title').textContent = `${s.fileName || 'Import'} · source ${s.source}`;
+  $('progress-title').textContent = t('imports.progress.title', {
+    file: s.fileName || t('imports.progress.import'),
+    source: s.source,
+  });
   const total = s.rowsTotal ?? 0;
   $('progress-bar').max = Math.max(total, 1);
   $('progress-bar').value = s.state === 'DONE' ? Math.max(total, 1) : s.rowsProcessed;
-  const of = s.rowsTotal === null ? '' : ` of ${s.rowsTotal}`;
+  const read = { state: stateName(s.state), read: number(s.rowsProcessed) };
   $('progress-state').className = `state-${s.state}`;
   $('progress-state').textContent =
-    `${STATE[s.state]}: ${Number(s.rowsProcessed).toLocaleString('en')}${of ? ` of ${Number(s.rowsTotal).toLocaleString('en')}` : ''} rows read` +
-    (s.state === 'CANCELLED' ? '; the leads of the rows read before stay' : '') +
+    (s.rowsTotal === null
+      ? t('imports.progress.read', { ...read, count: s.rowsProcessed })
+      : t('imports.progress.readOf', { ...read, count: s.rowsTotal, total: number(s.rowsTotal) })) +
+    (s.state === 'CANCELLED' ? t('imports.progress.cancelledKept') : '') +
+    // Why the whole file failed: the server's sentence, as it comes.
     (s.error ? `. ${s.error}` : '');
   $('progress-counts').replaceChildren(
-    count(s.created === 1 ? 'new lead' : 'new leads', s.created, 'created'),
-    count('merged into existing leads', s.merged, 'merged'),
-    count(s.rejected === 1 ? 'row rejected' : 'rows rejected', s.rejected, 'rejected'),
-    count(s.warningCount === 1 ? 'warning' : 'warnings', s.warningCount, 'warnings'),
+    count('created', s.created),
+    count('merged', s.merged),
+    count('rejected', s.rejected),
+    count('warnings', s.warningCount),
   );
   $('progress-notes').replaceChildren(
     ...s.notes.map((note) => el('li', {}, note)),
-    ...(s.ignoredColumns.length ? [el('li', {}, `columns left out: ${s.ignoredColumns.join(', ')}`)] : []),
+    ...(s.ignoredColumns.length
+      ? [el('li', {}, t('imports.progress.ignoredColumns', { columns: s.ignoredColumns.join(', ') }))]
+      : []),
   );
   $('cancel').hidden = OVER.includes(s.state);
   const lines = [
@@ -303,28 +356,30 @@ function renderStatus(s) {
       el(
         'tr',
         { class: r.kind, 'data-testid': 'report-row' },
-        el('td', {}, r.line),
-        el('td', {}, r.field),
-        el('td', { class: 'kind' }, r.kind === 'ERROR' ? 'Rejected' : 'Warning'),
+        el('td', {}, number(r.line)),
+        el('td', {}, placeName(r.field)),
+        el('td', { class: 'kind' }, code('imports.kind', r.kind)),
         el('td', {}, r.reason),
       ),
     ),
   );
   const shown = s.errors.length + s.warnings.length;
   const all = s.rejected + s.warningCount;
-  $('report-more').textContent = all > shown ? `The first ${shown} of ${all} are shown; the CSV has them all.` : '';
+  $('report-more').textContent = all > shown ? t('imports.report.more', { shown: number(shown), all: number(all) }) : '';
   const csv = $('report-csv');
   csv.hidden = lines.length === 0;
   csv.href = `/api/imports/${s.importId}/report.csv`;
 }
 
-function count(label, value, id) {
-  return el('li', { 'data-testid': `count-${id}` }, el('strong', {}, Number(value).toLocaleString('en')), ' ', label);
+/** A count of the import: the number, and its words in the singular or plural the number asks for. */
+function count(id, value) {
+  return el('li', { 'data-testid': `count-${id}` }, el('strong', {}, number(value)), ' ',
+    t(`imports.progress.${id}`, { count: value }));
 }
 
 $('cancel').addEventListener('click', async () => {
   if (!watching) return;
-  if (!window.confirm('Cancel this import? The rows imported so far stay as leads.')) return;
+  if (!window.confirm(t('imports.progress.cancelConfirm'))) return;
   try {
     await call('POST', `/api/imports/${watching}/cancel`);
   } catch (error) {
@@ -350,22 +405,18 @@ async function loadHistory() {
       el(
         'tr',
         { 'data-testid': 'import-row' },
-        el('td', {}, el('a', { href: `#import/${i.importId}`, class: 'open' }, when(i.createdAt))),
+        el('td', {}, el('a', { href: `#import/${i.importId}`, class: 'open' }, dateTime(i.createdAt))),
         el('td', {}, i.fileName || ''),
         el('td', {}, i.source || ''),
         el('td', {}, i.createdBy || ''),
-        el('td', { class: `state-${i.state}` }, STATE[i.state] || i.state),
-        el('td', {}, i.created),
-        el('td', {}, i.merged),
-        el('td', {}, i.rejected),
+        el('td', { class: `state-${i.state}`, 'data-state': i.state }, stateName(i.state)),
+        el('td', {}, number(i.created)),
+        el('td', {}, number(i.merged)),
+        el('td', {}, number(i.rejected)),
       ),
     ),
   );
   $('history').dataset.loaded = String(list.length);
-}
-
-function when(iso) {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 function route() {
@@ -373,6 +424,17 @@ function route() {
   if (match) watch(match[1]);
 }
 
-window.addEventListener('hashchange', route);
-route();
-loadHistory();
+// The catalogue first: the page's texts, the language menu and who is signed in; then the import
+// in the address and the list, drawn in the reader's language.
+initI18n()
+  .then(() => {
+    document.title = t('imports.title');
+    document.querySelector('.identity').prepend(languageMenu());
+    return identityRead();
+  })
+  .catch(() => {})
+  .finally(() => {
+    window.addEventListener('hashchange', route);
+    route();
+    loadHistory();
+  });

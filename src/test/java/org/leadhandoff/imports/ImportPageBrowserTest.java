@@ -147,7 +147,7 @@ class ImportPageBrowserTest {
     assertThat(sample.get(2).getText()).contains("'Atlantis' is no country we know");
     assertThat(sample.get(0).getText())
         .as("the row as it will be stored")
-        .contains("Country: DE", "stand: B12", "Consent: given");
+        .contains("Country: Germany", "stand: B12", "Consent: given");
 
     visible("[data-testid=save-mapping]").click();
     visible("[data-testid=start]").click();
@@ -205,5 +205,100 @@ class ImportPageBrowserTest {
                 ((JavascriptExecutor) d)
                     .executeScript(
                         "return document.documentElement.scrollWidth <= window.innerWidth"));
+  }
+
+  @Test
+  @DisplayName(
+      "marketing imports a file in German: fields, outcomes, the job's state and its counts in"
+          + " words, no code on the page, no console error, no sideways scroll at three widths")
+  void marketingImportsInGerman() throws Exception {
+    String anna = LeadFixtures.unique("anna", "soehne.example");
+    Path file = Files.createTempFile("kundenliste-", ".csv");
+    Files.writeString(
+        file,
+        """
+        E-Mail;Vorname;Nachname;Firma;Land;Mitarbeiter
+        %s;Anna;Weiß;Müller & Söhne KG;Deutschland;1250
+        keine-adresse;Jörg;Ölund;;Österreich;10
+        """
+            .formatted(anna));
+
+    String base = "http://localhost:" + port;
+    BrowserAvailable.Browser.signIn(browser, base, "marketing");
+    browser.get(base + "/imports/?lang=de");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=signed-in]"), "(Marketing)"));
+    assertThat(visible("[data-testid=preview-button]").getText()).isEqualTo("Vorschau");
+    assertThat(browser.getTitle()).isEqualTo("Lead Handoff · Importe");
+    visible("[data-testid=file]").sendKeys(file.toAbsolutePath().toString());
+    WebElement source = visible("[data-testid=source]");
+    source.clear();
+    source.sendKeys("kundenliste");
+    new Select(visible("[data-testid=consent]")).selectByValue("true");
+    visible("[data-testid=preview-button]").click();
+
+    readsAs("E-Mail", "email");
+    assertThat(readAs("Vorname").getFirstSelectedOption().getText()).isEqualTo("Vorname");
+    assertThat(visible("tr[data-column='Vorname'] .how").getText())
+        .isEqualTo("an ihrem Namen erkannt");
+    assertThat(readAs("Mitarbeiter").getFirstSelectedOption().getText())
+        .isEqualTo("Mitarbeiterzahl");
+    List<WebElement> sample = browser.findElements(By.cssSelector("[data-testid=sample-row]"));
+    assertThat(sample).hasSize(2);
+    assertThat(sample.get(0).getText())
+        .contains("Importiert", "Land: Deutschland", "Mitarbeiterzahl: 1.250")
+        .contains("Einwilligung: erteilt");
+    assertThat(sample.get(1).getText()).contains("Abgelehnt", "E-Mail: ");
+    assertThat(visible("[data-testid=start]").getText()).isEqualTo("2 Zeilen importieren");
+    assertThat(visible("#save-label").getText())
+        .isEqualTo("Diese Zuordnung für die Quelle kundenliste speichern");
+    fitsEveryWidth("imports-de-preview");
+
+    visible("[data-testid=start]").click();
+    visible("[data-testid=progress][data-state=DONE]");
+    assertThat(visible("[data-testid=progress-state]").getText())
+        .isEqualTo("Fertig: 2 von 2 Zeilen gelesen");
+    assertThat(visible("[data-testid=count-created]").getText()).isEqualTo("1 neuer Lead");
+    assertThat(visible("[data-testid=count-rejected]").getText()).isEqualTo("1 Zeile abgelehnt");
+    assertThat(visible("[data-testid=count-warnings]").getText()).isEqualTo("0 Warnungen");
+    assertThat(visible("[data-testid=report] thead").getText()).contains("Zeile", "Grund");
+    assertThat(visible("[data-testid=report-row]").getText()).contains("Abgelehnt");
+
+    // The list of recent imports: this one, done, in words.
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=imports] tbody"), "kundenliste"));
+    WebElement row =
+        browser.findElements(By.cssSelector("[data-testid=import-row]")).stream()
+            .filter(r -> r.getText().contains("kundenliste"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(row.findElement(By.cssSelector("[data-state]")).getText()).isEqualTo("Fertig");
+    assertThat(store.findByEmail(anna)).isPresent();
+    fitsEveryWidth("imports-de-done");
+    assertThat(BrowserAvailable.Browser.consoleErrors(browser)).as("console errors").isEmpty();
+  }
+
+  /**
+   * At a phone's, a laptop's and a wide screen's width: no sideways scroll, no code on the page.
+   */
+  private void fitsEveryWidth(String screenshot) throws Exception {
+    for (int width : List.of(390, 1280, 1920)) {
+      browser.manage().window().setSize(new Dimension(width, 900));
+      wait.until(
+          d ->
+              (Boolean)
+                  ((JavascriptExecutor) d)
+                      .executeScript(
+                          "return document.documentElement.scrollWidth <= window.innerWidth"));
+      assertThat(BrowserAvailable.Browser.codesShown(browser))
+          .as("codes on the page at " + width + " px")
+          .isEmpty();
+      Files.write(
+          Path.of("target/e2e/" + screenshot + "-" + width + ".png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+    browser.manage().window().setSize(new Dimension(1400, 1000));
   }
 }
