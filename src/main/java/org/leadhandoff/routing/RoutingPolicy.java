@@ -52,8 +52,8 @@ public final class RoutingPolicy {
           null,
           "nobody on the roster covers "
               + (country == null ? "leads without a country" : country)
-              + " as "
-              + role,
+              + " as a "
+              + person(role),
           candidates);
     }
     int start = 0;
@@ -84,15 +84,24 @@ public final class RoutingPolicy {
             ? "nobody available among "
                 + team.size()
                 + " "
-                + role
+                + person(role)
                 + (team.size() == 1 ? "" : "s")
                 + " covering "
                 + (country == null ? "any country" : country)
             : "round robin among "
-                + role
+                + person(role)
                 + "s covering "
                 + (country == null ? "any country" : country);
     return new Decision(chosen, reason, candidates);
+  }
+
+  /** The role as a person reads it in the log: "qualifier", "sales rep". */
+  private static String person(Role role) {
+    return switch (role) {
+      case QUALIFIER -> "qualifier";
+      case SALES_REP -> "sales rep";
+      case MANAGER -> "sales manager";
+    };
   }
 
   static String skip(Rep rep, int open, Set<String> excluded, Instant now) {

@@ -211,9 +211,9 @@ class RoutingPolicyTest {
     Decision decision = choose(TEAM, Map.of("anna", 2, "ben", 2, "cara", 2), null, Set.of(), "GB");
 
     assertThat(decision.chosen()).isNull();
-    assertThat(decision.reason()).isEqualTo("nobody available among 3 SALES_REPs covering GB");
+    assertThat(decision.reason()).isEqualTo("nobody available among 3 sales reps covering GB");
     assertThat(choose(List.of(), Map.of(), null, Set.of(), "GB").reason())
-        .isEqualTo("nobody on the roster covers GB as SALES_REP");
+        .isEqualTo("nobody on the roster covers GB as a sales rep");
   }
 
   @Test
