@@ -14,8 +14,28 @@ import java.util.Set;
  */
 public final class RoutingPolicy {
 
-  /** One candidate and what the policy made of them. */
-  public record Candidate(String repId, String verdict) {}
+  /**
+   * One candidate and what the policy made of them.
+   *
+   * @param verdict in words, for the routing log
+   * @param code the same as a code (CHOSEN, NOT_NEXT, INACTIVE, HAD_LEAD, OUT_OF_OFFICE, BUSY,
+   *     NOT_A_WORKING_DAY, OUTSIDE_WORKING_HOURS), for pages that write it in their reader's words
+   * @param facts the numbers and names in the verdict (open, capacity, day, from, to, zone)
+   */
+  public record Candidate(String repId, String verdict, String code, Map<String, String> facts) {
+
+    Candidate(String repId, Verdict verdict) {
+      this(repId, verdict.text(), verdict.code(), verdict.facts());
+    }
+  }
+
+  /** Why a candidate was or was not chosen: words, code and the facts behind them. */
+  record Verdict(String code, String text, Map<String, String> facts) {}
+
+  private static final Verdict CHOSEN =
+      new Verdict("CHOSEN", "chosen: next in turn and available", Map.of());
+  private static final Verdict NOT_NEXT =
+      new Verdict("NOT_NEXT", "available, not next in turn", Map.of());
 
   /**
    * @param chosen the rep chosen, or null when nobody is available
@@ -69,14 +89,12 @@ public final class RoutingPolicy {
     Rep chosen = null;
     for (int i = 0; i < team.size(); i++) {
       Rep rep = team.get((start + i) % team.size());
-      String skip = skip(rep, openLeads.getOrDefault(rep.id(), 0), excluded, now);
+      Verdict skip = skip(rep, openLeads.getOrDefault(rep.id(), 0), excluded, now);
       if (chosen == null && skip == null) {
         chosen = rep;
-        candidates.add(new Candidate(rep.id(), "chosen: next in turn and available"));
+        candidates.add(new Candidate(rep.id(), CHOSEN));
       } else {
-        candidates.add(
-            new Candidate(
-                rep.id(), skip == null ? "available, not next in turn" : "skipped: " + skip));
+        candidates.add(new Candidate(rep.id(), skip == null ? NOT_NEXT : skip));
       }
     }
     String reason =
@@ -104,37 +122,54 @@ public final class RoutingPolicy {
     };
   }
 
-  static String skip(Rep rep, int open, Set<String> excluded, Instant now) {
+  static Verdict skip(Rep rep, int open, Set<String> excluded, Instant now) {
     if (!rep.active()) {
-      return "inactive";
+      return skipped("INACTIVE", "inactive", Map.of());
     }
     if (excluded.contains(rep.id())) {
-      return "had this lead already";
+      return skipped("HAD_LEAD", "had this lead already", Map.of());
     }
     if (rep.outOfOffice(now)) {
-      return "out of office";
+      return skipped("OUT_OF_OFFICE", "out of office", Map.of());
     }
     if (open >= rep.capacity()) {
-      return "busy: " + open + " open leads, capacity " + rep.capacity();
+      return skipped(
+          "BUSY",
+          "busy: " + open + " open leads, capacity " + rep.capacity(),
+          Map.of("open", String.valueOf(open), "capacity", String.valueOf(rep.capacity())));
     }
-    if (!rep.workDays().contains(now.atZone(rep.timeZone()).getDayOfWeek())) {
-      return "not a working day ("
-          + now.atZone(rep.timeZone())
-              .getDayOfWeek()
-              .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
-          + " in "
-          + rep.timeZone()
-          + ")";
+    var local = now.atZone(rep.timeZone());
+    if (!rep.workDays().contains(local.getDayOfWeek())) {
+      return skipped(
+          "NOT_A_WORKING_DAY",
+          "not a working day ("
+              + local
+                  .getDayOfWeek()
+                  .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+              + " in "
+              + rep.timeZone()
+              + ")",
+          Map.of("day", local.getDayOfWeek().name(), "zone", rep.timeZone().getId()));
     }
     if (!rep.working(now)) {
-      return "outside working hours ("
-          + rep.workFrom()
-          + "-"
-          + rep.workTo()
-          + " "
-          + rep.timeZone()
-          + ")";
+      return skipped(
+          "OUTSIDE_WORKING_HOURS",
+          "outside working hours ("
+              + rep.workFrom()
+              + "-"
+              + rep.workTo()
+              + " "
+              + rep.timeZone()
+              + ")",
+          Map.of(
+              "from", rep.workFrom().toString(),
+              "to", rep.workTo().toString(),
+              "zone", rep.timeZone().getId()));
     }
     return null;
+  }
+
+  private static Verdict skipped(String code, String why, Map<String, String> facts) {
+    return new Verdict(code, "skipped: " + why, facts);
   }
 }

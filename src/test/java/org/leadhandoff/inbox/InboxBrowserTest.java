@@ -357,6 +357,9 @@ class InboxBrowserTest {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("[data-testid=routing]"), "zugewiesen an"));
+    // Why routing chose them, in German too.
+    assertThat(browser.findElement(By.cssSelector("[data-testid=routing]")).getText())
+        .contains("gewählt: als Nächste an der Reihe und verfügbar");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("[data-testid=history]"),

@@ -88,7 +88,8 @@ class RoutingPolicyTest {
 
     assertThat(decision.chosen()).isEqualTo(BEN);
     assertThat(decision.candidates())
-        .contains(new Candidate("anna", "skipped: busy: 2 open leads, capacity 2"));
+        .extracting(Candidate::repId, Candidate::verdict)
+        .contains(candidate("anna", "skipped: busy: 2 open leads, capacity 2"));
   }
 
   @Test
@@ -131,9 +132,9 @@ class RoutingPolicyTest {
 
     assertThat(decision.chosen()).isEqualTo(CARA);
     assertThat(decision.candidates())
+        .extracting(Candidate::repId, Candidate::verdict)
         .contains(
-            new Candidate("anna", "skipped: out of office"),
-            new Candidate("ben", "skipped: inactive"));
+            candidate("anna", "skipped: out of office"), candidate("ben", "skipped: inactive"));
   }
 
   @Test
@@ -151,8 +152,14 @@ class RoutingPolicyTest {
             Set.of(),
             Instant.parse("2026-11-28T15:35:00Z"));
     assertThat(decision.candidates())
+        .extracting(Candidate::repId, Candidate::verdict)
         .containsExactly(
-            new Candidate("anna", "skipped: not a working day (Saturday in Europe/London)"));
+            candidate("anna", "skipped: not a working day (Saturday in Europe/London)"));
+    // The same as a code and its facts, for a page that writes it in its reader's language.
+    assertThat(decision.candidates().getFirst().code()).isEqualTo("NOT_A_WORKING_DAY");
+    assertThat(decision.candidates().getFirst().facts())
+        .containsEntry("day", "SATURDAY")
+        .containsEntry("zone", "Europe/London");
   }
 
   @Test
@@ -202,7 +209,8 @@ class RoutingPolicyTest {
 
     assertThat(decision.chosen()).isEqualTo(BEN);
     assertThat(decision.candidates())
-        .contains(new Candidate("anna", "skipped: had this lead already"));
+        .extracting(Candidate::repId, Candidate::verdict)
+        .contains(candidate("anna", "skipped: had this lead already"));
   }
 
   @Test
@@ -289,5 +297,10 @@ class RoutingPolicyTest {
                     NOW)
                 .candidates())
         .hasSize(2);
+  }
+
+  /** A candidate as the log words it; the code and facts are checked where they matter. */
+  private static org.assertj.core.groups.Tuple candidate(String repId, String verdict) {
+    return org.assertj.core.groups.Tuple.tuple(repId, verdict);
   }
 }
