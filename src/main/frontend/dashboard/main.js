@@ -6,7 +6,7 @@ import '../src/style.css';
 import './dashboard.css';
 import { el, fullName } from '../src/view.js';
 import { csrfToken } from '../src/api.js';
-import { code, dateTime, initI18n, language, languageMenu, t } from '../src/i18n.js';
+import { code, dateTime, explain, initI18n, language, languageMenu, t } from '../src/i18n.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
 try {
@@ -466,9 +466,13 @@ async function renderReturned() {
   }
   hint.textContent = page.total > page.items.length ? t('dashboard.returned.more', { shown: page.items.length, total: page.total }) : '';
   const came = (item) => (item.toStage === 'RECYCLED' ? stageName('RECYCLED') : t('dashboard.returned.misScored'));
-  // The reason code in words; the note of whoever sent it back below it, as they wrote it.
-  const why = (item) => [el('span', {}, code('reason', item.reasonCode)),
-    item.reason ? el('div', { class: 'why' }, item.reason) : ''];
+  // The reason code in words; below it the whole reason with its facts and the note of whoever
+  // sent it back, as they wrote it (older rows: as recorded).
+  const why = (item) => {
+    const whole = item.reasonFacts && Object.keys(item.reasonFacts).length ? explain(item.reasonCode, item.reasonFacts, item.reason) : item.reason;
+    return [el('span', {}, code('reason', item.reasonCode)),
+      whole && whole !== code('reason', item.reasonCode) ? el('div', { class: 'why' }, whole) : ''];
+  };
   table.replaceChildren(
     el('thead', {}, el('tr', {}, ...['lead', 'came', 'reason', 'by', 'at', 'revisit', 'now']
       .map((h) => el('th', {}, t(`dashboard.returned.${h}`))))),

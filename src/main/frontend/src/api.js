@@ -1,3 +1,4 @@
+import { language } from './i18n.js';
 // Calls to the application's API. Errors carry the server's problem (RFC 9457) so the page can
 // show its sentences.
 
@@ -26,6 +27,8 @@ export function signOutStarted() {
 async function call(method, path, body) {
   const headers = body === undefined ? {} : { 'Content-Type': 'application/json' };
   if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
+  // The server's sentences (a refused field, a task that has gone) in the page's language.
+  headers['Accept-Language'] = language();
   const response = await fetch(path, {
     method,
     headers,

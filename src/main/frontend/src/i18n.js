@@ -46,6 +46,32 @@ export async function initI18n() {
   });
   document.documentElement.lang = data.language;
   translatePage();
+  keepForMails(data.language);
+}
+
+/**
+ * The person's mails follow the language they read the pages in: the server is told when its
+ * record differs (GET, then PUT /api/me/language), so one page load costs one small read.
+ */
+async function keepForMails(chosen, force = false) {
+  try {
+    if (!force) {
+      const known = await fetch('/api/me/language', { headers: { Accept: 'application/json' } });
+      if (!known.ok || (await known.json()).language === chosen) return;
+    }
+    const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+    await fetch('/api/me/language', {
+      method: 'PUT',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        'X-XSRF-TOKEN': cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '',
+      },
+      body: JSON.stringify({ language: chosen }),
+    });
+  } catch (e) {
+    // The server is away: the mails keep their language; the page works.
+  }
 }
 
 /** The text for a key; {{name}} placeholders filled from values; a count picks _one or _other. */
@@ -58,6 +84,74 @@ export function code(kind, value) {
   if (value === null || value === undefined || value === '') return '–';
   const key = `${kind}.${value}`;
   return i18next.exists(key) ? i18next.t(key) : String(value).replaceAll('_', ' ').toLowerCase();
+}
+
+const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+
+/** A fact of a reason as the reader's language writes it (the rules of the server's catalogue). */
+function fact(name, value) {
+  if (value === null || value === undefined) return '–';
+  if (Array.isArray(value)) return new Intl.ListFormat(language(), { type: 'unit' }).format(value.map((v) => fact(name, v)));
+  if (typeof value === 'number') return new Intl.NumberFormat(language()).format(value);
+  const text = String(value);
+  if (name === 'country' && /^[A-Z]{2}$/.test(text)) {
+    try {
+      return new Intl.DisplayNames([language()], { type: 'region' }).of(text) || text;
+    } catch (e) {
+      return text;
+    }
+  }
+  if (name === 'day' && WEEKDAYS.includes(text)) {
+    // 1 January 2024 was a Monday.
+    return new Intl.DateTimeFormat(language(), { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(text)));
+  }
+  if (/^\d{4}-\d{2}-\d{2}T[0-9:.]+Z$/.test(text)) return dateTime(text);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    return new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${text}T00:00:00Z`));
+  }
+  if (/^[A-Z][A-Z0-9_]*$/.test(text) && i18next.exists(`${name}.${text}`)) return i18next.t(`${name}.${text}`);
+  return text;
+}
+
+function written(facts) {
+  return Object.fromEntries(Object.entries(facts || {}).map(([name, value]) => [name, fact(name, value)]));
+}
+
+/** The text for a key with facts (codes, countries, days, dates, numbers) in the reader's words. */
+export function sentence(key, facts) {
+  return i18next.t(key, written(facts));
+}
+
+/**
+ * Why something happened, from its code and facts: the catalogue's why.<code> sentence (the
+ * reason code's words where there is none), each fact in the reader's words, and the clause
+ * (why.fact.<name>) of each given fact the sentence does not use; a person's note as written.
+ * The server writes mails and the timeline by the same rules (MessageCatalogue.explain).
+ */
+export function explain(whyCode, facts = {}, stored = null) {
+  if (!whyCode) return stored || '';
+  const key = `why.${whyCode}`;
+  const values = written(facts);
+  const counted = typeof facts?.count === 'number' ? `${key}_${facts.count === 1 ? 'one' : 'other'}` : null;
+  const resolved = counted && i18next.exists(counted) ? counted : key;
+  const template = i18next.getResource(language(), 'translation', resolved) || '';
+  let text;
+  if (template) {
+    // The count is in its written form, a string: i18next does not pick a plural again.
+    text = i18next.t(resolved, values);
+  } else if (i18next.exists(`reason.${whyCode}`) || !stored || stored === whyCode) {
+    text = code('reason', whyCode);
+  } else {
+    // A code without words (a designer's own model): what was written then.
+    return stored;
+  }
+  for (const [name, value] of Object.entries(facts || {})) {
+    const empty = value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length);
+    if (!empty && !template.includes(`{{${name}}}`) && i18next.exists(`why.fact.${name}`)) {
+      text += i18next.t(`why.fact.${name}`, values);
+    }
+  }
+  return text;
 }
 
 export function language() {
@@ -104,12 +198,13 @@ export function languageMenu() {
     option.selected = value === language();
     select.append(option);
   }
-  select.addEventListener('change', () => {
+  select.addEventListener('change', async () => {
     try {
       localStorage.setItem(STORAGE_KEY, select.value);
     } catch (e) {
       // Storage off: the choice holds for this page only.
     }
+    await keepForMails(select.value, true);
     const url = new URL(location.href);
     url.searchParams.delete('lang');
     location.replace(url.toString());

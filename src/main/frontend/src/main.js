@@ -5,7 +5,7 @@ import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './style.css';
 import { api, ApiError, csrfToken, signOutStarted } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
-import { code, dateTime, initI18n, language, languageMenu, t } from './i18n.js';
+import { code, dateTime, explain, initI18n, language, languageMenu, sentence, t } from './i18n.js';
 import { localisedForm } from './forms.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
@@ -258,12 +258,12 @@ async function showLead(id) {
         lead.history.map((change) =>
           el('li', { 'data-from': change.fromStage || '', 'data-to': change.toStage },
             `${dateTime(change.changedAt)} · ${change.fromStage ? code('stage', change.fromStage) : t('stage.new')} → ${code('stage', change.toStage)}`,
-            change.reason ? ` · ${reasonWords(change.reason)}` : '', ` · ${nameOf(change.changedBy)}`))),
+            change.reason ? ` · ${change.reasonCode ? explain(change.reasonCode, change.reasonFacts, change.reason) : reasonWords(change.reason)}` : '', ` · ${nameOf(change.changedBy)}`))),
       el('h3', {}, t('inbox.routing')),
       el('ol', { class: 'history', 'data-testid': 'routing' },
         routing.map((decision) =>
           el('li', {}, `${dateTime(decision.decidedAt)} · ${code('role', decision.role)}: `,
-            decision.chosenRep ? t('inbox.assignedTo', { name: nameOf(decision.chosenRep) }) : code('outcome', decision.outcome), ` · ${decision.reason}`,
+            decision.chosenRep ? t('inbox.assignedTo', { name: nameOf(decision.chosenRep) }) : code('outcome', decision.outcome), ` · ${explain(decision.reasonCode, decision.reasonFacts, decision.reason)}`,
             el('ul', {}, (decision.candidates || []).map((c) => el('li', {}, `${nameOf(c.repId)}: ${verdictWords(c)}`)))))));
   } catch (error) {
     detail.replaceChildren(message('error', error.message));
@@ -299,19 +299,11 @@ function nameOf(id) {
   return t(key) === key ? id : t(key);
 }
 
-const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-
 /** Why routing skipped or chose someone, in the reader's words (older log entries: as stored). */
 function verdictWords(candidate) {
   const key = `routing.verdict.${candidate.code}`;
   if (!candidate.code || t(key) === key) return candidate.verdict;
-  const facts = { ...(candidate.facts || {}) };
-  const day = WEEKDAYS.indexOf(facts.day);
-  if (day >= 0) {
-    // 1 January 2024 was a Monday: the weekday's name as the reader's language writes it.
-    facts.day = new Intl.DateTimeFormat(language(), { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + day));
-  }
-  return t(key, facts);
+  return sentence(key, candidate.facts);
 }
 
 /** A reason as a person reads it: a code in words, a note as its writer wrote it. */

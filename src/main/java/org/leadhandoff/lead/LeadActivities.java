@@ -35,6 +35,23 @@ public class LeadActivities {
       String detail,
       Long assignmentId,
       String idempotencyKey) {
+    return record(leadId, kind, role, actor, code, detail, null, assignmentId, idempotencyKey);
+  }
+
+  /**
+   * @param detail the reason in English words
+   * @param why the same as a code and facts, for pages in their reader's language; may be null
+   */
+  public boolean record(
+      UUID leadId,
+      ActivityKind kind,
+      String role,
+      String actor,
+      String code,
+      String detail,
+      org.leadhandoff.system.Why why,
+      Long assignmentId,
+      String idempotencyKey) {
     if (jdbc.sql("select count(*) from lead_activity where idempotency_key = ?")
             .param(idempotencyKey)
             .query(Long.class)
@@ -45,9 +62,9 @@ public class LeadActivities {
     jdbc.sql(
             """
             insert into lead_activity
-                (lead_id, kind, role, actor, code, detail, assignment_id, occurred_at,
-                 idempotency_key)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                (lead_id, kind, role, actor, code, detail, why_code, why_facts, assignment_id,
+                 occurred_at, idempotency_key)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             leadId,
@@ -56,6 +73,8 @@ public class LeadActivities {
             actor,
             code,
             truncate(detail, 2000),
+            why == null ? null : why.code(),
+            why == null || why.facts().isEmpty() ? null : truncate(why.factsJson(), 2000),
             assignmentId,
             Timestamps.utc(clock.instant()),
             idempotencyKey)
@@ -92,6 +111,8 @@ public class LeadActivities {
         rs.getString("actor"),
         rs.getString("code"),
         rs.getString("detail"),
+        rs.getString("why_code"),
+        rs.getString("why_facts"),
         Timestamps.instant(rs.getObject("occurred_at", java.time.OffsetDateTime.class)));
   }
 

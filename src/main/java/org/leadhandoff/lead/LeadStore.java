@@ -131,6 +131,7 @@ public class LeadStore {
         Stage.NAME,
         "captured" + (contact.source() == null ? "" : " from " + contact.source()),
         null,
+        null,
         capturedBy,
         null,
         now);
@@ -200,6 +201,24 @@ public class LeadStore {
       String reasonCode,
       String changedBy,
       String idempotencyKey) {
+    return changeStage(leadId, to, reason, reasonCode, null, changedBy, idempotencyKey);
+  }
+
+  /**
+   * @param reason the reason in English words, for the API, the CSV and the logs
+   * @param reasonCode the reason as a code: a report's key, and with its facts the words each
+   *     reader gets in their language ({@code why.<code>} in the catalogue)
+   * @param reasonFacts the facts behind the reason as JSON, or null
+   */
+  @Transactional
+  public boolean changeStage(
+      UUID leadId,
+      Stage to,
+      String reason,
+      String reasonCode,
+      String reasonFacts,
+      String changedBy,
+      String idempotencyKey) {
     // The row lock serialises concurrent changes of one lead, so "from" is always the true stage.
     Stage from =
         jdbc.sql("select stage from lead where id = ? for update")
@@ -219,7 +238,7 @@ public class LeadStore {
       return false;
     }
     OffsetDateTime now = Timestamps.now(clock);
-    insertChange(leadId, from, to, reason, reasonCode, changedBy, idempotencyKey, now);
+    insertChange(leadId, from, to, reason, reasonCode, reasonFacts, changedBy, idempotencyKey, now);
     jdbc.sql("update lead set stage = ?, updated_at = ? where id = ?")
         .params(to.name(), now, leadId)
         .update();
@@ -432,6 +451,7 @@ public class LeadStore {
       Stage to,
       String reason,
       String reasonCode,
+      String reasonFacts,
       String changedBy,
       String idempotencyKey,
       OffsetDateTime at) {
@@ -445,9 +465,9 @@ public class LeadStore {
     jdbc.sql(
             """
             insert into lead_stage_change
-                (lead_id, from_stage, to_stage, changed_at, reason, reason_code, changed_by,
-                 idempotency_key)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
+                (lead_id, from_stage, to_stage, changed_at, reason, reason_code, reason_facts,
+                 changed_by, idempotency_key)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             leadId,
@@ -456,6 +476,7 @@ public class LeadStore {
             at,
             reason,
             reasonCode,
+            reasonFacts,
             changedBy,
             idempotencyKey)
         .update();
@@ -577,6 +598,8 @@ public class LeadStore {
         Stage.valueOf(rs.getString("to_stage")),
         instant(rs, "changed_at"),
         rs.getString("reason"),
+        rs.getString("reason_code"),
+        rs.getString("reason_facts"),
         rs.getString("changed_by"));
   }
 

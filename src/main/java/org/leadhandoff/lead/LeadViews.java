@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.leadhandoff.scoring.Grade;
 import org.leadhandoff.scoring.ScoreLine;
@@ -38,8 +39,19 @@ public final class LeadViews {
     }
   }
 
+  /**
+   * @param reason in English words
+   * @param reasonCode and {@code reasonFacts}: the same for programs, and for pages that write it
+   *     in their reader's language
+   */
   public record StageChangeView(
-      Stage fromStage, Stage toStage, Instant changedAt, String reason, String changedBy) {
+      Stage fromStage,
+      Stage toStage,
+      Instant changedAt,
+      String reason,
+      String reasonCode,
+      Map<String, Object> reasonFacts,
+      String changedBy) {
 
     static StageChangeView of(StageChange change) {
       return new StageChangeView(
@@ -47,6 +59,8 @@ public final class LeadViews {
           change.toStage(),
           change.changedAt(),
           change.reason(),
+          change.reasonCode(),
+          org.leadhandoff.system.Why.facts(change.reasonFacts()),
           change.changedBy());
     }
   }

@@ -6,12 +6,14 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.UUID;
 import org.leadhandoff.lifecycle.RecyclePlanner.RecyclePlan;
 import org.leadhandoff.notification.Notifications;
 import org.leadhandoff.process.LeadProcess.Jobs;
 import org.leadhandoff.process.Outcomes.QualificationOutcome;
 import org.leadhandoff.process.Outcomes.SalesDecision;
+import org.leadhandoff.system.Why;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +25,12 @@ public class PlanRecycleWorker {
 
   /**
    * @param recycleWait ISO-8601 duration for the revisit timer
-   * @param recycleReason the reason recorded with the RECYCLED stage
-   * @param recycleReasonCode the same as a code, for reports
+   * @param recycleReasonCode why, as the reports' code and the catalogue's {@code why.<code>}
+   * @param recycleFacts its facts (revisit date, call attempts, rejection reason, the rep's notes),
+   *     recorded with the RECYCLED stage
    */
-  public record RecycleResult(String recycleWait, String recycleReason, String recycleReasonCode) {}
+  public record RecycleResult(
+      String recycleWait, String recycleReasonCode, Map<String, Object> recycleFacts) {}
 
   private final RecyclePlanner planner;
   private final Notifications notifications;
@@ -64,16 +68,13 @@ public class PlanRecycleWorker {
             callAttempts == null ? 0 : callAttempts,
             clock.instant());
     // Marketing gets the lead back with what the rep wrote, not only the reason's code.
-    String reason =
-        rejectionNotes == null || rejectionNotes.isBlank()
-            ? plan.reason()
-            : plan.reason() + "; the rep's notes: " + rejectionNotes.strip();
+    Why why = plan.why().with("note", rejectionNotes);
     // Marketing's view of what came back shows when it returns.
     leads.revisitOn(leadId, plan.revisitAt());
     // Once per passage: a retried job finds the mail recorded under the same occasion.
     notifications.recycled(
-        "recycled:" + leadId + ":" + job.getElementInstanceKey(), leadId, reason, plan.revisitAt());
-    return new RecycleResult(plan.waitFor().toString(), reason, plan.code().name());
+        "recycled:" + leadId + ":" + job.getElementInstanceKey(), leadId, why, plan.revisitAt());
+    return new RecycleResult(plan.waitFor().toString(), plan.code().name(), why.facts());
   }
 
   private static LocalDate date(String value) {

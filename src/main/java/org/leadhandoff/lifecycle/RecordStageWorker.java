@@ -4,16 +4,20 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.leadhandoff.lead.Stage;
 import org.leadhandoff.process.LeadProcess.Headers;
 import org.leadhandoff.process.LeadProcess.Jobs;
+import org.leadhandoff.system.Why;
 import org.springframework.stereotype.Component;
 
 /**
  * Serves the milestone events of the lifecycle: each is a message throw event whose {@code stage}
- * header names the stage the lead has reached; this worker writes it to the lead store. Keyed by
- * the element instance, so a redelivered job records nothing twice.
+ * header names the stage the lead has reached; this worker writes it to the lead store with the
+ * reason the milestone maps, {@code stageReasonCode} and {@code stageFacts} (a FEEL context), which
+ * each reader gets in their words from the catalogue's {@code why.<code>}. Keyed by the element
+ * instance, so a redelivered job records nothing twice.
  */
 @Component
 public class RecordStageWorker {
@@ -28,14 +32,15 @@ public class RecordStageWorker {
   public void recordStage(
       ActivatedJob job,
       @Variable(optional = false) UUID leadId,
-      @Variable String stageReason,
-      @Variable String stageReasonCode) {
+      @Variable String stageReasonCode,
+      @Variable Map<String, Object> stageFacts) {
     String milestone = job.getBpmnProcessId() + "/" + job.getElementId();
     stages.enter(
         leadId,
         parse(job.getCustomHeaders().get(Headers.STAGE), job),
-        stageReason,
-        stageReasonCode,
+        stageReasonCode == null || stageReasonCode.isBlank()
+            ? null
+            : new Why(stageReasonCode.strip(), stageFacts),
         milestone,
         "element-instance:" + job.getElementInstanceKey());
   }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.leadhandoff.process.Outcomes.QualificationOutcome;
 import org.leadhandoff.process.Outcomes.SalesDecision;
 import org.leadhandoff.system.MessageCatalogue;
+import org.leadhandoff.system.Why;
 import org.springframework.stereotype.Service;
 
 /** Decides when a recycled lead comes back, and records why it was recycled. */
@@ -29,12 +30,13 @@ public class RecyclePlanner {
 
   /**
    * @param waitFor how long the lead stays recycled
-   * @param reason why, in words, for the stage history
-   * @param code why, as a code
+   * @param reason why, in English words
+   * @param why the same as a code and its facts, for each reader's language
+   * @param code why, as the reports' code
    * @param revisitAt when it comes back
    */
   public record RecyclePlan(
-      Duration waitFor, String reason, RecycleReason code, Instant revisitAt) {}
+      Duration waitFor, String reason, Why why, RecycleReason code, Instant revisitAt) {}
 
   private final Duration recycleFor;
   private final MessageCatalogue catalogue;
@@ -55,31 +57,30 @@ public class RecyclePlanner {
       LocalDate revisitDate,
       int callAttempts,
       Instant now) {
-    String reason;
-    RecycleReason code;
     if (decision == SalesDecision.REJECT) {
-      reason =
-          "rejected by sales: "
-              + (rejectionReason == null
-                  ? "no reason given"
-                  // The form's code in words ("no budget"): marketing reads this in the mail.
-                  : catalogue.code(Locale.ENGLISH, "reason", rejectionReason));
-      code = RecycleReason.REJECTED_BY_SALES;
-    } else if (outcome == QualificationOutcome.NO_ANSWER) {
-      reason = "no answer after " + callAttempts + " call attempts";
-      code = RecycleReason.NO_ANSWER;
-    } else if (outcome == QualificationOutcome.NOT_NOW && revisitDate != null) {
+      return plan(
+          recycleFor,
+          Why.of("REJECTED_BY_SALES", "reason", rejectionReason),
+          RecycleReason.REJECTED_BY_SALES,
+          now);
+    }
+    if (outcome == QualificationOutcome.NO_ANSWER) {
+      return plan(
+          recycleFor, Why.of("NO_ANSWER", "count", callAttempts), RecycleReason.NO_ANSWER, now);
+    }
+    if (outcome == QualificationOutcome.NOT_NOW && revisitDate != null) {
       Instant revisitAt = revisitDate.atTime(REVISIT_HOUR_UTC, 0).toInstant(ZoneOffset.UTC);
       Duration wait = Duration.between(now, revisitAt);
       if (wait.compareTo(MINIMUM_WAIT) < 0) {
         wait = MINIMUM_WAIT;
       }
-      return new RecyclePlan(
-          wait, "not now: revisit on " + revisitDate, RecycleReason.NOT_NOW, now.plus(wait));
-    } else {
-      reason = "not now";
-      code = RecycleReason.NOT_NOW;
+      return plan(
+          wait, Why.of("NOT_NOW", "revisitOn", revisitDate.toString()), RecycleReason.NOT_NOW, now);
     }
-    return new RecyclePlan(recycleFor, reason, code, now.plus(recycleFor));
+    return plan(recycleFor, Why.of("NOT_NOW"), RecycleReason.NOT_NOW, now);
+  }
+
+  private RecyclePlan plan(Duration wait, Why why, RecycleReason code, Instant now) {
+    return new RecyclePlan(wait, catalogue.explain(Locale.ENGLISH, why), why, code, now.plus(wait));
   }
 }

@@ -3,12 +3,14 @@ package org.leadhandoff.lifecycle;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import java.util.Map;
 import java.util.UUID;
 import org.leadhandoff.process.LeadProcess.Jobs;
 import org.leadhandoff.process.Outcomes.FitOutcome;
 import org.leadhandoff.scoring.FitScore;
 import org.leadhandoff.scoring.Grade;
 import org.leadhandoff.scoring.ScoringCriteria;
+import org.leadhandoff.system.Why;
 import org.springframework.stereotype.Component;
 
 /** "Score lead fit": gives the gateway "In profile?" its answer. */
@@ -16,11 +18,15 @@ import org.springframework.stereotype.Component;
 public class ScoreFitWorker {
 
   /**
-   * @param fitSummary why, in words, recorded with the stage the lead enters
+   * @param fitFacts points, grade and criteria version: the reason ({@code why.FIT_SCORED}) of the
+   *     stage the lead enters
    * @param outOfProfileCloseAfter how long an out-of-profile lead waits for new data (ISO-8601)
    */
   public record FitResult(
-      FitOutcome fitOutcome, Grade fitGrade, String fitSummary, String outOfProfileCloseAfter) {}
+      FitOutcome fitOutcome,
+      Grade fitGrade,
+      Map<String, Object> fitFacts,
+      String outOfProfileCloseAfter) {}
 
   private final LeadScoringService scoring;
   private final ScoringCriteria criteria;
@@ -39,13 +45,15 @@ public class ScoreFitWorker {
     return new FitResult(
         score.inProfile() ? FitOutcome.IN_PROFILE : FitOutcome.OUT_OF_PROFILE,
         score.grade(),
-        "fit "
-            + score.points()
-            + " points, grade "
-            + score.grade()
-            + " (criteria "
-            + criteria.version()
-            + ")",
+        Why.of(
+                "FIT_SCORED",
+                "points",
+                score.points(),
+                "grade",
+                score.grade().name(),
+                "criteria",
+                criteria.version())
+            .facts(),
         lifecycle.outOfProfileCloseAfter().toString());
   }
 }

@@ -450,6 +450,7 @@ class ReportStore {
       String company,
       Stage toStage,
       String reasonCode,
+      java.util.Map<String, Object> reasonFacts,
       String reason,
       String by,
       Instant returnedAt,
@@ -467,6 +468,7 @@ class ReportStore {
           company,
           toStage,
           reasonCode,
+          reasonFacts,
           reason,
           by,
           returnedAt,
@@ -488,7 +490,7 @@ class ReportStore {
   List<Returned> returned(ReportFilter filter, int limit, int offset) {
     return jdbc.sql(
             "select c.lead_id, l.first_name, l.last_name, l.email, l.company, c.to_stage,"
-                + " c.reason_code, c.reason, c.changed_by, c.changed_at, c.left_at, l.stage,"
+                + " c.reason_code, c.reason_facts, c.reason, c.changed_by, c.changed_at, c.left_at, l.stage,"
                 + " case when c.to_stage = 'RECYCLED' then l.revisit_at end as revisit_at "
                 + RETURNED
                 + " order by c.changed_at desc, c.id desc offset :offset rows fetch next :limit rows only")
@@ -506,6 +508,7 @@ class ReportStore {
                     rs.getString("company"),
                     Stage.valueOf(rs.getString("to_stage")),
                     rs.getString("reason_code"),
+                    org.leadhandoff.system.Why.facts(rs.getString("reason_facts")),
                     rs.getString("reason"),
                     rs.getString("changed_by"),
                     Timestamps.instant(rs.getObject("changed_at", java.time.OffsetDateTime.class)),

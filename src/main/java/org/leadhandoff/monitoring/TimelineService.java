@@ -18,6 +18,7 @@ import org.leadhandoff.lead.StoredScore;
 import org.leadhandoff.routing.RosterStore;
 import org.leadhandoff.system.MessageCatalogue;
 import org.leadhandoff.system.Timestamps;
+import org.leadhandoff.system.Why;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -107,7 +108,7 @@ public class TimelineService {
                             c.fromStage() == null ? null : c.fromStage().name(),
                             "to",
                             c.toStage().name()),
-                        words.reason(c.reason()))));
+                        words.why(c.reasonCode(), c.reasonFacts(), c.reason()))));
     leads.scores(leadId).forEach(s -> entries.add(score(s, words)));
     roster
         .history(leadId)
@@ -133,7 +134,12 @@ public class TimelineService {
                             "role", r.role().name(),
                             "outcome", r.outcome(),
                             "chosenRep", r.chosenRep()),
-                        new RoutingDetail(r.reason(), tree(r.candidates())))));
+                        new RoutingDetail(
+                            r.reasonCode() == null
+                                ? r.reason()
+                                : catalogue.explain(
+                                    language, new Why(r.reasonCode(), r.reasonFacts())),
+                            tree(r.candidates())))));
     activities.of(leadId).forEach(a -> entries.add(activity(a, words)));
     jdbc.sql("select type, occurred_at, detail from engagement_event where lead_id = ? order by id")
         .param(leadId)
@@ -215,6 +221,10 @@ public class TimelineService {
           case DECISION -> "outcome";
           default -> "reason";
         };
+    String detail =
+        a.whyCode() != null
+            ? words.why(a.whyCode(), a.whyFacts(), a.detail())
+            : a.kind() == ActivityKind.DECISION ? words.reason(a.detail()) : a.detail();
     String summary =
         words.text(
             "activity." + a.kind().name(),
@@ -225,14 +235,14 @@ public class TimelineService {
             "code",
             words.code(codeKind, a.code()),
             "detail",
-            a.detail());
+            detail);
     return words.entry(
         a.occurredAt(),
         a.kind().name(),
         a.actor(),
         summary,
         facts("role", a.role(), "code", a.code()),
-        a.kind() == ActivityKind.DECISION ? words.reason(a.detail()) : a.detail());
+        detail);
   }
 
   /** The codes behind an entry, for programs; absent values left out. */
@@ -275,6 +285,11 @@ public class TimelineService {
       String key = "reason." + reason;
       String text = catalogue.text(language, key);
       return text.equals(key) ? reason : text;
+    }
+
+    /** A reason kept as a code and facts in words; older rows: their words, codes in words. */
+    String why(String code, String factsJson, String stored) {
+      return code == null ? reason(stored) : catalogue.explain(language, code, factsJson, stored);
     }
 
     String engagement(String type) {

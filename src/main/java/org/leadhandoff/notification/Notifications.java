@@ -10,6 +10,8 @@ import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.system.MessageCatalogue;
 import org.leadhandoff.system.PublicUrl;
+import org.leadhandoff.system.ReaderLanguages;
+import org.leadhandoff.system.Why;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +31,7 @@ public class Notifications {
   private final MailProperties properties;
   private final MessageCatalogue catalogue;
   private final java.util.Locale language;
+  private final ReaderLanguages readers;
 
   Notifications(
       MailOutbox outbox,
@@ -36,8 +39,10 @@ public class Notifications {
       LeadStore leads,
       PublicUrl urls,
       MailProperties properties,
-      MessageCatalogue catalogue) {
+      MessageCatalogue catalogue,
+      ReaderLanguages readers) {
     this.catalogue = catalogue;
+    this.readers = readers;
     this.language = catalogue.language(properties.language());
     this.outbox = outbox;
     this.templates = templates;
@@ -48,20 +53,22 @@ public class Notifications {
 
   /** Tells marketing that a lead came back to them, why, and when it returns to the funnel. */
   @Transactional
-  public void recycled(String occasion, UUID leadId, String reason, Instant revisitAt) {
+  public void recycled(String occasion, UUID leadId, Why reason, Instant revisitAt) {
     Lead lead = leads.find(leadId).orElse(null);
     if (lead == null) {
       // Nothing to tell marketing about a lead that is not in the store any more.
       return;
     }
-    Map<String, String> values = values(lead, null, reason);
+    Map<String, String> values = values(lead, null, reason, language);
     // Marketing may not open the inbox; the dashboard shows them the lead and its timeline.
     values.put("leadUrl", urls.leadOnDashboard(leadId));
     values.put(
         "revisit",
         revisitAt == null
             ? catalogue.text(language, "mail.revisitUnknown")
-            : revisitAt.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+            : DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                .withLocale(language)
+                .format(revisitAt.atZone(java.time.ZoneOffset.UTC)));
     outbox.add(
         occasion, leadId, properties.marketing(), templates.render("recycled", language, values));
   }
@@ -75,10 +82,11 @@ public class Notifications {
    */
   @Transactional
   public void assigned(
-      String occasion, Lead lead, Recipient rep, String task, Instant due, String reason) {
-    Map<String, String> values = values(lead, task, reason);
+      String occasion, Lead lead, Recipient rep, String task, Instant due, Why reason) {
+    java.util.Locale language = languageOf(rep);
+    Map<String, String> values = values(lead, task, reason, language);
     values.put("repName", rep.name());
-    values.put("due", due(due, rep));
+    values.put("due", due(due, rep, language));
     // Straight to the task: the page finds the lead's open task, or says it has moved on.
     values.put("leadUrl", urls.leadTask(lead.id()));
     outbox.add(occasion, lead.id(), rep.email(), templates.render("assignment", language, values));
@@ -86,27 +94,35 @@ public class Notifications {
 
   @Transactional
   public void reminder(String occasion, Lead lead, Recipient rep, String task, Instant due) {
-    Map<String, String> values = values(lead, task, null);
+    java.util.Locale language = languageOf(rep);
+    Map<String, String> values = values(lead, task, null, language);
     values.put("repName", rep.name());
-    values.put("due", due(due, rep));
+    values.put("due", due(due, rep, language));
     values.put("leadUrl", urls.leadTask(lead.id()));
     outbox.add(occasion, lead.id(), rep.email(), templates.render("reminder", language, values));
   }
 
-  /** Tells the previous owner that the lead went to someone else, and why. */
+  /**
+   * Tells the previous owner that the lead went to someone else, and why.
+   *
+   * @param newOwner who has it now; null: the team queue
+   */
   @Transactional
   public void rerouted(
-      String occasion, Lead lead, Recipient previous, String newOwner, String reason) {
-    Map<String, String> values = values(lead, null, reason);
+      String occasion, Lead lead, Recipient previous, String newOwner, Why reason) {
+    java.util.Locale language = languageOf(previous);
+    Map<String, String> values = values(lead, null, reason, language);
     values.put("repName", previous.name());
-    values.put("newOwner", newOwner);
+    values.put(
+        "newOwner", newOwner == null ? catalogue.text(language, "mail.theTeamQueue") : newOwner);
     outbox.add(
         occasion, lead.id(), previous.email(), templates.render("reroute", language, values));
   }
 
   @Transactional
-  public void escalated(String occasion, Lead lead, Recipient manager, String task, String reason) {
-    Map<String, String> values = values(lead, task, reason);
+  public void escalated(String occasion, Lead lead, Recipient manager, String task, Why reason) {
+    java.util.Locale language = languageOf(manager);
+    Map<String, String> values = values(lead, task, reason, language);
     values.put("managerName", manager.name());
     // Straight to the task, where the manager can hand it to someone.
     values.put("leadUrl", urls.leadTask(lead.id()));
@@ -114,13 +130,20 @@ public class Notifications {
         occasion, lead.id(), manager.email(), templates.render("escalation", language, values));
   }
 
-  private String due(Instant due, Recipient rep) {
+  /** The language the person chose in the pages, else the installation's. */
+  private java.util.Locale languageOf(Recipient recipient) {
+    return readers.of(recipient.id()).orElse(language);
+  }
+
+  private String due(Instant due, Recipient rep, java.util.Locale language) {
     return due == null
         ? catalogue.text(language, "mail.soon")
         : DateTimeFormatter.ofPattern(DUE, language).format(due.atZone(rep.timeZone()));
   }
 
-  private Map<String, String> values(Lead lead, String task, String reason) {
+  /** The values every mail has; the reason in the mail's language. */
+  private Map<String, String> values(
+      Lead lead, String task, Why reason, java.util.Locale language) {
     Map<String, String> values = new HashMap<>();
     values.put("leadName", lead.displayName());
     values.put(
@@ -140,7 +163,7 @@ public class Notifications {
             : catalogue.code(language, "temperature", lead.temperature().name()));
     values.put("leadUrl", urls.lead(lead.id()));
     values.put("task", task == null ? null : catalogue.text(language, task));
-    values.put("reason", reason);
+    values.put("reason", catalogue.explain(language, reason));
     return values;
   }
 }

@@ -130,11 +130,20 @@ public final class LeadProcess {
     public static final String FIT_OUTCOME = "fitOutcome";
     public static final String FIT_GRADE = "fitGrade";
     public static final String FIT_POINTS = "fitPoints";
-    public static final String FIT_SUMMARY = "fitSummary";
+
+    /** Set by score-fit: points, grade and criteria version, the reason of the fit stages. */
+    public static final String FIT_FACTS = "fitFacts";
+
     public static final String OUT_OF_PROFILE_CLOSE_AFTER = "outOfProfileCloseAfter";
     public static final String ENGAGEMENT_OUTCOME = "engagementOutcome";
     public static final String ENGAGEMENT_POINTS = "engagementPoints";
-    public static final String ENGAGEMENT_SUMMARY = "engagementSummary";
+
+    /** Set by score-engagement: ENGAGEMENT_SCORED or ENGAGEMENT_HAND_RAISE, the MQL's reason. */
+    public static final String ENGAGEMENT_REASON_CODE = "engagementReasonCode";
+
+    /** Set by score-engagement: points, the MQL threshold and the criteria version. */
+    public static final String ENGAGEMENT_FACTS = "engagementFacts";
+
     public static final String ENGAGEMENT_RESCORE_IN = "engagementRescoreIn";
     public static final String TEMPERATURE = "temperature";
     public static final String PRIORITY = "priority";
@@ -185,16 +194,21 @@ public final class LeadProcess {
 
     // Recycling (lead-lifecycle).
     public static final String RECYCLE_WAIT = "recycleWait";
-    public static final String RECYCLE_REASON = "recycleReason";
+
+    /** Set by plan-recycle: the facts of its reason (revisit date, attempts, the rep's notes). */
+    public static final String RECYCLE_FACTS = "recycleFacts";
 
     /** Set by plan-recycle: why the lead is recycled, as a {@code RecycleReason}. */
     public static final String RECYCLE_REASON_CODE = "recycleReasonCode";
 
-    /** Local input of a milestone event: why the lead enters the stage, where that varies. */
-    public static final String STAGE_REASON = "stageReason";
-
-    /** Local input of a milestone event: the reason as a code from a fixed list, for reports. */
+    /**
+     * Local input of a milestone event: why the lead enters the stage, as a code with words in the
+     * catalogue ({@code why.<code>} or {@code reason.<code>}); reports count it.
+     */
     public static final String STAGE_REASON_CODE = "stageReasonCode";
+
+    /** Local input of a milestone event: the reason's facts, a FEEL context. */
+    public static final String STAGE_FACTS = "stageFacts";
 
     /**
      * Set outside the job workers: the lifecycle's start message (the lead and its page), the

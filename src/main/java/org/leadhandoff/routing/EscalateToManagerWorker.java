@@ -5,6 +5,7 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.UUID;
 import org.leadhandoff.process.LeadProcess.Jobs;
+import org.leadhandoff.system.Why;
 import org.springframework.stereotype.Component;
 
 /** "Escalate to manager": the lead was rerouted too often without being worked in time. */
@@ -26,11 +27,7 @@ public class EscalateToManagerWorker {
         leadId,
         Role.ofProcess(job.getBpmnProcessId()),
         RoutingService.MAX_REROUTES_CODE,
-        "rerouted "
-            + reroutes
-            + " times without being worked in time (the limit is "
-            + settings.maxReroutes()
-            + ")",
+        Why.of("MAX_REROUTES", "count", reroutes, "limit", settings.maxReroutes()),
         String.valueOf(job.getElementInstanceKey()));
   }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.leadhandoff.system.Timestamps;
+import org.leadhandoff.system.Why;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -209,12 +210,14 @@ public class RosterStore {
       String chosen,
       String outcome,
       String reason,
+      Why why,
       String candidatesJson,
       String idempotencyKey) {
     jdbc.sql(
             """
-            insert into routing_decision (lead_id, role, chosen_rep, outcome, reason, candidates, decided_at, idempotency_key)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
+            insert into routing_decision (lead_id, role, chosen_rep, outcome, reason, reason_code,
+                reason_facts, candidates, decided_at, idempotency_key)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             leadId,
@@ -222,6 +225,8 @@ public class RosterStore {
             chosen,
             outcome,
             reason,
+            why == null ? null : why.code(),
+            why == null ? null : why.factsJson(),
             candidatesJson,
             Timestamps.now(clock),
             idempotencyKey)
@@ -239,6 +244,9 @@ public class RosterStore {
   /**
    * A routing decision as recorded.
    *
+   * @param reason in English words
+   * @param reasonCode and {@code reasonFacts}: the same for programs, and for pages that write it
+   *     in their reader's language ({@code why.<code>} in the catalogue); none on older decisions
    * @param candidates a JSON list as stored; the API gives it as a list, not a string
    */
   public record RoutingRecord(
@@ -247,6 +255,8 @@ public class RosterStore {
       String chosenRep,
       String outcome,
       String reason,
+      String reasonCode,
+      java.util.Map<String, Object> reasonFacts,
       @com.fasterxml.jackson.annotation.JsonRawValue String candidates,
       Instant decidedAt) {}
 
@@ -257,6 +267,8 @@ public class RosterStore {
         rs.getString("chosen_rep"),
         rs.getString("outcome"),
         rs.getString("reason"),
+        rs.getString("reason_code"),
+        Why.facts(rs.getString("reason_facts")),
         rs.getString("candidates"),
         rs.getObject("decided_at", OffsetDateTime.class).toInstant());
   }

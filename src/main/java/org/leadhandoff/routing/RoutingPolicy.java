@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.leadhandoff.system.Why;
 
 /**
  * Chooses who gets a lead: among the reps of the role who cover the lead's country, round robin
@@ -39,9 +40,10 @@ public final class RoutingPolicy {
 
   /**
    * @param chosen the rep chosen, or null when nobody is available
-   * @param reason in words, for the routing history
+   * @param why ROUND_ROBIN, NOBODY_AVAILABLE or NOBODY_COVERS with the team, country and count, for
+   *     the routing history in its reader's words
    */
-  public record Decision(Rep chosen, String reason, List<Candidate> candidates) {}
+  public record Decision(Rep chosen, Why why, List<Candidate> candidates) {}
 
   private RoutingPolicy() {}
 
@@ -70,10 +72,8 @@ public final class RoutingPolicy {
     if (team.isEmpty()) {
       return new Decision(
           null,
-          "nobody on the roster covers "
-              + (country == null ? "leads without a country" : country)
-              + " as a "
-              + person(role),
+          Why.of(
+              "NOBODY_COVERS", "team", role.name(), "country", country == null ? "NONE" : country),
           candidates);
     }
     int start = 0;
@@ -97,29 +97,13 @@ public final class RoutingPolicy {
         candidates.add(new Candidate(rep.id(), skip == null ? NOT_NEXT : skip));
       }
     }
-    String reason =
+    String covering = country == null ? "ANY" : country;
+    Why why =
         chosen == null
-            ? "nobody available among "
-                + team.size()
-                + " "
-                + person(role)
-                + (team.size() == 1 ? "" : "s")
-                + " covering "
-                + (country == null ? "any country" : country)
-            : "round robin among "
-                + person(role)
-                + "s covering "
-                + (country == null ? "any country" : country);
-    return new Decision(chosen, reason, candidates);
-  }
-
-  /** The role as a person reads it in the log: "qualifier", "sales rep". */
-  private static String person(Role role) {
-    return switch (role) {
-      case QUALIFIER -> "qualifier";
-      case SALES_REP -> "sales rep";
-      case MANAGER -> "sales manager";
-    };
+            ? Why.of(
+                "NOBODY_AVAILABLE", "team", role.name(), "country", covering, "count", team.size())
+            : Why.of("ROUND_ROBIN", "team", role.name(), "country", covering);
+    return new Decision(chosen, why, candidates);
   }
 
   static Verdict skip(Rep rep, int open, Set<String> excluded, Instant now) {

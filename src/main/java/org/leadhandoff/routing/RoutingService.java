@@ -17,6 +17,8 @@ import org.leadhandoff.notification.Notifications;
 import org.leadhandoff.routing.RoutingPolicy.Decision;
 import org.leadhandoff.scoring.ScoringCriteria;
 import org.leadhandoff.scoring.Temperature;
+import org.leadhandoff.system.MessageCatalogue;
+import org.leadhandoff.system.Why;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -68,6 +70,7 @@ public class RoutingService {
   private final DueDates dueDates;
   private final Clock clock;
   private final ObjectMapper json;
+  private final MessageCatalogue catalogue;
 
   RoutingService(
       RosterStore roster,
@@ -78,7 +81,9 @@ public class RoutingService {
       ScoringCriteria criteria,
       DueDates dueDates,
       Clock clock,
-      ObjectMapper json) {
+      ObjectMapper json,
+      MessageCatalogue catalogue) {
+    this.catalogue = catalogue;
     this.roster = roster;
     this.activities = activities;
     this.metrics = metrics;
@@ -133,25 +138,31 @@ public class RoutingService {
             excluded,
             now);
     String candidates = write(decision.candidates());
+    String reason = words(decision.why());
     if (decision.chosen() == null) {
       roster.record(
-          leadId, role, null, Routed.NOBODY_AVAILABLE, decision.reason(), candidates, occurrence);
-      log.info("Lead {} waits in the {} queue: {}", leadId, role, decision.reason());
+          leadId,
+          role,
+          null,
+          Routed.NOBODY_AVAILABLE,
+          reason,
+          decision.why(),
+          candidates,
+          occurrence);
+      log.info("Lead {} waits in the {} queue: {}", leadId, role, reason);
       // Right after a "rerouted too often" escalation of the same miss, the manager has just been
       // mailed about this lead: the timeline says nobody is free either, without a second mail.
       boolean justTold = lastActivityIsEscalation(leadId, role);
-      escalate(lead, role, NOBODY_AVAILABLE_CODE, decision.reason(), occurrence, !justTold);
+      escalate(lead, role, NOBODY_AVAILABLE_CODE, decision.why(), occurrence, !justTold);
       return new Routed(
-          null,
-          Routed.NOBODY_AVAILABLE,
-          decision.reason(),
-          dueDates.of(role, temperature, now, null));
+          null, Routed.NOBODY_AVAILABLE, reason, dueDates.of(role, temperature, now, null));
     }
     String repId = decision.chosen().id();
     DueDates.Due due = dueDates.of(role, temperature, now, decision.chosen());
     roster.assign(leadId, repId, role, due.dueAt());
     roster.moveCursor(team, repId);
-    roster.record(leadId, role, repId, Routed.ASSIGNED, decision.reason(), candidates, occurrence);
+    roster.record(
+        leadId, role, repId, Routed.ASSIGNED, reason, decision.why(), candidates, occurrence);
     previousOwner.ifPresent(
         previous ->
             notifications.rerouted(
@@ -159,16 +170,16 @@ public class RoutingService {
                 lead,
                 recipient(previous),
                 decision.chosen().name(),
-                "it was not worked in time or was handed back"));
+                Why.of("TAKEN_BACK")));
     notifications.assigned(
         "assignment:" + leadId + ":" + occurrence,
         lead,
         recipient(decision.chosen()),
         task(role),
         due.dueAt(),
-        decision.reason());
+        decision.why());
     log.info("Lead {} assigned to {} ({})", leadId, repId, role);
-    return new Routed(repId, Routed.ASSIGNED, decision.reason(), due);
+    return new Routed(repId, Routed.ASSIGNED, reason, due);
   }
 
   /**
@@ -202,31 +213,25 @@ public class RoutingService {
     Lead lead = lead(leadId);
     var previous = roster.openOwner(leadId, role).flatMap(roster::find);
     String by = roster.find(handOver.by()).map(Rep::name).orElse(handOver.by());
-    String why =
-        handOver.why() == null || handOver.why().isBlank() ? "" : ": " + handOver.why().strip();
-    String reason;
+    Why why;
     if (target != null) {
-      reason = "handed over by " + by + why;
+      why = Why.of("HANDED_OVER", "by", by);
     } else if (handOver.to() != null) {
       // The roster changed between the hand-over and now: the team takes it.
-      reason =
-          "handed over by "
-              + by
-              + why
-              + "; "
-              + handOver.to()
-              + " is not on the roster, so to the "
-              + queue(role);
+      why =
+          Why.of("HANDED_OVER_NOT_ON_ROSTER", "by", by, "to", handOver.to(), "queue", role.name());
     } else {
-      reason = "returned to the " + queue(role) + " by " + by + why;
+      why = Why.of("RETURNED_TO_QUEUE", "queue", role.name(), "by", by);
     }
+    why = why.with("note", handOver.why());
+    String reason = words(why);
     DueDates.Due due = target == null ? current : dueDates.of(role, temperature, now, target);
     roster.closeAssignments(leadId, role);
     if (target != null) {
       roster.assign(leadId, target.id(), role, due.dueAt());
     }
     String chosen = target == null ? null : target.id();
-    roster.record(leadId, role, chosen, Routed.HANDED_OVER, reason, "[]", occurrence);
+    roster.record(leadId, role, chosen, Routed.HANDED_OVER, reason, why, "[]", occurrence);
     activities.record(
         leadId,
         ActivityKind.HAND_OVER,
@@ -234,6 +239,7 @@ public class RoutingService {
         handOver.by(),
         chosen == null ? "TEAM_QUEUE" : "PERSON",
         reason,
+        why,
         null,
         "hand-over:" + occurrence);
     log.info("Lead {} {} ({})", leadId, reason, role);
@@ -246,8 +252,8 @@ public class RoutingService {
                     "rerouted:" + leadId + ":" + occurrence,
                     lead,
                     recipient(p),
-                    target == null ? "the " + queue(role) : target.name(),
-                    by + " handed it over" + (why.isEmpty() ? "" : " (" + why.substring(2) + ")")));
+                    target == null ? null : target.name(),
+                    Why.of("HANDED_OVER", "by", by).with("note", handOver.why())));
     if (target != null && !target.id().equals(handOver.by())) {
       notifications.assigned(
           "assignment:" + leadId + ":" + occurrence,
@@ -255,7 +261,7 @@ public class RoutingService {
           recipient(target),
           task(role),
           due.dueAt(),
-          reason);
+          why);
     }
     return new Routed(chosen, Routed.HANDED_OVER, reason, due);
   }
@@ -268,12 +274,8 @@ public class RoutingService {
 
   /** Tells the first active sales manager that the lead found no taker. */
   @Transactional
-  public void escalate(UUID leadId, Role role, String code, String reason, String occurrence) {
-    escalate(lead(leadId), role, code, reason, occurrence);
-  }
-
-  private void escalate(Lead lead, Role role, String code, String reason, String occurrence) {
-    escalate(lead, role, code, reason, occurrence, true);
+  public void escalate(UUID leadId, Role role, String code, Why reason, String occurrence) {
+    escalate(lead(leadId), role, code, reason, occurrence, true);
   }
 
   /** Whether the latest reroute or escalation of the lead for the role was an escalation. */
@@ -287,7 +289,7 @@ public class RoutingService {
   }
 
   private void escalate(
-      Lead lead, Role role, String code, String reason, String occurrence, boolean mail) {
+      Lead lead, Role role, String code, Why reason, String occurrence, boolean mail) {
     UUID leadId = lead.id();
     if (activities.record(
         leadId,
@@ -295,6 +297,7 @@ public class RoutingService {
         role.name(),
         ESCALATION_RULE,
         code,
+        words(reason),
         reason,
         null,
         "escalation:" + occurrence)) {
@@ -329,7 +332,8 @@ public class RoutingService {
         role.name(),
         assignment.map(RosterStore.OpenAssignment::repId).orElse(queue(role)),
         null,
-        due == null ? "due soon" : "due at " + due,
+        words(due == null ? Why.of("DUE_SOON") : Why.of("DUE", "due", due.toString())),
+        due == null ? Why.of("DUE_SOON") : Why.of("DUE", "due", due.toString()),
         assignment.map(RosterStore.OpenAssignment::id).orElse(null),
         "reminder:" + occurrence);
     assignment
@@ -353,6 +357,11 @@ public class RoutingService {
   /** Who holds a lead that nobody owns: the role's team queue. */
   static String queue(Role role) {
     return role == Role.SALES_REP ? "sales team queue" : "qualifiers team queue";
+  }
+
+  /** A reason in English words, for the stores' text column and the log. */
+  private String words(Why why) {
+    return catalogue.explain(MessageCatalogue.LANGUAGES.getFirst(), why);
   }
 
   private static Notifications.Recipient recipient(Rep rep) {

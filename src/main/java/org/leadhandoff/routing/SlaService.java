@@ -4,6 +4,8 @@ import java.util.UUID;
 import org.leadhandoff.lead.ActivityKind;
 import org.leadhandoff.lead.LeadActivities;
 import org.leadhandoff.metrics.LeadMetrics;
+import org.leadhandoff.system.MessageCatalogue;
+import org.leadhandoff.system.Why;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +29,14 @@ public class SlaService {
   private final LeadActivities activities;
   private final LeadMetrics metrics;
 
-  SlaService(RosterStore roster, LeadActivities activities, LeadMetrics metrics) {
+  private final MessageCatalogue catalogue;
+
+  SlaService(
+      RosterStore roster,
+      LeadActivities activities,
+      LeadMetrics metrics,
+      MessageCatalogue catalogue) {
+    this.catalogue = catalogue;
     this.roster = roster;
     this.activities = activities;
     this.metrics = metrics;
@@ -76,6 +85,15 @@ public class SlaService {
     if (cause == RerouteCause.SLA_MISSED) {
       assignment.ifPresent(a -> roster.missed(a.id()));
     }
+    Why why =
+        cause == RerouteCause.SLA_MISSED
+            ? assignment
+                .map(
+                    a ->
+                        Why.of(
+                            "SLA_MISSED", "due", a.dueAt() == null ? null : a.dueAt().toString()))
+                .orElse(Why.of("QUEUE_SLA_MISSED"))
+            : Why.of("REP_REJECTED");
     boolean recorded =
         activities.record(
             leadId,
@@ -83,11 +101,8 @@ public class SlaService {
             role.name(),
             assignment.map(RosterStore.OpenAssignment::repId).orElse(RoutingService.queue(role)),
             cause.name(),
-            cause == RerouteCause.SLA_MISSED
-                ? assignment
-                    .map(a -> "not worked by the deadline " + a.dueAt())
-                    .orElse("not picked from the queue by the deadline")
-                : "rejected as not theirs",
+            catalogue.explain(MessageCatalogue.LANGUAGES.getFirst(), why),
+            why,
             assignment.map(RosterStore.OpenAssignment::id).orElse(null),
             "reroute:" + occurrence);
     if (recorded) {

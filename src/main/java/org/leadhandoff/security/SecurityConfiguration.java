@@ -200,6 +200,9 @@ class SecurityConfiguration {
                     .hasAnyRole(names(QUALIFIER, SALES_REP, SALES_MANAGER, MARKETING, ADMIN))
                     .requestMatchers(HttpMethod.GET, "/api/engine/clock", "/api/me")
                     .authenticated()
+                    // Everyone signed in chooses their own language (pages and mails).
+                    .requestMatchers("/api/me/language")
+                    .authenticated()
                     .requestMatchers(HttpMethod.POST, "/api/engine/clock")
                     .hasRole(ADMIN.name())
                     .requestMatchers("/api/**")

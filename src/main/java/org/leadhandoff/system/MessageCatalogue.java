@@ -118,6 +118,140 @@ public class MessageCatalogue {
     return text.equals(key) ? code.replace('_', ' ').toLowerCase(Locale.ROOT) : text;
   }
 
+  private static final MessageCatalogue ENGLISH = new MessageCatalogue();
+
+  /** A reason in English, the API's and the log's language, where no catalogue is injected. */
+  public static String english(Why why) {
+    return ENGLISH.explain(LANGUAGES.getFirst(), why);
+  }
+
+  /**
+   * A reason in words: the catalogue's {@code why.<code>} text (its {@code _one} or {@code _other}
+   * form when a {@code count} fact is given; the reason code's words when there is no sentence)
+   * with each fact written as the reader's language writes it: a code as its words ({@code
+   * team.QUALIFIER}, {@code confirmed.BUDGET}), a country by its name, a date and a number in the
+   * local form, a list joined. A fact the sentence does not use adds its clause, {@code
+   * why.fact.<name>} (", amount {{amount}}"), so optional facts need no second sentence; a person's
+   * own words ({@code note}) stay as written. The pages do the same in {@code i18n.js}.
+   */
+  public String explain(Locale language, Why why) {
+    if (why == null || why.code() == null) {
+      return null;
+    }
+    String key = "why." + why.code();
+    if (why.facts().get("count") instanceof Number n) {
+      String plural = key + (n.intValue() == 1 ? "_one" : "_other");
+      if (has(language, plural)) {
+        key = plural;
+      }
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    why.facts().forEach((fact, value) -> values.put(fact, fact(language, fact, value)));
+    String template = raw(language, key);
+    StringBuilder text =
+        new StringBuilder(
+            template.isEmpty()
+                ? code(language, "reason", why.code())
+                : text(language, key, values));
+    why.facts()
+        .forEach(
+            (fact, value) -> {
+              boolean empty =
+                  value == null
+                      || (value instanceof java.util.Collection<?> c && c.isEmpty())
+                      || (value instanceof String s && s.isBlank());
+              if (!empty
+                  && !template.contains("{{" + fact + "}}")
+                  && has(language, "why.fact." + fact)) {
+                text.append(text(language, "why.fact." + fact, values));
+              }
+            });
+    return text.toString();
+  }
+
+  /** A reason kept as a code and facts (JSON) in words; the stored text where there is no code. */
+  public String explain(Locale language, String code, String factsJson, String storedText) {
+    if (code == null || code.isBlank()) {
+      return storedText;
+    }
+    if (!has(language, "why." + code)
+        && !has(language, "why." + code + "_other")
+        && !has(language, "reason." + code)
+        && storedText != null
+        && !storedText.equals(code)) {
+      // A code without words (a designer's own model): what was written then.
+      return storedText;
+    }
+    return explain(language, new Why(code, Why.facts(factsJson)));
+  }
+
+  private String fact(Locale language, String fact, Object value) {
+    if (value == null) {
+      return "–";
+    }
+    if (value instanceof java.util.Collection<?> list) {
+      return String.join(", ", list.stream().map(v -> fact(language, fact, v)).toList());
+    }
+    if (value instanceof Number number) {
+      return java.text.NumberFormat.getNumberInstance(language).format(number);
+    }
+    String text = String.valueOf(value);
+    if ("country".equals(fact) && text.matches("[A-Z]{2}")) {
+      String name = Locale.of("", text).getDisplayCountry(language);
+      return name.isBlank() || name.equals(text) ? text : name;
+    }
+    if ("day".equals(fact)) {
+      try {
+        return java.time.DayOfWeek.valueOf(text)
+            .getDisplayName(java.time.format.TextStyle.FULL, language);
+      } catch (IllegalArgumentException e) {
+        return text;
+      }
+    }
+    if (text.matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z")) {
+      try {
+        // An instant: the server's words give it in UTC, and say so; the pages use local time.
+        return java.time.format.DateTimeFormatter.ofLocalizedDateTime(
+                    java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+                .withLocale(language)
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(java.time.Instant.parse(text))
+            + " UTC";
+      } catch (java.time.DateTimeException e) {
+        return text;
+      }
+    }
+    if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      try {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(
+                java.time.format.FormatStyle.MEDIUM)
+            .withLocale(language)
+            .format(java.time.LocalDate.parse(text));
+      } catch (java.time.DateTimeException e) {
+        return text;
+      }
+    }
+    if (text.matches("[A-Z][A-Z0-9_]*") && has(language, fact + "." + text)) {
+      return text(language, fact + "." + text);
+    }
+    return text;
+  }
+
+  private boolean has(Locale language, String key) {
+    return !raw(language, key).isEmpty();
+  }
+
+  /** The text of a key before its placeholders are filled; empty when the catalogue lacks it. */
+  private String raw(Locale language, String key) {
+    for (String name : BUNDLES) {
+      ResourceBundle bundle = bundle(name, language);
+      if (bundle.containsKey(key)) {
+        return bundle.getString(key);
+      }
+    }
+    return "";
+  }
+
   /** Keys of the base bundles that a translation lacks, for the catalogue's test. */
   public Map<String, List<String>> untranslated(Locale language) {
     Map<String, List<String>> missing = new LinkedHashMap<>();

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
+import org.leadhandoff.system.MessageCatalogue;
+import org.leadhandoff.system.Why;
 
 /**
  * Checks submitted form data against the form itself, as form-js does in the browser: the same
@@ -24,8 +26,17 @@ import org.camunda.feel.api.FeelEngineBuilder;
  */
 public final class FormValidator {
 
-  /** One problem with one field: its key, and a sentence that names it by its label. */
-  public record Problem(String field, String message) {}
+  /**
+   * One problem with one field: its key, and why as a code with facts ({@code why.FIELD_*} in the
+   * catalogue, the field's label among them), which each reader gets in their own words.
+   */
+  public record Problem(String field, Why why) {
+
+    /** The problem in English words, for the API's default and the log. */
+    public String message() {
+      return MessageCatalogue.english(why);
+    }
+  }
 
   /** What a submission gives: the problems, or the variables to complete the task with. */
   public record Result(List<Problem> problems, Map<String, Object> variables) {
@@ -80,7 +91,7 @@ public final class FormValidator {
     Set<String> keys = fields.stream().map(f -> f.get("key").asText()).collect(Collectors.toSet());
     for (String key : submitted.keySet()) {
       if (!keys.contains(key)) {
-        problems.add(new Problem(key, "'" + key + "' is not a field of this form"));
+        problems.add(new Problem(key, Why.of("FIELD_UNKNOWN", "key", key)));
       }
     }
     for (JsonNode field : fields) {
@@ -93,11 +104,11 @@ public final class FormValidator {
       JsonNode validate = field.path("validate");
       if (empty(value, field)) {
         if (validate.path("required").asBoolean(false)) {
-          problems.add(new Problem(key, label + " is required"));
+          problems.add(new Problem(key, Why.of("FIELD_REQUIRED", "label", label)));
         }
         continue;
       }
-      String problem = check(field, value, label, validate);
+      Why problem = check(field, value, label, validate);
       if (problem != null) {
         problems.add(new Problem(key, problem));
       } else {
@@ -146,60 +157,62 @@ public final class FormValidator {
         && field.path("type").asText().equals("checkbox");
   }
 
-  private static String check(JsonNode field, Object value, String label, JsonNode validate) {
+  private static Why check(JsonNode field, Object value, String label, JsonNode validate) {
     String type = field.path("type").asText();
     switch (type) {
       case "checkbox" -> {
         if (!(value instanceof Boolean)) {
-          return label + " must be true or false";
+          return Why.of("FIELD_BOOLEAN", "label", label);
         }
       }
       case "number" -> {
         if (!(value instanceof Number number)) {
-          return label + " must be a number";
+          return Why.of("FIELD_NUMBER", "label", label);
         }
         if (validate.has("min") && number.doubleValue() < validate.get("min").asDouble()) {
-          return label + " must be at least " + validate.get("min").asText();
+          return Why.of("FIELD_MIN", "label", label, "min", validate.get("min").numberValue());
         }
         if (validate.has("max") && number.doubleValue() > validate.get("max").asDouble()) {
-          return label + " must be at most " + validate.get("max").asText();
+          return Why.of("FIELD_MAX", "label", label, "max", validate.get("max").numberValue());
         }
       }
       case "radio", "select" -> {
         Set<String> allowed = allowed(field);
         if (!(value instanceof String choice) || !allowed.contains(choice)) {
-          return label + " must be one of " + String.join(", ", allowed);
+          return Why.of("FIELD_ONE_OF", "label", label, "values", List.copyOf(allowed));
         }
       }
       case "checklist", "taglist" -> {
         Set<String> allowed = allowed(field);
         if (!(value instanceof Collection<?> choices)
             || !choices.stream().allMatch(c -> c instanceof String s && allowed.contains(s))) {
-          return label + " must be a list of " + String.join(", ", allowed);
+          return Why.of("FIELD_LIST_OF", "label", label, "values", List.copyOf(allowed));
         }
       }
       case "datetime" -> {
         if (!(value instanceof String text)) {
-          return label + " must be a date like 2026-12-31";
+          return Why.of("FIELD_DATE", "label", label);
         }
         if ("date".equals(field.path("subtype").asText("date"))) {
           try {
             LocalDate.parse(text);
           } catch (DateTimeParseException e) {
-            return label + " must be a date like 2026-12-31";
+            return Why.of("FIELD_DATE", "label", label);
           }
         }
       }
       default -> {
         if (!(value instanceof String text)) {
-          return label + " must be text";
+          return Why.of("FIELD_TEXT", "label", label);
         }
         if (validate.has("maxLength") && text.length() > validate.get("maxLength").asInt()) {
-          return label + " must be at most " + validate.get("maxLength").asInt() + " characters";
+          return Why.of(
+              "FIELD_MAX_LENGTH", "label", label, "count", validate.get("maxLength").asInt());
         }
         if (validate.has("minLength")
             && text.strip().length() < validate.get("minLength").asInt()) {
-          return label + " must be at least " + validate.get("minLength").asInt() + " characters";
+          return Why.of(
+              "FIELD_MIN_LENGTH", "label", label, "count", validate.get("minLength").asInt());
         }
       }
     }

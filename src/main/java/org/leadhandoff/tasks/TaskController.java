@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -12,13 +13,16 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.process.LeadProcess;
 import org.leadhandoff.security.AppRole;
+import org.leadhandoff.system.MessageCatalogue;
 import org.leadhandoff.web.ApiErrors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,13 +53,16 @@ class TaskController {
   private final ObjectMapper json;
 
   private final org.leadhandoff.lead.LeadActivities activities;
+  private final MessageCatalogue catalogue;
 
   TaskController(
       TaskService tasks,
       LeadStore leads,
       Clock clock,
       ObjectMapper json,
-      org.leadhandoff.lead.LeadActivities activities) {
+      org.leadhandoff.lead.LeadActivities activities,
+      MessageCatalogue catalogue) {
+    this.catalogue = catalogue;
     this.activities = activities;
     this.tasks = tasks;
     this.leads = leads;
@@ -238,15 +245,37 @@ class TaskController {
     return new TaskAccess(authentication.getName(), AppRole.of(authentication.getAuthorities()));
   }
 
+  /**
+   * One refused field: the sentence in the reader's language (Accept-Language; the pages send
+   * theirs) and, for programs and pages, its code and facts.
+   */
+  record FieldRefusal(String field, String message, String code, Map<String, Object> facts) {}
+
   @ExceptionHandler(TaskValidationException.class)
-  ResponseEntity<ProblemDetail> invalid(TaskValidationException e) {
+  ResponseEntity<ProblemDetail> invalid(TaskValidationException e, HttpServletRequest request) {
+    Locale language = catalogue.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    List<FieldRefusal> errors =
+        e.problems().stream()
+            .map(
+                p ->
+                    new FieldRefusal(
+                        p.field(),
+                        catalogue.explain(language, p.why()),
+                        p.why().code(),
+                        p.why().facts()))
+            .toList();
     ProblemDetail problem =
-        ApiErrors.invalid(
-            e.problems().stream()
-                .map(p -> new ApiErrors.FieldError(p.field(), p.message()))
-                .toList());
-    problem.setTitle("Task not completed");
-    problem.setDetail(e.getMessage());
+        ApiErrors.problem(
+            HttpStatus.BAD_REQUEST,
+            catalogue.text(language, "problem.taskNotCompleted"),
+            catalogue.text(
+                language,
+                "problem.taskStaysOpen",
+                Map.of(
+                    "problems",
+                    String.join("; ", errors.stream().map(FieldRefusal::message).toList()))),
+            null);
+    problem.setProperty("errors", errors);
     return ResponseEntity.badRequest().body(problem);
   }
 
@@ -257,9 +286,17 @@ class TaskController {
   }
 
   @ExceptionHandler(TaskConflictException.class)
-  ResponseEntity<ProblemDetail> conflict(TaskConflictException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT)
-        .body(ApiErrors.problem(HttpStatus.CONFLICT, "Task not available", e.getMessage(), null));
+  ResponseEntity<ProblemDetail> conflict(TaskConflictException e, HttpServletRequest request) {
+    Locale language = catalogue.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    ProblemDetail problem =
+        ApiErrors.problem(
+            HttpStatus.CONFLICT,
+            catalogue.text(language, "problem.taskNotAvailable"),
+            catalogue.explain(language, e.why()),
+            null);
+    problem.setProperty("code", e.why().code());
+    problem.setProperty("facts", e.why().facts());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
   private TaskSummary summary(Task task) {

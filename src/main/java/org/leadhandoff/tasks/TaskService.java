@@ -20,6 +20,7 @@ import org.leadhandoff.process.Outcomes.SalesDecision;
 import org.leadhandoff.routing.Rep;
 import org.leadhandoff.routing.Role;
 import org.leadhandoff.routing.RosterStore;
+import org.leadhandoff.system.Why;
 import org.leadhandoff.tasks.FormValidator.Problem;
 import org.leadhandoff.web.ApiException;
 import org.springframework.http.HttpStatus;
@@ -84,16 +85,17 @@ public class TaskService {
     }
     if (reason != null && reason.length() > MAX_REASON) {
       throw new TaskValidationException(
-          List.of(new Problem("reason", "must be at most " + MAX_REASON + " characters")));
+          List.of(
+              new Problem(
+                  "reason", Why.of("FIELD_MAX_LENGTH", "label", "reason", "count", MAX_REASON))));
     }
     Rep target = to == null ? null : target(to, role, who);
     if (target != null && target.id().equals(owner)) {
       throw new TaskValidationException(
-          List.of(new Problem("to", "the task is already " + target.name() + "'s")));
+          List.of(new Problem("to", Why.of("ALREADY_THEIRS", "name", target.name()))));
     }
     if (target == null && owner == null) {
-      throw new TaskValidationException(
-          List.of(new Problem("to", "the task is in the team queue already")));
+      throw new TaskValidationException(List.of(new Problem("to", Why.of("ALREADY_IN_QUEUE"))));
     }
     Map<String, Object> variables = new java.util.HashMap<>();
     variables.put(Variables.HAND_OVER_TO, target == null ? "" : target.id());
@@ -130,21 +132,16 @@ public class TaskService {
             .orElseThrow(
                 () ->
                     new TaskValidationException(
-                        List.of(new Problem("to", "nobody called '" + to + "' is on the roster"))));
+                        List.of(new Problem("to", Why.of("NOT_ON_ROSTER", "to", to)))));
     if (!rep.active()) {
       throw new TaskValidationException(
-          List.of(new Problem("to", rep.name() + " is not active on the roster")));
+          List.of(new Problem("to", Why.of("NOT_ACTIVE", "name", rep.name()))));
     }
     boolean takeOver = rep.role() == Role.MANAGER && rep.id().equals(who.user());
     if (rep.role() != role && !takeOver) {
       throw new TaskValidationException(
           List.of(
-              new Problem(
-                  "to",
-                  rep.name()
-                      + " is not a "
-                      + (role == Role.SALES_REP ? "sales rep" : "lead qualifier")
-                      + ", and this task is for one")));
+              new Problem("to", Why.of("WRONG_ROLE", "name", rep.name(), "role", role.name()))));
     }
     return rep;
   }
@@ -173,11 +170,7 @@ public class TaskService {
     Task task = open(who.visible(task(id)));
     if (task.assignee() != null && !task.assignee().equals(user)) {
       throw new TaskConflictException(
-          "Task "
-              + id
-              + " is claimed by "
-              + task.assignee()
-              + "; ask them, or a manager, to hand it over.");
+          Why.of("CLAIMED_BY", "task", String.valueOf(id), "assignee", task.assignee()));
     }
     tasks.assign(id, user);
     return task(id);
@@ -198,7 +191,14 @@ public class TaskService {
     }
     if (task.assignee() != null && !task.assignee().equals(user)) {
       throw new TaskConflictException(
-          "Task " + id + " is claimed by " + task.assignee() + ", not by " + user + ".");
+          Why.of(
+              "CLAIMED_NOT_BY",
+              "task",
+              String.valueOf(id),
+              "assignee",
+              task.assignee(),
+              "user",
+              user));
     }
     tasks.assign(id, null);
     return task(id);
@@ -214,7 +214,8 @@ public class TaskService {
     Task task = open(who.visible(task(id)));
     if (task.assignee() != null && !task.assignee().equals(user)) {
       throw new TaskConflictException(
-          "Task " + id + " is claimed by " + task.assignee() + "; only they can complete it.");
+          Why.of(
+              "ONLY_ASSIGNEE_COMPLETES", "task", String.valueOf(id), "assignee", task.assignee()));
     }
     String formJson =
         form(task).orElseThrow(() -> new IllegalStateException("Task " + id + " has no form"));
@@ -235,10 +236,7 @@ public class TaskService {
     } catch (ClientStatusException e) {
       if (e.getStatusCode() == Status.Code.NOT_FOUND) {
         tasks.gone(id);
-        throw new TaskConflictException(
-            "Task "
-                + id
-                + " is no longer open: it was completed in Tasklist or ended by the process.");
+        throw new TaskConflictException(Why.of("NO_LONGER_OPEN", "task", String.valueOf(id)));
       }
       throw e;
     }
@@ -264,9 +262,12 @@ public class TaskService {
         problems.add(
             new Problem(
                 Variables.FOLLOW_UPS_DONE,
-                "Before rejecting, do and tick the prescribed follow-ups; missing: "
-                    + String.join(
-                        ", ", missing.stream().map(m -> labels.getOrDefault(m, m)).toList())));
+                Why.of(
+                    "FOLLOW_UPS_MISSING",
+                    "missing",
+                    missing.stream().map(m -> labels.getOrDefault(m, m)).toList(),
+                    "codes",
+                    missing)));
       }
     }
     return problems;
@@ -279,19 +280,16 @@ public class TaskService {
       LocalDate today,
       List<Problem> problems) {
     if (values.get(key) instanceof String text && LocalDate.parse(text).isBefore(today)) {
-      problems.add(new Problem(key, label + " must be today or later"));
+      problems.add(new Problem(key, Why.of("FIELD_NOT_BEFORE_TODAY", "label", label)));
     }
   }
 
   private Task open(Task task) {
     if (task.state() != TaskState.OPEN || !tasks.fresh(task)) {
       throw new TaskConflictException(
-          "Task "
-              + task.id()
-              + " is no longer open"
-              + (task.state() == TaskState.COMPLETED
-                  ? ": it was completed by " + task.completedBy() + "."
-                  : ": it was completed in Tasklist or ended by the process."));
+          task.state() == TaskState.COMPLETED
+              ? Why.of("COMPLETED_BY", "task", String.valueOf(task.id()), "by", task.completedBy())
+              : Why.of("NO_LONGER_OPEN", "task", String.valueOf(task.id())));
     }
     return task;
   }

@@ -364,6 +364,14 @@ class InboxBrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("[data-testid=history]"),
             "Marketing-qualifiziert (MQL) → Zur Qualifizierung angenommen (SAL)"));
+    // Why it reached each stage and why routing chose whom, in German words: no English left.
+    String history = browser.findElement(By.cssSelector("[data-testid=history]")).getText();
+    assertThat(history)
+        .contains("an die Qualifizierer übergeben (Temperatur: heiß)", "Passung ", "Punkte, Note ")
+        .doesNotContain("handed to", "points", "grade");
+    assertThat(browser.findElement(By.cssSelector("[data-testid=routing]")).getText())
+        .contains("reihum unter den Qualifizierern für")
+        .doesNotContain("round robin", "covering");
     noCodesShown();
     noConsoleErrors();
   }

@@ -78,7 +78,7 @@ class LeadLifecycleProcessTest {
         .extracting(change -> change.reason())
         .containsExactly(
             "captured from web-form",
-            "fit 90 points, grade A (criteria 2026-Q4)",
+            "fit 90 points, grade A (high fit) (criteria 2026-Q4)",
             "engagement 50 points (MQL at 50, criteria 2026-Q4)",
             "handed to the qualifiers as a warm lead");
   }
@@ -196,7 +196,8 @@ class LeadLifecycleProcessTest {
         .satisfies(
             change -> {
               assertThat(change.toStage()).isEqualTo(Stage.DISQUALIFIED);
-              assertThat(change.reason()).isEqualTo("COMPETITOR");
+              assertThat(change.reasonCode()).isEqualTo("COMPETITOR");
+              assertThat(change.reason()).isEqualTo("competitor");
             });
   }
 

@@ -58,6 +58,7 @@ import org.springframework.context.annotation.Import;
   org.leadhandoff.metrics.LeadMetrics.class,
   io.micrometer.core.instrument.simple.SimpleMeterRegistry.class,
   ClockConfiguration.class,
+  org.leadhandoff.system.MessageCatalogue.class,
   LifecycleWorkersTest.ShippedCriteria.class
 })
 class LifecycleWorkersTest {
@@ -107,7 +108,10 @@ class LifecycleWorkersTest {
 
     assertThat(first.fitOutcome()).isEqualTo(FitOutcome.IN_PROFILE);
     assertThat(first.fitGrade()).isEqualTo(Grade.A);
-    assertThat(first.fitSummary()).isEqualTo("fit 90 points, grade A (criteria 2026-Q4)");
+    assertThat(first.fitFacts())
+        .containsEntry("points", 90)
+        .containsEntry("grade", "A")
+        .containsEntry("criteria", "2026-Q4");
     assertThat(first.outOfProfileCloseAfter())
         .isEqualTo(lifecycle.outOfProfileCloseAfter().toString());
     assertThat(again).isEqualTo(first);
@@ -161,7 +165,9 @@ class LifecycleWorkersTest {
     assertThat(quiet.engagementRescoreIn())
         .isEqualTo(criteria.engagement().rescoreEvery().toString());
     assertThat(raised.engagementOutcome()).isEqualTo(EngagementOutcome.MQL);
-    assertThat(raised.engagementSummary()).startsWith("hand-raise, engagement ");
+    assertThat(raised.engagementReasonCode()).isEqualTo("ENGAGEMENT_HAND_RAISE");
+    assertThat(quiet.engagementReasonCode()).isEqualTo("ENGAGEMENT_SCORED");
+    assertThat(raised.engagementFacts()).containsKeys("points", "mqlAt", "criteria");
     assertThat(store.scores(leadId)).filteredOn(s -> s.kind() == ScoreKind.ENGAGEMENT).hasSize(2);
   }
 
@@ -178,8 +184,9 @@ class LifecycleWorkersTest {
             "Event_InProfile",
             Map.of(Headers.STAGE, "IN_PROFILE"));
 
-    recordStage.recordStage(job, leadId, "fit 90 points, grade A", null);
-    recordStage.recordStage(job, leadId, "fit 90 points, grade A", null);
+    Map<String, Object> facts = Map.of("points", 90, "grade", "A", "criteria", "2026-Q4");
+    recordStage.recordStage(job, leadId, "FIT_SCORED", facts);
+    recordStage.recordStage(job, leadId, "FIT_SCORED", facts);
 
     assertThat(store.find(leadId).orElseThrow().stage()).isEqualTo(Stage.IN_PROFILE);
     assertThat(store.history(leadId))
@@ -188,7 +195,10 @@ class LifecycleWorkersTest {
         .satisfies(
             c -> {
               assertThat(c.fromStage()).isEqualTo(Stage.NAME);
-              assertThat(c.reason()).isEqualTo("fit 90 points, grade A");
+              assertThat(c.reason())
+                  .isEqualTo("fit 90 points, grade A (high fit) (criteria 2026-Q4)");
+              assertThat(c.reasonCode()).isEqualTo("FIT_SCORED");
+              assertThat(c.reasonFacts()).contains("\"points\":90");
               assertThat(c.changedBy()).isEqualTo("lead-lifecycle/Event_InProfile");
             });
   }

@@ -135,7 +135,7 @@ class QualificationOutcomesProcessTest {
         .containsExactly(
             "SAL: handed to the qualifiers as a hot lead",
             "SQL: qualified by phone, confirmed: budget, authority, need, timing",
-            "OPPORTUNITY: accepted by sales: amount 12000, expected close 2027-03-31");
+            "OPPORTUNITY: accepted by sales: amount 12,000, expected close Mar 31, 2027");
   }
 
   private java.util.List<String> decisions(UUID leadId) {
@@ -165,7 +165,8 @@ class QualificationOutcomesProcessTest {
     StageChange last = store.history(leadId).getLast();
     assertThat(last.toStage()).isEqualTo(Stage.DISQUALIFIED);
     assertThat(last.fromStage()).isEqualTo(Stage.SAL);
-    assertThat(last.reason()).isEqualTo("STUDENT");
+    assertThat(last.reasonCode()).isEqualTo("STUDENT");
+    assertThat(last.reason()).isEqualTo("student or job seeker");
     assertThat(last.changedBy()).isEqualTo("lead-lifecycle/Event_Disqualified");
   }
 
@@ -184,7 +185,8 @@ class QualificationOutcomesProcessTest {
         .satisfies(
             change -> {
               assertThat(change.toStage()).isEqualTo(Stage.RECYCLED);
-              assertThat(change.reason()).isEqualTo("not now: revisit on " + revisit);
+              assertThat(change.reason()).isEqualTo("not now: revisit on " + written(revisit));
+              assertThat(change.reasonFacts()).contains(revisit.toString());
             });
     // Marketing sees it came back, why, and when it returns; the qualifier sees it among their
     // leads.
@@ -194,7 +196,8 @@ class QualificationOutcomesProcessTest {
             .roles("MARKETING");
     read(mvc, "/api/reports/returned", marketing)
         .andExpect(at(leadId, "reasonCode", "NOT_NOW"))
-        .andExpect(at(leadId, "reason", "not now: revisit on " + revisit))
+        .andExpect(at(leadId, "reason", "not now: revisit on " + written(revisit)))
+        .andExpect(at(leadId, "reasonFacts.revisitOn", revisit.toString()))
         .andExpect(at(leadId, "revisitAt", revisit + "T08:00:00Z"))
         .andExpect(at(leadId, "stageNow", "RECYCLED"));
     String qualifier = roster.history(leadId).getFirst().chosenRep();
@@ -261,7 +264,7 @@ class QualificationOutcomesProcessTest {
               assertThat(change.fromStage()).isEqualTo(Stage.SAL);
               assertThat(change.toStage()).isEqualTo(Stage.IN_PROFILE);
               assertThat(change.reason())
-                  .isEqualTo("mis-scored: works for a reseller, not an end customer");
+                  .isEqualTo("mis-scored; notes: works for a reseller, not an end customer");
             });
     read(
             mvc,
@@ -270,7 +273,9 @@ class QualificationOutcomesProcessTest {
                 .SecurityMockMvcRequestPostProcessors.user("marketing")
                 .roles("MARKETING"))
         .andExpect(at(leadId, "reasonCode", "MIS_SCORED"))
-        .andExpect(at(leadId, "reason", "mis-scored: works for a reseller, not an end customer"));
+        .andExpect(
+            at(leadId, "reason", "mis-scored; notes: works for a reseller, not an end customer"))
+        .andExpect(at(leadId, "reasonFacts.note", "works for a reseller, not an end customer"));
   }
 
   @Test
@@ -336,7 +341,7 @@ class QualificationOutcomesProcessTest {
               assertThat(change.reason())
                   .isEqualTo(
                       "rejected by sales: no budget;"
-                          + " the rep's notes: budget frozen until Q3, ask again in July");
+                          + " notes: budget frozen until Q3, ask again in July");
             });
     assertThat(decisions(leadId)).contains("REJECT: NO_BUDGET");
     // Marketing's recycle mail carries what the rep wrote, not only the code.
@@ -346,7 +351,7 @@ class QualificationOutcomesProcessTest {
                 .param(leadId)
                 .query(String.class)
                 .single())
-        .contains("the rep's notes: budget frozen until Q3, ask again in July")
+        .contains("rejected by sales: no budget; notes: budget frozen until Q3, ask again in July")
         // A page marketing may open (the inbox is the sales floor's).
         .contains("/dashboard/#lead/" + leadId)
         .doesNotContain("/inbox/");
@@ -395,5 +400,12 @@ class QualificationOutcomesProcessTest {
             "handOverTo",
             "handOverBy",
             "handOverReason");
+  }
+
+  /** A date as the English words of a stage reason write it ("Apr 13, 2027"). */
+  private static String written(LocalDate date) {
+    return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+        .withLocale(java.util.Locale.ENGLISH)
+        .format(date);
   }
 }

@@ -27,7 +27,7 @@ class RecyclePlannerTest {
 
     assertThat(plan.revisitAt()).isEqualTo(Instant.parse("2026-12-22T08:00:00Z"));
     assertThat(plan.waitFor()).isEqualTo(Duration.ofDays(29).plusHours(20));
-    assertThat(plan.reason()).isEqualTo("not now: revisit on 2026-12-22");
+    assertThat(plan.reason()).isEqualTo("not now: revisit on Dec 22, 2026");
   }
 
   @Test

@@ -246,4 +246,65 @@ class HandoffMailTest {
     await().until(() -> mailsAbout(lead).size() >= 1);
     assertThat(mailsAbout(leadId)).hasSize(1);
   }
+
+  @Test
+  @DisplayName(
+      "a qualifier who reads the pages in German gets the assignment mail in German, the reason"
+          + " why they were chosen too, while the installation writes English")
+  void mailsFollowTheReadersLanguage() throws Exception {
+    List<String> qualifiers =
+        roster.all().stream()
+            .filter(r -> r.role() == org.leadhandoff.routing.Role.QUALIFIER)
+            .map(org.leadhandoff.routing.Rep::id)
+            .toList();
+    try {
+      for (String qualifier : qualifiers) {
+        // What the language menu of any page does for the signed-in person.
+        mvc.perform(
+                put("/api/me/language")
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.user(qualifier)
+                            .roles("QUALIFIER"))
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"language\":\"de\"}"))
+            .andExpect(status().isOk());
+      }
+      UUID leadId = process.hotLeadInQualification(leads);
+
+      await().until(() -> mailsAbout(leadId).size() >= 1);
+      MimeMessage mail = mailsAbout(leadId).getFirst();
+      assertThat(mail.getSubject()).startsWith("Neuer Lead für Sie: ");
+      assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail))
+          .contains("Warum Sie: reihum unter den Qualifizierern f")
+          .doesNotContain("round robin");
+    } finally {
+      jdbc.sql("delete from reader_language").update();
+    }
+  }
+
+  @Test
+  @DisplayName("a language the product does not ship is refused with a sentence naming the field")
+  void unknownLanguageRefused() throws Exception {
+    mvc.perform(
+            put("/api/me/language")
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user("quinn")
+                        .roles("QUALIFIER"))
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"language\":\"klingon\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
+                .value("language must be one of [en, de], not 'klingon'"));
+    assertThat(jdbc.sql("select count(*) from reader_language").query(Long.class).single())
+        .isZero();
+  }
 }

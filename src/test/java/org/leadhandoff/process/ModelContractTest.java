@@ -93,7 +93,7 @@ class ModelContractTest {
 
   private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"");
   private static final Pattern NAME =
-      Pattern.compile("(\\.\\s*)?\\b([A-Za-z_][A-Za-z0-9_]*)\\b(\\s*\\()?");
+      Pattern.compile("(\\.\\s*)?\\b([A-Za-z_][A-Za-z0-9_]*)\\b(\\s*\\(|\\s*:(?!=))?");
   private static final Pattern COMPARISON =
       Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*(?:!=|=)\\s*\"([^\"]*)\"");
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
@@ -534,6 +534,7 @@ class ModelContractTest {
                 .replaceAll(" fn("));
     while (name.find()) {
       boolean member = name.group(1) != null;
+      // A name before "(" is a function; before ":" it is a key of a context ({heat: temperature}).
       boolean function = name.group(3) != null;
       if (!member && !function && !FEEL_WORDS.contains(name.group(2))) {
         found.add(name.group(2));

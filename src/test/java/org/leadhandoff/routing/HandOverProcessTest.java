@@ -170,7 +170,11 @@ class HandOverProcessTest {
     assertThat(handedOver.outcome()).isEqualTo(RoutingService.Routed.HANDED_OVER);
     assertThat(handedOver.chosenRep()).isEqualTo(colleague);
     assertThat(handedOver.reason())
-        .isEqualTo("handed over by Morgan Ellis: " + owner + " is ill this week");
+        .isEqualTo("handed over by Morgan Ellis; notes: " + owner + " is ill this week");
+    assertThat(handedOver.reasonCode()).isEqualTo("HANDED_OVER");
+    assertThat(handedOver.reasonFacts())
+        .containsEntry("by", "Morgan Ellis")
+        .containsEntry("note", owner + " is ill this week");
     assertThat(roster.openOwner(leadId, Role.QUALIFIER)).contains(colleague);
     assertThat(activities.of(leadId))
         .anyMatch(a -> a.kind() == ActivityKind.HAND_OVER && "morgan".equals(a.actor()));
@@ -181,7 +185,10 @@ class HandOverProcessTest {
     MimeMessage toOwner = mails(leadId, "rerouted").getFirst();
     assertThat(to(toOwner)).isEqualTo(roster.find(owner).orElseThrow().email());
     assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(toOwner))
-        .contains("Morgan Ellis handed it over");
+        .contains(
+            "is no longer yours: handed over by Morgan Ellis; notes: "
+                + owner
+                + " is ill this week");
     MimeMessage toColleague =
         mails(leadId, "assignment").stream()
             .filter(m -> to(m).equals(roster.find(colleague).orElseThrow().email()))
@@ -219,7 +226,7 @@ class HandOverProcessTest {
     assertThat(after.dueAt()).as("the deadline stays").isEqualTo(before.dueAt());
     assertThat(roster.openOwner(leadId, Role.QUALIFIER)).isEmpty();
     assertThat(roster.history(leadId).getLast().reason())
-        .startsWith("returned to the qualifiers team queue by ");
+        .startsWith("returned to the qualifiers' team queue by ");
     assertThat(mails(leadId, "rerouted")).isEmpty();
     handOver(before.id(), MANAGER, "{\"to\":\"" + owner + "\"}").andExpect(status().isConflict());
   }

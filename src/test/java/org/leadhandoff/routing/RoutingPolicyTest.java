@@ -219,9 +219,13 @@ class RoutingPolicyTest {
     Decision decision = choose(TEAM, Map.of("anna", 2, "ben", 2, "cara", 2), null, Set.of(), "GB");
 
     assertThat(decision.chosen()).isNull();
-    assertThat(decision.reason()).isEqualTo("nobody available among 3 sales reps covering GB");
-    assertThat(choose(List.of(), Map.of(), null, Set.of(), "GB").reason())
-        .isEqualTo("nobody on the roster covers GB as a sales rep");
+    assertThat(decision.why())
+        .isEqualTo(
+            org.leadhandoff.system.Why.of(
+                "NOBODY_AVAILABLE", "team", "SALES_REP", "country", "GB", "count", 3));
+    assertThat(choose(List.of(), Map.of(), null, Set.of(), "GB").why())
+        .isEqualTo(
+            org.leadhandoff.system.Why.of("NOBODY_COVERS", "team", "SALES_REP", "country", "GB"));
   }
 
   @Test

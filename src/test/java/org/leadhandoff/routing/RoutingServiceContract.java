@@ -43,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
   io.micrometer.core.instrument.simple.SimpleMeterRegistry.class,
   ClockConfiguration.class,
   org.leadhandoff.notification.Notifications.class,
+  org.leadhandoff.system.ReaderLanguages.class,
   org.leadhandoff.notification.MailOutbox.class,
   org.leadhandoff.notification.MailTemplates.class,
   org.leadhandoff.system.MessageCatalogue.class,
