@@ -325,6 +325,12 @@ public class RoutingService {
   /** Reminds the lead's current owner for the role that the task is due. */
   @Transactional
   public void remind(UUID leadId, Role role, Instant due, String occurrence) {
+    if (due != null && !clock.instant().isBefore(due)) {
+      // The clock passed the deadline too (a machine asleep, a clock moved): the reroute at the
+      // deadline is what the owner hears of, not a "due soon" for a deadline already gone.
+      log.info("Lead {}: the {} deadline {} has passed, no reminder", leadId, role, due);
+      return;
+    }
     var assignment = roster.openAssignment(leadId, role);
     activities.record(
         leadId,
