@@ -11,6 +11,20 @@
   var query = new URLSearchParams(location.search);
   document.getElementById('signed-out').hidden = !query.has('logout');
   document.getElementById('wrong').hidden = !query.has('error');
+  var left = parseInt(query.get('left'), 10);
+  if (left > 0) {
+    var warning = document.getElementById('last-tries');
+    var lockMinutes = Math.max(1, parseInt(query.get('lockMinutes'), 10) || 15);
+    var warn = function () {
+      warning.textContent = window.leadHandoffText(left === 1 ? 'signin.lastTry_one' : 'signin.lastTry_other',
+        { count: left, minutes: lockMinutes },
+        (left === 1 ? 'One more wrong password locks' : left + ' more wrong passwords lock') +
+          ' signing in for ' + lockMinutes + ' minutes.');
+    };
+    warn();
+    window.leadHandoffMessages.then(warn);
+    warning.hidden = false;
+  }
   var locked = query.get('locked');
   if (locked) {
     var box = document.getElementById('locked');

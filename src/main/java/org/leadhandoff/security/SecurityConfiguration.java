@@ -232,7 +232,12 @@ class SecurityConfiguration {
             form ->
                 form.loginPage("/login")
                     .permitAll()
-                    .successHandler(SessionRevalidation.stampOnSignIn(users)))
+                    .successHandler(SessionRevalidation.stampOnSignIn(users))
+                    .failureHandler(
+                        (request, response, exception) ->
+                            response.sendRedirect(
+                                throttle.afterFailure(
+                                    request.getParameter("username"), request.getRemoteAddr()))))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .csrf(
             csrf ->

@@ -91,6 +91,28 @@ public class SignInThrottle {
     }
   }
 
+  /**
+   * Where the sign-in form goes after a wrong password: the page says so, warns when the next wrong
+   * passwords lock the account, and says how long once they have.
+   */
+  String afterFailure(String username, String address) {
+    Optional<Duration> locked = lockedFor(username, address);
+    if (locked.isPresent()) {
+      return "/login?locked=" + (Math.max(1, locked.get().toSeconds()) + 59) / 60;
+    }
+    Bucket account = account(username, false);
+    long left = account == null ? settings.maxFailures() : account.getAvailableTokens();
+    return left <= WARN_FROM
+        ? "/login?error&left="
+            + left
+            + "&lockMinutes="
+            + Math.max(1, settings.lockout().toMinutes())
+        : "/login?error";
+  }
+
+  /** From how many wrong passwords left the sign-in page warns of the lock. */
+  private static final int WARN_FROM = 2;
+
   void succeeded(String username) {
     accounts.invalidate(key(username));
   }

@@ -209,6 +209,35 @@ class AttackTest {
 
   @Test
   @DisplayName(
+      "the sign-in page warns before the wrong password that locks the account, then says for how"
+          + " long it is locked")
+  void signInPageWarnsBeforeTheLock() throws Exception {
+    String person = newUser("forgetful", AppRole.SALES_REP);
+    java.util.List<String> pages = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      pages.add(
+          mvc.perform(
+                  post("/login")
+                      .param("username", person)
+                      .param("password", "guess-" + i)
+                      .with(csrf())
+                      .with(from("198.51.100.21")))
+              .andExpect(status().isFound())
+              .andReturn()
+              .getResponse()
+              .getRedirectedUrl());
+    }
+    assertThat(pages)
+        .containsExactly(
+            "/login?error",
+            "/login?error",
+            "/login?error&left=2&lockMinutes=15",
+            "/login?error&left=1&lockMinutes=15",
+            "/login?locked=15");
+  }
+
+  @Test
+  @DisplayName(
       "a source address that keeps guessing is refused for every account, so its guesses cost no"
           + " bcrypt; other addresses are not held back")
   void guessingAddressIsRefused() throws Exception {
