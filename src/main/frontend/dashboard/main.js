@@ -371,8 +371,7 @@ function renderTime(data) {
 }
 
 function renderSupply(data) {
-  const { weeklyCapacity, weeks } = data.supply;
-  const average = weeks.length ? weeks.reduce((sum, w) => sum + w.mqls, 0) / weeks.length : 0;
+  const { weeklyCapacity, weeks, periodWeeks, averagePerWeek: average } = data.supply;
   const verdict = document.getElementById('supply-verdict');
   if (!weeklyCapacity) {
     verdict.textContent = t('dashboard.supply.noCapacity');
@@ -380,7 +379,7 @@ function renderSupply(data) {
     const share = average / weeklyCapacity;
     verdict.textContent = t('dashboard.supply.verdict', {
       average: number(average, 1),
-      weeks: weeks.length,
+      weeks: new Intl.NumberFormat(language(), { maximumFractionDigits: 1 }).format(periodWeeks),
       capacity: number(weeklyCapacity),
       share: percent(share),
       judgement: t(share < 0.7 ? 'dashboard.supply.low' : share > 1 ? 'dashboard.supply.high' : 'dashboard.supply.right'),

@@ -68,8 +68,12 @@ public record FunnelReport(
    *
    * @param weeklyCapacity the sum of the active qualifiers' weekly capacity (of the team, if one is
    *     chosen), as the roster is now
+   * @param periodWeeks the period's length in weeks (30 days: 4.29), not the calendar weeks it
+   *     touches, so a period that starts or ends mid-week does not dilute the average
+   * @param averagePerWeek the period's MQLs over its length in weeks
    */
-  public record Supply(long weeklyCapacity, List<Week> weeks) {
+  public record Supply(
+      long weeklyCapacity, double periodWeeks, double averagePerWeek, List<Week> weeks) {
 
     /**
      * @param weekStart the Monday (UTC) the week begins

@@ -102,7 +102,15 @@ public class ReportService {
         store.stageReasons(filter, Stage.RECYCLED),
         store.stageReasons(filter, Stage.DISQUALIFIED),
         store.sources(filter),
-        new Supply(capacity, weeks));
+        supply(filter, capacity, weeks));
+  }
+
+  private static Supply supply(ReportFilter filter, long capacity, List<Supply.Week> weeks) {
+    double periodWeeks =
+        java.time.Duration.between(filter.from(), filter.to()).toSeconds()
+            / (double) java.time.Duration.ofDays(7).toSeconds();
+    long mqls = weeks.stream().mapToLong(Supply.Week::mqls).sum();
+    return new Supply(capacity, periodWeeks, periodWeeks == 0 ? 0 : mqls / periodWeeks, weeks);
   }
 
   private static java.time.LocalDate monday(java.time.Instant instant) {

@@ -2,6 +2,7 @@ package org.leadhandoff.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -170,6 +171,19 @@ abstract class ReportContract {
             org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 3, 2), 2L),
             org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 3, 9), 2L));
     assertThat(report.supply().weeks().getFirst().utilisation()).isEqualTo(2.0 / 15);
+    assertThat(report.supply().periodWeeks()).isEqualTo(2.0);
+    assertThat(report.supply().averagePerWeek()).isEqualTo(2.0);
+    // Thirty days from a Monday touch five calendar weeks but last 4.3: the average is over those.
+    FunnelReport month =
+        reports.funnel(
+            new ReportFilter(FROM, FROM.plus(java.time.Duration.ofDays(30)), null, null));
+    assertThat(month.supply().weeks()).hasSize(5);
+    assertThat(month.supply().periodWeeks()).isCloseTo(30 / 7.0, within(1e-9));
+    assertThat(month.supply().averagePerWeek())
+        .isCloseTo(
+            month.supply().weeks().stream().mapToLong(FunnelReport.Supply.Week::mqls).sum()
+                / (30 / 7.0),
+            within(1e-9));
   }
 
   @Test
