@@ -26,13 +26,23 @@ import org.springframework.web.bind.annotation.RestController;
 class RosterController {
 
   private final RosterStore roster;
+  private final java.time.Clock clock;
 
-  RosterController(RosterStore roster) {
+  RosterController(RosterStore roster, java.time.Clock clock) {
     this.roster = roster;
+    this.clock = clock;
   }
 
-  /** A person with how many leads they work now. */
-  record RepView(Rep rep, int openLeads) {}
+  /**
+   * A person with how many leads they work now, and whether routing would give them one now (the
+   * managers' view of the team).
+   */
+  record RepView(Rep rep, int openLeads, Availability availability) {}
+
+  private RepView view(Rep rep, Map<String, Integer> open) {
+    int leads = open.getOrDefault(rep.id(), 0);
+    return new RepView(rep, leads, Availability.of(rep, leads, clock.instant()));
+  }
 
   /**
    * What can change without a restart: capacity, active, and an out-of-office period (both ends
@@ -51,13 +61,13 @@ class RosterController {
   @Operation(summary = "Everyone on the roster, with their open leads")
   List<RepView> reps() {
     Map<String, Integer> open = roster.openLeads();
-    return roster.all().stream().map(r -> new RepView(r, open.getOrDefault(r.id(), 0))).toList();
+    return roster.all().stream().map(r -> view(r, open)).toList();
   }
 
   @GetMapping("/api/reps/{repId}")
   RepView rep(@PathVariable String repId) {
     Rep rep = roster.find(repId).orElseThrow(() -> unknown(repId));
-    return new RepView(rep, roster.openLeads().getOrDefault(repId, 0));
+    return view(rep, roster.openLeads());
   }
 
   @PutMapping("/api/reps/{repId}")

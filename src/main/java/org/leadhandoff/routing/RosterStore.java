@@ -84,6 +84,14 @@ public class RosterStore {
         .update();
   }
 
+  /** A person's own "away now / back at": only the out-of-office period changes. */
+  void setAway(String id, Instant from, Instant to) {
+    jdbc.sql(
+            "update rep set out_of_office_from = ?, out_of_office_to = ?, updated_at = ? where id = ?")
+        .params(Timestamps.utc(from), Timestamps.utc(to), Timestamps.now(clock), id)
+        .update();
+  }
+
   /**
    * Locks the round-robin cursor of a team (one per role), so that concurrent routings take turns.
    */

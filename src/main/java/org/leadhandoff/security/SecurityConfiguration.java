@@ -203,6 +203,10 @@ class SecurityConfiguration {
                     // Everyone signed in chooses their own language (pages and mails).
                     .requestMatchers("/api/me/language")
                     .authenticated()
+                    // Qualifiers and reps say when they are away (the controller checks the
+                    // roster).
+                    .requestMatchers("/api/me/availability")
+                    .hasAnyRole(names(QUALIFIER, SALES_REP))
                     .requestMatchers(HttpMethod.POST, "/api/engine/clock")
                     .hasRole(ADMIN.name())
                     .requestMatchers("/api/**")
