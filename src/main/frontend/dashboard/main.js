@@ -6,7 +6,7 @@ import '../src/style.css';
 import './dashboard.css';
 import { el, fullName } from '../src/view.js';
 import { csrfToken } from '../src/api.js';
-import { code, dateTime, explain, initI18n, language, languageMenu, t } from '../src/i18n.js';
+import { availabilityWords, code, dateTime, explain, initI18n, language, languageMenu, t } from '../src/i18n.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
 try {
@@ -31,10 +31,12 @@ document.getElementById('logout').addEventListener('submit', () => {
   document.getElementById('logout-csrf').value = csrfToken();
 });
 const SHOWN_ROLE = ['SALES_MANAGER', 'MARKETING', 'ADMIN', 'SALES_REP', 'QUALIFIER'];
+let signedInRoles = [];
 const identityRead = () => fetch('/api/me')
   .then((r) => (r.ok ? r.json() : null))
   .then((me) => {
     if (!me) return;
+    signedInRoles = me.roles;
     const role = SHOWN_ROLE.find((r) => me.roles.includes(r)) || me.roles[0];
     document.getElementById('signed-in').textContent = t('common.signedInAs', { name: me.username, role: code('role', role) });
     document.getElementById('inbox-link').hidden = !me.roles.some((r) => WORK_TASKS.includes(r));
@@ -245,6 +247,7 @@ async function load() {
     await options(data);
     render(data);
     await renderReturned();
+    await renderTeam();
     report.setAttribute('aria-busy', 'false');
     report.dataset.loaded = `${f.from}..${f.to}`;
     showLeads();
@@ -449,6 +452,31 @@ function renderLadder(data) {
       ` ${t('dashboard.ladder.escalated', { reason: code('reason', c.key) })}`)),
   ];
   document.getElementById('ladder').replaceChildren(...(items.length ? items : [el('li', {}, t('dashboard.ladder.none'))]));
+}
+
+// --- The team now: whom routing gives a lead at this moment (managers; the roster is theirs) ---
+
+async function renderTeam() {
+  const card = document.getElementById('team-card');
+  if (!signedInRoles.some((r) => WORK_TASKS.includes(r))) {
+    card.hidden = true;
+    return;
+  }
+  const people = await get('/api/reps');
+  const order = { QUALIFIER: 0, SALES_REP: 1 };
+  people.sort((a, b) => (order[a.rep.role] ?? 2) - (order[b.rep.role] ?? 2) || a.rep.name.localeCompare(b.rep.name));
+  document.getElementById('team').replaceChildren(
+    el('thead', {}, el('tr', {}, ...['person', 'task', 'now', 'open']
+      .map((h) => el('th', {}, t(`dashboard.team.${h}`))))),
+    el('tbody', { 'data-testid': 'team-rows' }, ...people.map(({ rep, openLeads, availability }) => {
+      const cell = (column, ...content) => el('td', { 'data-label': t(`dashboard.team.${column}`) }, ...content);
+      return el('tr', { 'data-testid': `team-${rep.id}`, 'data-code': availability.code, class: availability.code === 'AVAILABLE' ? '' : 'unavailable' },
+        el('th', { class: 'wrap' }, rep.name),
+        cell('task', roleName(rep.role)),
+        cell('now', availabilityWords(availability)),
+        cell('open', t('dashboard.team.openOf', { open: number(openLeads), capacity: number(rep.capacity) })));
+    })));
+  card.hidden = false;
 }
 
 // --- What came back to marketing: recycled and mis-scored leads, why, and when to try again ---

@@ -59,6 +59,8 @@ export const api = {
   lead: (id) => call('GET', `/api/leads/${id}`),
   clock: () => call('GET', '/api/engine/clock'),
   reps: () => call('GET', '/api/reps'),
+  availability: () => call('GET', '/api/me/availability'),
+  setAvailability: (body) => call('PUT', '/api/me/availability', body),
   routing: (leadId) => call('GET', `/api/leads/${leadId}/routing`),
   decisions: () => call('GET', '/api/tasks/decisions?limit=200'),
 };

@@ -211,3 +211,16 @@ export function languageMenu() {
   });
   return select;
 }
+
+/**
+ * Whether routing gives a person leads now, in words: "available", "away until Tue, 8 Dec,
+ * 09:00", "outside working hours (09:00–17:00, Europe/London)" (the roster's availability).
+ */
+export function availabilityWords(availability) {
+  if (!availability) return '';
+  if (availability.code === 'OUT_OF_OFFICE' && availability.backAt) {
+    return t('availability.awayUntil', { until: dateTime(availability.backAt) });
+  }
+  const key = `availability.${availability.code}`;
+  return i18next.exists(key) ? sentence(key, availability.facts) : code('availability', availability.code);
+}

@@ -5,7 +5,7 @@ import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './style.css';
 import { api, ApiError, csrfToken, signOutStarted } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
-import { code, dateTime, explain, initI18n, language, languageMenu, sentence, t } from './i18n.js';
+import { availabilityWords, code, dateTime, explain, initI18n, language, languageMenu, sentence, t } from './i18n.js';
 import { localisedForm } from './forms.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
@@ -21,6 +21,7 @@ try {
 const WORK_ROLES = ['QUALIFIER', 'SALES_REP', 'SALES_MANAGER', 'ADMIN'];
 const roster = new Map();
 const openLeads = new Map();
+const availabilityOf = new Map();
 const identity = { user: '', roles: [] };
 
 // The token is read when the person signs out: the cookie may have changed since the page loaded.
@@ -41,9 +42,10 @@ async function loadIdentity() {
   document.getElementById('imports-link').hidden = !has('MARKETING', 'ADMIN');
   document.getElementById('mine-link').hidden = !has('QUALIFIER', 'SALES_REP', 'SALES_MANAGER');
   const people = await api.reps().catch(() => []);
-  for (const { rep, openLeads: open } of people) {
+  for (const { rep, openLeads: open, availability } of people) {
     roster.set(rep.id, rep);
     openLeads.set(rep.id, open);
+    availabilityOf.set(rep.id, availability);
   }
   const name = roster.get(me.username)?.name;
   if (name) document.getElementById('signed-in').textContent = t('common.signedInAs', { name, role });
@@ -197,7 +199,7 @@ function handOverPanel(summary, feedback) {
   const people = [...roster.values()].filter((rep) => rep.active && rep.role === role && rep.id !== summary.assignee);
   const me = roster.get(identity.user);
   const options = [
-    ...people.map((rep) => el('option', { value: rep.id }, openLeads.has(rep.id) ? t('inbox.personOpen', { name: rep.name, count: openLeads.get(rep.id) }) : rep.name)),
+    ...people.map((rep) => el('option', { value: rep.id }, personChoice(rep))),
     me && me.id !== summary.assignee ? el('option', { value: me.id }, t('inbox.takeOver', { name: me.name })) : null,
     summary.assignee ? el('option', { value: '' }, t('inbox.teamQueue')) : null,
   ].filter(Boolean);
@@ -228,6 +230,77 @@ function handOverPanel(summary, feedback) {
       el('label', { for: 'hand-over-to' }, t('inbox.handOverTo')), to,
       el('label', { for: 'hand-over-reason' }, t('inbox.handOverWhy')), reason,
       button));
+}
+
+/** A person to hand a task to: who is away or off now says so, the others their open leads. */
+function personChoice(rep) {
+  const availability = availabilityOf.get(rep.id);
+  if (availability && availability.code !== 'AVAILABLE' && availability.code !== 'BUSY') {
+    return t('inbox.personAway', { name: rep.name, status: availabilityWords(availability) });
+  }
+  return openLeads.has(rep.id) ? t('inbox.personOpen', { name: rep.name, count: openLeads.get(rep.id) }) : rep.name;
+}
+
+/**
+ * A qualifier's or rep's own availability above the queue: whether they get new leads and why
+ * not, "I'm away" (optionally until a time) and "I'm back".
+ */
+async function showAvailability() {
+  const box = document.getElementById('availability');
+  if (!identity.roles.some((r) => r === 'QUALIFIER' || r === 'SALES_REP')) return;
+  try {
+    renderAvailability(box, await api.availability());
+  } catch (error) {
+    // Not on the roster (an admin with a work role): nothing to set.
+    box.hidden = true;
+  }
+}
+
+function renderAvailability(box, mine) {
+  const { availability } = mine;
+  const away = availability.code === 'OUT_OF_OFFICE';
+  const status = availabilityWords(availability);
+  const feedback = el('div', { 'data-testid': 'availability-feedback' });
+  const save = async (body, button) => {
+    button.disabled = true;
+    try {
+      renderAvailability(box, await api.setAvailability(body));
+    } catch (error) {
+      button.disabled = false;
+      feedback.replaceChildren(message('error', error.message, problemItems(error)));
+    }
+  };
+  const actions = el('div', { class: 'row' });
+  const goAway = () => {
+    const backAt = el('input', { type: 'datetime-local', id: 'back-at', 'data-testid': 'back-at' });
+    const confirm = el('button', {
+      type: 'button',
+      class: 'primary',
+      'data-testid': 'confirm-away',
+      onclick: () => save({ away: true, backAt: backAt.value ? new Date(backAt.value).toISOString() : null }, confirm),
+    }, t('inbox.availability.confirmAway'));
+    actions.replaceChildren(
+      el('label', { for: 'back-at' }, t('inbox.availability.backAt')), backAt, confirm,
+      el('button', { type: 'button', class: 'link', onclick: () => renderAvailability(box, mine) }, t('inbox.availability.cancel')));
+    backAt.focus();
+  };
+  if (away) {
+    const back = el('button', { type: 'button', 'data-testid': 'back', onclick: () => save({ away: false }, back) }, t('inbox.availability.back'));
+    actions.append(back);
+  } else {
+    actions.append(el('button', { type: 'button', 'data-testid': 'go-away', onclick: goAway }, t('inbox.availability.goAway')));
+  }
+  box.replaceChildren(
+    el('h3', {}, t('inbox.availability.label')),
+    el('p', { 'data-testid': 'availability-status', 'data-code': availability.code },
+      away ? t('inbox.availability.away', { status })
+        : availability.code === 'AVAILABLE' ? t('inbox.availability.available')
+          : t('inbox.availability.notNow', { why: status })),
+    ...(away && mine.openLeads ? [el('p', { class: 'hint' }, t('inbox.availability.holding', { count: mine.openLeads }))] : []),
+    actions,
+    feedback);
+  box.classList.toggle('away', away);
+  box.hidden = false;
 }
 
 /** Only the form's own input fields go back; the task's other variables are context. */
@@ -353,7 +426,7 @@ window.addEventListener('hashchange', route);
 initI18n()
   .then(() => {
     document.querySelector('.identity').prepend(languageMenu());
-    return loadIdentity();
+    return loadIdentity().then(showAvailability);
   })
   .catch((error) => {
     document.getElementById('queue-hint').textContent = t('inbox.identityFailed', { error: error.message });

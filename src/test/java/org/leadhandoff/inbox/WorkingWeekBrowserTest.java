@@ -291,6 +291,15 @@ class WorkingWeekBrowserTest {
             By.cssSelector("[data-testid=mine-item][data-lead='" + leadId + "']"), decision));
   }
 
+  /** The code of the availability the inbox shows (read at once: the panel is redrawn). */
+  private String availabilityCode() {
+    return (String)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const p = document.querySelector('[data-testid=availability-status]');"
+                    + "return p ? p.dataset.code : null;");
+  }
+
   // --- The weeks ---
 
   @Test
@@ -392,6 +401,84 @@ class WorkingWeekBrowserTest {
             By.cssSelector("[data-testid=history]"), "Opportunity"));
     settled();
     pageHolds("rep-lead");
+    signOut();
+  }
+
+  @Test
+  @DisplayName(
+      "a rep away for two days says so in the inbox, the manager sees it on the dashboard's team,"
+          + " routing passes the rep by, and the rep says they are back")
+  void repAwayAndBack() throws Exception {
+    BrowserAvailable.Browser.signIn(browser, base(), "sam");
+    follow(base() + "/inbox/");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=go-away]")))
+        .click();
+    var backAtInput =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=back-at]")));
+    // The date picker's keyboard order follows the browser's locale: the value is set as a
+    // person's pick would set it, in the browser's own time zone.
+    java.time.Instant backAt =
+        process.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    String local =
+        java.time.LocalDateTime.ofInstant(backAt, java.time.ZoneId.systemDefault())
+            .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+            backAtInput,
+            local);
+    browser.findElement(By.cssSelector("[data-testid=confirm-away]")).click();
+    wait.until(d -> "OUT_OF_OFFICE".equals(availabilityCode()));
+    assertThat(browser.findElement(By.cssSelector("[data-testid=availability-status]")).getText())
+        .startsWith("You are away until")
+        .endsWith("New leads go to your colleagues.");
+    assertThat(roster.find("sam").orElseThrow().outOfOfficeTo()).isEqualTo(backAt);
+    pageHolds("rep-away");
+    signOut();
+
+    // The manager sees it on the team and when choosing whom to hand a task to.
+    BrowserAvailable.Browser.signIn(browser, base(), "manager");
+    follow(base() + "/dashboard/");
+    var sam =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=team-sam]")));
+    assertThat(sam.getDomAttribute("data-code")).isEqualTo("OUT_OF_OFFICE");
+    assertThat(sam.getText()).contains("Sam Becker").contains("away until");
+    pageHolds("manager-team");
+    signOut();
+
+    // A qualified lead for Sam's territory goes past Sam, who is away.
+    UUID leadId = process.hotLeadInQualification(leads);
+    process.completeUserTask(
+        Processes.PHONE_QUALIFICATION,
+        leadId,
+        "UserTask_QualifyByPhone",
+        Map.of("qualificationOutcome", "QUALIFIED", "budgetConfirmed", true));
+    process.awaitWaitingAt(
+        process.instanceOf(Processes.SALES_HANDOFF, leadId), "UserTask_AcceptLead");
+    var salesRouting =
+        await()
+            .atMost(TestWaits.CEILING)
+            .until(
+                () ->
+                    roster.history(leadId).stream()
+                        .filter(r -> r.role().name().equals("SALES_REP"))
+                        .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+    assertThat(salesRouting.chosenRep()).isNotEqualTo("sam");
+    assertThat(salesRouting.candidates()).contains("OUT_OF_OFFICE");
+
+    BrowserAvailable.Browser.signIn(browser, base(), "sam");
+    follow(base() + "/inbox/");
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=back]")))
+        .click();
+    wait.until(d -> availabilityCode() != null && !"OUT_OF_OFFICE".equals(availabilityCode()));
+    assertThat(roster.find("sam").orElseThrow().outOfOfficeFrom()).isNull();
+    pageHolds("rep-back");
     signOut();
   }
 
