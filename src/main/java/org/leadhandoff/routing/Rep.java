@@ -13,6 +13,9 @@ import java.util.Set;
  * @param territories the country codes (ISO two letters) they cover; {@code *} covers all
  * @param segments the company size segments they serve (criteria.yaml); {@code *} serves all
  * @param capacity the most open leads they work at once
+ * @param team the team they belong to (reports; routing's decision table names teams)
+ * @param weight their share of the rotation against a colleague's 1: 2 takes twice as many leads,
+ *     0.5 half as many
  */
 public record Rep(
     String id,
@@ -28,7 +31,68 @@ public record Rep(
     ZoneId timeZone,
     Instant outOfOfficeFrom,
     Instant outOfOfficeTo,
-    boolean active) {
+    boolean active,
+    String team,
+    double weight) {
+
+  /** Everyone gets leads at the same pace unless the roster gives a weight. */
+  public static final double DEFAULT_WEIGHT = 1;
+
+  /** A person of no named team and the default weight (roster rows of before, tests). */
+  public Rep(
+      String id,
+      String name,
+      String email,
+      Role role,
+      List<String> territories,
+      List<String> segments,
+      int capacity,
+      Set<DayOfWeek> workDays,
+      LocalTime workFrom,
+      LocalTime workTo,
+      ZoneId timeZone,
+      Instant outOfOfficeFrom,
+      Instant outOfOfficeTo,
+      boolean active) {
+    this(
+        id,
+        name,
+        email,
+        role,
+        territories,
+        segments,
+        capacity,
+        workDays,
+        workFrom,
+        workTo,
+        timeZone,
+        outOfOfficeFrom,
+        outOfOfficeTo,
+        active,
+        "default",
+        DEFAULT_WEIGHT);
+  }
+
+  /** The same person with another weight. */
+  public Rep withWeight(double weight) {
+    return new Rep(
+        id,
+        name,
+        email,
+        role,
+        territories,
+        segments,
+        capacity,
+        workDays,
+        workFrom,
+        workTo,
+        timeZone,
+        outOfOfficeFrom,
+        outOfOfficeTo,
+        active,
+        team,
+        weight);
+  }
 
   public boolean covers(String country) {
     return territories.contains("*")

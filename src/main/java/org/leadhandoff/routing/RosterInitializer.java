@@ -25,7 +25,8 @@ class RosterInitializer implements ApplicationRunner {
     long added =
         seed.reps().stream().map(RosterSeed.Person::toRep).filter(roster::addIfMissing).count();
     // Team and weekly capacity are organisation, not state: the file always wins.
-    seed.reps().forEach(p -> roster.organise(p.id(), p.team(), p.weeklyCapacityOrDefault()));
+    seed.reps()
+        .forEach(p -> roster.organise(p.id(), p.team(), p.weeklyCapacityOrDefault(), p.weight()));
     if (added > 0) {
       log.info("Roster: {} people added from the roster file", added);
     }

@@ -24,6 +24,7 @@ public record RosterSeed(@DefaultValue @Valid List<Person> reps) {
    * @param team the team the person belongs to, for the reports' team filter
    * @param weeklyCapacity the leads the person can take on in a week, for the supply check;
    *     defaults to capacity
+   * @param weight the person's share of the rotation against a colleague's 1 (0.1 to 10)
    */
   public record Person(
       @NotBlank String id,
@@ -39,7 +40,13 @@ public record RosterSeed(@DefaultValue @Valid List<Person> reps) {
       @NotNull ZoneId timeZone,
       @DefaultValue("true") boolean active,
       @DefaultValue("default") @NotBlank String team,
-      @Positive Integer weeklyCapacity) {
+      @Positive Integer weeklyCapacity,
+      @DefaultValue("1")
+          @jakarta.validation.constraints.DecimalMin(
+              value = "0.1",
+              message = "must be at least 0.1")
+          @jakarta.validation.constraints.DecimalMax(value = "10", message = "must be at most 10")
+          double weight) {
 
     int weeklyCapacityOrDefault() {
       return weeklyCapacity == null ? capacity : weeklyCapacity;
@@ -60,7 +67,9 @@ public record RosterSeed(@DefaultValue @Valid List<Person> reps) {
           timeZone,
           null,
           null,
-          active);
+          active,
+          team,
+          weight);
     }
   }
 }

@@ -93,20 +93,63 @@ public class RosterStore {
   }
 
   /**
-   * Locks the round-robin cursor of a team (one per role), so that concurrent routings take turns.
+   * Locks the rotation of a team (one per role and team) and reads where everyone stands in it, so
+   * that concurrent routings take turns. A rotation routed for the first time starts fresh.
    */
-  String lockCursor(String team) {
-    return jdbc.sql("select last_rep from routing_cursor where team_key = ? for update")
-        .param(team)
-        .query(String.class)
-        .optional()
-        .orElseThrow(() -> new IllegalStateException("No routing cursor for " + team));
+  Turns lockTurns(String rotation) {
+    jdbc.sql(
+            "insert into routing_cursor (team_key, last_rep, turn_now) select ?, '', 0"
+                + " where not exists (select 1 from routing_cursor where team_key = ?)")
+        .params(rotation, rotation)
+        .update();
+    double now =
+        jdbc.sql("select turn_now from routing_cursor where team_key = ? for update")
+            .param(rotation)
+            .query(Double.class)
+            .single();
+    Map<String, Double> places =
+        jdbc
+            .sql("select rep_id, place from routing_turn where rotation = ?")
+            .param(rotation)
+            .query((rs, n) -> Map.entry(rs.getString("rep_id"), rs.getDouble("place")))
+            .list()
+            .stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    return new Turns(now, Map.copyOf(places));
   }
 
-  void moveCursor(String team, String repId) {
-    jdbc.sql("update routing_cursor set last_rep = ? where team_key = ?")
-        .params(repId, team)
+  /** Keeps where the person now stands, and the rotation's now (under the rotation's lock). */
+  void keepTurns(String rotation, Turns turns, String repId, String lastRep) {
+    double place = turns.places().get(repId);
+    int updated =
+        jdbc.sql("update routing_turn set place = ? where rotation = ? and rep_id = ?")
+            .params(place, rotation, repId)
+            .update();
+    if (updated == 0) {
+      jdbc.sql("insert into routing_turn (rotation, rep_id, place) values (?, ?, ?)")
+          .params(rotation, repId, place)
+          .update();
+    }
+    jdbc.sql(
+            "update routing_cursor set turn_now = ?, last_rep = coalesce(?, last_rep)"
+                + " where team_key = ?")
+        .params(turns.now(), lastRep, rotation)
         .update();
+  }
+
+  /**
+   * Records a turn given back, once per occasion.
+   *
+   * @return false when the occasion was credited before (a retried job)
+   */
+  boolean recordCredit(String occasion, String rotation, String repId, String reason, UUID leadId) {
+    return jdbc.sql(
+                "insert into routing_credit (occasion, rotation, rep_id, reason, lead_id, granted_at)"
+                    + " select ?, ?, ?, ?, ?, ? where not exists"
+                    + " (select 1 from routing_credit where occasion = ?)")
+            .params(occasion, rotation, repId, reason, leadId, Timestamps.now(clock), occasion)
+            .update()
+        == 1;
   }
 
   Map<String, Integer> openLeads() {
@@ -198,10 +241,10 @@ public class RosterStore {
         .update();
   }
 
-  /** A person's team and weekly capacity, as the roster file gives them. */
-  void organise(String repId, String team, int weeklyCapacity) {
-    jdbc.sql("update rep set team = ?, weekly_capacity = ? where id = ?")
-        .params(team, weeklyCapacity, repId)
+  /** A person's team, weekly capacity and weight, as the roster file gives them. */
+  void organise(String repId, String team, int weeklyCapacity, double weight) {
+    jdbc.sql("update rep set team = ?, weekly_capacity = ?, weight = ? where id = ?")
+        .params(team, weeklyCapacity, weight, repId)
         .update();
   }
 
@@ -302,6 +345,8 @@ public class RosterStore {
         ZoneId.of(rs.getString("time_zone")),
         from == null ? null : from.toInstant(),
         to == null ? null : to.toInstant(),
-        rs.getBoolean("active"));
+        rs.getBoolean("active"),
+        rs.getString("team"),
+        rs.getDouble("weight"));
   }
 }

@@ -9,9 +9,10 @@ import java.util.Set;
 import org.leadhandoff.system.Why;
 
 /**
- * Chooses who gets a lead: among the reps of the role who cover the lead's country, round robin
- * over those available now (active, under capacity, not out of office, within working hours),
- * starting after the one who got the previous lead. Says why each other candidate was skipped.
+ * Chooses who gets a lead: among the reps of the role who cover the lead's country and serve its
+ * segment, the one whose turn it is in the weighted, fair rotation ({@link Turns}) of those
+ * available now (active, under capacity, not out of office, within working hours). Says why each
+ * other candidate was skipped.
  */
 public final class RoutingPolicy {
 
@@ -51,7 +52,7 @@ public final class RoutingPolicy {
    * @param segment the lead's company size segment, or null when its size is unknown
    * @param reps everyone on the roster
    * @param openLeads open leads per rep id
-   * @param lastAssigned the rep who got the previous lead of this team, or null
+   * @param turns where each person of the rotation stands
    * @param excluded reps who must not get the lead again (they just missed the SLA or rejected it)
    */
   public static Decision choose(
@@ -60,7 +61,7 @@ public final class RoutingPolicy {
       String segment,
       List<Rep> reps,
       Map<String, Integer> openLeads,
-      String lastAssigned,
+      Turns turns,
       Set<String> excluded,
       Instant now) {
     List<Rep> team =
@@ -76,19 +77,14 @@ public final class RoutingPolicy {
               "NOBODY_COVERS", "team", role.name(), "country", country == null ? "NONE" : country),
           candidates);
     }
-    int start = 0;
-    if (lastAssigned != null) {
-      for (int i = 0; i < team.size(); i++) {
-        if (team.get(i).id().compareTo(lastAssigned) > 0) {
-          start = i;
-          break;
-        }
-        start = 0;
-      }
-    }
+    // The team in the order of their turns: the lowest place first, equal places by id.
+    List<Rep> order =
+        team.stream()
+            .sorted(
+                Comparator.comparingDouble((Rep r) -> turns.placeOf(r.id())).thenComparing(Rep::id))
+            .toList();
     Rep chosen = null;
-    for (int i = 0; i < team.size(); i++) {
-      Rep rep = team.get((start + i) % team.size());
+    for (Rep rep : order) {
       Verdict skip = skip(rep, openLeads.getOrDefault(rep.id(), 0), excluded, now);
       if (chosen == null && skip == null) {
         chosen = rep;

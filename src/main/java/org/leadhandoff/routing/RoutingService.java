@@ -119,8 +119,8 @@ public class RoutingService {
           dueDates.of(role, temperature, now, owner));
     }
     Lead lead = lead(leadId);
-    String team = role.name();
-    String last = roster.lockCursor(team);
+    String rotation = rotation(role);
+    Turns turns = roster.lockTurns(rotation);
     Set<String> excluded = reroute ? new HashSet<>(roster.previousOwners(leadId, role)) : Set.of();
     var previousOwner =
         reroute
@@ -134,7 +134,7 @@ public class RoutingService {
             criteria.classification().segment(lead.contact().companySize()),
             roster.all(),
             roster.openLeads(),
-            last.isEmpty() ? null : last,
+            turns,
             excluded,
             now);
     String candidates = write(decision.candidates());
@@ -160,7 +160,7 @@ public class RoutingService {
     String repId = decision.chosen().id();
     DueDates.Due due = dueDates.of(role, temperature, now, decision.chosen());
     roster.assign(leadId, repId, role, due.dueAt());
-    roster.moveCursor(team, repId);
+    roster.keepTurns(rotation, turns.took(decision.chosen()), repId, repId);
     roster.record(
         leadId, role, repId, Routed.ASSIGNED, reason, decision.why(), candidates, occurrence);
     previousOwner.ifPresent(
@@ -264,6 +264,11 @@ public class RoutingService {
           why);
     }
     return new Routed(chosen, Routed.HANDED_OVER, reason, due);
+  }
+
+  /** The rotation a role's leads take turns in. */
+  static String rotation(Role role) {
+    return role.name();
   }
 
   /** The lead's task for the role is done: its owner has one open lead less. */

@@ -1,5 +1,6 @@
 package org.leadhandoff.routing;
 
+import java.util.Set;
 import java.util.UUID;
 import org.leadhandoff.lead.ActivityKind;
 import org.leadhandoff.lead.LeadActivities;
@@ -17,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SlaService {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SlaService.class);
+
   /** Why a lead was rerouted. */
   public enum RerouteCause {
     /** The deadline passed before the owner acted. */
@@ -30,13 +33,16 @@ public class SlaService {
   private final LeadMetrics metrics;
 
   private final MessageCatalogue catalogue;
+  private final SlaSettings settings;
 
   SlaService(
       RosterStore roster,
       LeadActivities activities,
       LeadMetrics metrics,
-      MessageCatalogue catalogue) {
+      MessageCatalogue catalogue,
+      SlaSettings settings) {
     this.catalogue = catalogue;
+    this.settings = settings;
     this.roster = roster;
     this.activities = activities;
     this.metrics = metrics;
@@ -59,6 +65,13 @@ public class SlaService {
             ? completedBy
             : assignment.map(RosterStore.OpenAssignment::repId).orElse(RoutingService.queue(role));
     assignment.ifPresent(a -> roster.acted(a.id()));
+    // Lost through no fault of theirs (not their territory, a spam lead): the owner who said so
+    // gets the turn back in the rotation.
+    assignment
+        .filter(a -> settings.turnBack(reason) && NO_FAULT_LOSSES.contains(code))
+        .filter(a -> !present(completedBy) || completedBy.equals(a.repId()))
+        .flatMap(a -> roster.find(a.repId()))
+        .ifPresent(owner -> turnBack(leadId, role, owner, reason, "turn-back:" + occurrence));
     activities.record(
         leadId,
         ActivityKind.DECISION,
@@ -68,6 +81,21 @@ public class SlaService {
         reason,
         assignment.map(RosterStore.OpenAssignment::id).orElse(null),
         "decision:" + occurrence);
+  }
+
+  /** Decisions that lose the owner the lead: a rejection, a disqualification. */
+  private static final Set<String> NO_FAULT_LOSSES =
+      Set.of(
+          org.leadhandoff.process.Outcomes.SalesDecision.REJECT.name(),
+          org.leadhandoff.process.Outcomes.QualificationOutcome.DISQUALIFIED.name());
+
+  private void turnBack(UUID leadId, Role role, Rep owner, String reason, String occasion) {
+    String rotation = RoutingService.rotation(role);
+    Turns turns = roster.lockTurns(rotation);
+    if (roster.recordCredit(occasion, rotation, owner.id(), reason, leadId)) {
+      roster.keepTurns(rotation, turns.creditedBack(owner), owner.id(), null);
+      log.info("{} gets the turn back for lead {} ({}: {})", owner.id(), leadId, role, reason);
+    }
   }
 
   /**

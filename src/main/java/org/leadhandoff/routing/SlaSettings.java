@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxReroutes reroutes after which each further miss is escalated to the sales manager
  * @param repSpecificRejections rejection reasons that send the lead to another rep
  * @param businessHours count SLAs in the owner's working hours instead of calendar time
+ * @param turnBackOn reasons a person loses a lead through no fault of theirs (a rejection as not
+ *     their territory, a disqualification as spam): they get the turn back in the rotation
  */
 @Validated
 @ConfigurationProperties("lead-handoff.criteria.sla")
@@ -31,7 +33,13 @@ public record SlaSettings(
     @DefaultValue("0.75") @DecimalMin("0.0") @DecimalMax("1.0") double reminderAt,
     @DefaultValue("2") @PositiveOrZero int maxReroutes,
     @DefaultValue Set<String> repSpecificRejections,
-    @DefaultValue("false") boolean businessHours) {
+    @DefaultValue("false") boolean businessHours,
+    @DefaultValue Set<String> turnBackOn) {
+
+  /** Whether losing a lead for this reason gives the person the turn back. */
+  public boolean turnBack(String reason) {
+    return reason != null && turnBackOn.contains(reason.strip());
+  }
 
   public Duration firstTouch(Temperature temperature) {
     return of(firstTouch, temperature, "first-touch");

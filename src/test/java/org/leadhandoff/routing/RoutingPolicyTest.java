@@ -52,31 +52,98 @@ class RoutingPolicyTest {
   private static Decision choose(
       List<Rep> reps,
       Map<String, Integer> open,
-      String last,
+      Turns turns,
       Set<String> excluded,
       String country) {
-    return RoutingPolicy.choose(Role.SALES_REP, country, null, reps, open, last, excluded, NOW);
+    return RoutingPolicy.choose(Role.SALES_REP, country, null, reps, open, turns, excluded, NOW);
+  }
+
+  /** Routes leads one after the other, as the service does: the chosen one takes a turn. */
+  private static Map<String, Integer> simulate(List<Rep> reps, int leads, Turns[] turns) {
+    Map<String, Integer> got = new java.util.TreeMap<>();
+    for (int i = 0; i < leads; i++) {
+      Rep chosen = choose(reps, Map.of(), turns[0], Set.of(), "GB").chosen();
+      got.merge(chosen.id(), 1, Integer::sum);
+      turns[0] = turns[0].took(chosen);
+    }
+    return got;
   }
 
   @Test
-  @DisplayName("round robin: each lead goes to the next rep after the one who had the last lead")
+  @DisplayName("equal weights: each lead goes to the next rep in turn, around and around")
   void roundRobin() {
-    assertThat(choose(TEAM, Map.of(), null, Set.of(), "GB").chosen()).isEqualTo(ANNA);
-    assertThat(choose(TEAM, Map.of(), "anna", Set.of(), "GB").chosen()).isEqualTo(BEN);
-    assertThat(choose(TEAM, Map.of(), "ben", Set.of(), "GB").chosen()).isEqualTo(CARA);
-    assertThat(choose(TEAM, Map.of(), "cara", Set.of(), "GB").chosen())
-        .as("wraps around")
-        .isEqualTo(ANNA);
+    Turns turns = Turns.fresh();
+    List<String> order = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Rep chosen = choose(TEAM, Map.of(), turns, Set.of(), "GB").chosen();
+      order.add(chosen.id());
+      turns = turns.took(chosen);
+    }
+    assertThat(order).containsExactly("anna", "ben", "cara", "anna");
+  }
+
+  @Test
+  @DisplayName(
+      "weights are honoured: over 1,000 leads a rep of weight 2 gets twice, one of 0.5 half the"
+          + " leads of a colleague of weight 1, each within 1% of the share")
+  void weightsHonoured() {
+    List<Rep> team = List.of(ANNA.withWeight(2), BEN, CARA.withWeight(0.5));
+    Map<String, Integer> got = simulate(team, 1000, new Turns[] {Turns.fresh()});
+    // Shares 2 : 1 : 0.5 of 3.5.
+    assertThat(got.get("anna")).isCloseTo(571, org.assertj.core.api.Assertions.within(10));
+    assertThat(got.get("ben")).isCloseTo(286, org.assertj.core.api.Assertions.within(10));
+    assertThat(got.get("cara")).isCloseTo(143, org.assertj.core.api.Assertions.within(10));
+  }
+
+  @Test
+  @DisplayName(
+      "back from holiday: no flood of catch-up leads and no lost turns; the rep is at the front"
+          + " of the queue once, then takes their share")
+  void noCatchUpAfterAbsence() {
+    Turns[] turns = {Turns.fresh()};
+    // Ben is away for 100 leads.
+    simulate(List.of(ANNA, CARA), 100, turns);
+    List<String> next = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      Rep chosen = choose(TEAM, Map.of(), turns[0], Set.of(), "GB").chosen();
+      next.add(chosen.id());
+      turns[0] = turns[0].took(chosen);
+    }
+    assertThat(next.getFirst()).as("back at the front, not behind").isEqualTo("ben");
+    // A third of the next thirty, and the one turn at the front: not the 50 he missed.
+    assertThat(next).filteredOn("ben"::equals).hasSize(11);
+    assertThat(next).filteredOn("anna"::equals).hasSize(10);
+    assertThat(next).filteredOn("cara"::equals).hasSize(9);
+  }
+
+  @Test
+  @DisplayName(
+      "a lead lost through no fault gives the turn back: the rep is next again; a missed deadline"
+          + " gives nothing back")
+  void creditBack() {
+    Turns turns = Turns.fresh();
+    turns = turns.took(ANNA).took(BEN).took(CARA);
+    // Anna's next lead turns out not to be hers (wrong territory): she gets the turn back.
+    Turns afterAnna = turns.took(ANNA);
+    assertThat(choose(TEAM, Map.of(), afterAnna, Set.of(), "GB").chosen()).isEqualTo(BEN);
+    Turns credited = afterAnna.creditedBack(ANNA);
+    assertThat(credited.placeOf("anna")).isEqualTo(turns.placeOf("anna"));
+    Rep first = choose(TEAM, Map.of(), credited, Set.of(), "GB").chosen();
+    assertThat(first).as("her turn again").isEqualTo(ANNA);
+    // Over many leads the credits add up to her share and no more.
+    Turns[] rolling = {credited.took(ANNA)};
+    Map<String, Integer> got = simulate(TEAM, 300, rolling);
+    assertThat(got.values()).allSatisfy(n -> assertThat(n).isBetween(99, 101));
   }
 
   @Test
   @DisplayName("only reps whose territory covers the lead's country are candidates; * covers all")
   void territory() {
-    Decision decision = choose(TEAM, Map.of(), null, Set.of(), "IE");
+    Decision decision = choose(TEAM, Map.of(), Turns.fresh(), Set.of(), "IE");
 
     assertThat(decision.chosen()).isEqualTo(ANNA);
     assertThat(decision.candidates()).extracting(Candidate::repId).containsExactly("anna", "cara");
-    assertThat(choose(TEAM, Map.of(), null, Set.of(), null).candidates())
+    assertThat(choose(TEAM, Map.of(), Turns.fresh(), Set.of(), null).candidates())
         .extracting(Candidate::repId)
         .containsExactly("cara");
   }
@@ -84,7 +151,7 @@ class RoutingPolicyTest {
   @Test
   @DisplayName("a busy rep is skipped, and the decision says so")
   void capacity() {
-    Decision decision = choose(TEAM, Map.of("anna", 2), null, Set.of(), "GB");
+    Decision decision = choose(TEAM, Map.of("anna", 2), Turns.fresh(), Set.of(), "GB");
 
     assertThat(decision.chosen()).isEqualTo(BEN);
     assertThat(decision.candidates())
@@ -128,7 +195,7 @@ class RoutingPolicyTest {
             null,
             false);
 
-    Decision decision = choose(List.of(away, gone, CARA), Map.of(), null, Set.of(), "GB");
+    Decision decision = choose(List.of(away, gone, CARA), Map.of(), Turns.fresh(), Set.of(), "GB");
 
     assertThat(decision.chosen()).isEqualTo(CARA);
     assertThat(decision.candidates())
@@ -148,7 +215,7 @@ class RoutingPolicyTest {
             null,
             List.of(ANNA),
             Map.of(),
-            null,
+            Turns.fresh(),
             Set.of(),
             Instant.parse("2026-11-28T15:35:00Z"));
     assertThat(decision.candidates())
@@ -168,7 +235,7 @@ class RoutingPolicyTest {
     Rep newYork = rep("dan", Role.SALES_REP, List.of("*"), 2, "America/New_York");
     Rep tokyo = rep("emi", Role.SALES_REP, List.of("*"), 2, "Asia/Tokyo");
 
-    Decision decision = choose(List.of(newYork, tokyo), Map.of(), null, Set.of(), "US");
+    Decision decision = choose(List.of(newYork, tokyo), Map.of(), Turns.fresh(), Set.of(), "US");
 
     assertThat(decision.chosen()).as("05:00 in New York, 19:00 in Tokyo").isNull();
     assertThat(decision.candidates())
@@ -181,7 +248,7 @@ class RoutingPolicyTest {
                     null,
                     List.of(newYork),
                     Map.of(),
-                    null,
+                    Turns.fresh(),
                     Set.of(),
                     Instant.parse("2026-11-24T15:00:00Z"))
                 .chosen())
@@ -194,7 +261,7 @@ class RoutingPolicyTest {
                     null,
                     List.of(newYork),
                     Map.of(),
-                    null,
+                    Turns.fresh(),
                     Set.of(),
                     Instant.parse("2026-11-28T15:00:00Z"))
                 .chosen())
@@ -205,7 +272,7 @@ class RoutingPolicyTest {
   @Test
   @DisplayName("a reroute never goes back to a rep who had the lead")
   void excluded() {
-    Decision decision = choose(TEAM, Map.of(), null, Set.of("anna"), "GB");
+    Decision decision = choose(TEAM, Map.of(), Turns.fresh(), Set.of("anna"), "GB");
 
     assertThat(decision.chosen()).isEqualTo(BEN);
     assertThat(decision.candidates())
@@ -216,14 +283,15 @@ class RoutingPolicyTest {
   @Test
   @DisplayName("nobody available: no owner, and the reason names the team")
   void nobodyAvailable() {
-    Decision decision = choose(TEAM, Map.of("anna", 2, "ben", 2, "cara", 2), null, Set.of(), "GB");
+    Decision decision =
+        choose(TEAM, Map.of("anna", 2, "ben", 2, "cara", 2), Turns.fresh(), Set.of(), "GB");
 
     assertThat(decision.chosen()).isNull();
     assertThat(decision.why())
         .isEqualTo(
             org.leadhandoff.system.Why.of(
                 "NOBODY_AVAILABLE", "team", "SALES_REP", "country", "GB", "count", 3));
-    assertThat(choose(List.of(), Map.of(), null, Set.of(), "GB").why())
+    assertThat(choose(List.of(), Map.of(), Turns.fresh(), Set.of(), "GB").why())
         .isEqualTo(
             org.leadhandoff.system.Why.of("NOBODY_COVERS", "team", "SALES_REP", "country", "GB"));
   }
@@ -272,7 +340,7 @@ class RoutingPolicyTest {
                     "enterprise",
                     List.of(smb, enterprise),
                     Map.of(),
-                    null,
+                    Turns.fresh(),
                     Set.of(),
                     NOW)
                 .chosen())
@@ -284,7 +352,7 @@ class RoutingPolicyTest {
                     "smb",
                     List.of(smb, enterprise),
                     Map.of(),
-                    null,
+                    Turns.fresh(),
                     Set.of(),
                     NOW)
                 .chosen())
@@ -296,7 +364,7 @@ class RoutingPolicyTest {
                     null,
                     List.of(smb, enterprise),
                     Map.of(),
-                    null,
+                    Turns.fresh(),
                     Set.of(),
                     NOW)
                 .candidates())

@@ -116,7 +116,9 @@ abstract class RoutingServiceContract {
   void concurrentRoutingsRespectCapacity() throws Exception {
     prefix = "c" + UUID.randomUUID().toString().substring(0, 6) + "-";
     country = "XA";
-    jdbc.sql("update routing_cursor set last_rep = '' where team_key = 'QUALIFIER'").update();
+    jdbc.sql("update routing_cursor set last_rep = '', turn_now = 0 where team_key = 'QUALIFIER'")
+        .update();
+    jdbc.sql("delete from routing_turn where rotation = 'QUALIFIER'").update();
     String a = rep("a", 2);
     String b = rep("b", 2);
     List<UUID> leadIds = new ArrayList<>();
@@ -154,7 +156,9 @@ abstract class RoutingServiceContract {
   void retryAndReroute() {
     prefix = "r" + UUID.randomUUID().toString().substring(0, 6) + "-";
     country = "XB";
-    jdbc.sql("update routing_cursor set last_rep = '' where team_key = 'QUALIFIER'").update();
+    jdbc.sql("update routing_cursor set last_rep = '', turn_now = 0 where team_key = 'QUALIFIER'")
+        .update();
+    jdbc.sql("delete from routing_turn where rotation = 'QUALIFIER'").update();
     String a = rep("a", 5);
     String b = rep("b", 5);
     UUID lead = leadInQualification();

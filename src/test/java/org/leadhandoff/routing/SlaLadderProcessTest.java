@@ -195,6 +195,62 @@ class SlaLadderProcessTest {
         .doesNotHaveDuplicates();
   }
 
+  /** Turns given back in the rotations: who, and why. */
+  private List<org.assertj.core.groups.Tuple> credits() {
+    return jdbc.sql("select rep_id, reason from routing_credit order by granted_at")
+        .query((rs, n) -> org.assertj.core.groups.Tuple.tuple(rs.getString(1), rs.getString(2)))
+        .list();
+  }
+
+  /** Where the rep stands in the sales reps' rotation. */
+  private double place(String repId) {
+    return jdbc.sql("select place from routing_turn where rotation = 'SALES_REP' and rep_id = ?")
+        .param(repId)
+        .query(Double.class)
+        .single();
+  }
+
+  /** A hot lead qualified by phone, waiting for a sales rep. */
+  private UUID qualifiedLead() {
+    UUID leadId = process.hotLeadInQualification(leads);
+    process.completeUserTask(
+        Processes.PHONE_QUALIFICATION,
+        leadId,
+        "UserTask_QualifyByPhone",
+        Map.of("qualificationOutcome", "QUALIFIED"));
+    process.awaitWaitingAt(
+        process.instanceOf(Processes.SALES_HANDOFF, leadId), "UserTask_AcceptLead");
+    return leadId;
+  }
+
+  @Test
+  @DisplayName(
+      "a qualifier who disqualifies a lead as spam gets the turn back; a rep who rejects it for"
+          + " no budget, and anyone who misses a deadline, does not")
+  void turnBackOnlyWithoutFault() {
+    UUID spam = process.hotLeadInQualification(leads);
+    String qualifier = roster.history(spam).getFirst().chosenRep();
+    assertThat(qualifier).isNotNull();
+    process.completeUserTask(
+        Processes.PHONE_QUALIFICATION,
+        spam,
+        "UserTask_QualifyByPhone",
+        Map.of("qualificationOutcome", "DISQUALIFIED", "disqualificationReason", "SPAM"));
+    process.awaitCompleted(process.instanceOf(Processes.PHONE_QUALIFICATION, spam));
+    await().until(() -> credits().size() == 1);
+    assertThat(credits()).containsExactly(org.assertj.core.groups.Tuple.tuple(qualifier, "SPAM"));
+
+    UUID missed = process.hotLeadInQualification(leads);
+    InspectedProcessInstance qualification =
+        process.instanceOf(Processes.PHONE_QUALIFICATION, missed);
+    process.advance(Duration.ofHours(4).plusMinutes(5));
+    process.awaitPassed(qualification, "Task_PlanReroute", 1);
+    UUID rejected = qualifiedLead();
+    process.rejectAsSalesRep(rejected, "NO_BUDGET");
+    process.awaitCompleted(process.instanceOf(Processes.SALES_HANDOFF, rejected));
+    assertThat(credits()).as("nothing more given back").hasSize(1);
+  }
+
   @Test
   @DisplayName(
       "a clock that jumps past the reminder and the deadline at once: the owner hears of the reroute, not a reminder for a deadline already gone")
@@ -262,6 +318,12 @@ class SlaLadderProcessTest {
         .isNotEqualTo(firstRep);
     await().until(() -> mails(leadId, "rerouted").size() == 1);
     assertThat(to(mails(leadId, "rerouted").getFirst())).isEqualTo(email(firstRep));
+    // Not their territory is nobody's fault: the first rep gets the turn back, once.
+    assertThat(credits())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(firstRep, "WRONG_TERRITORY"));
+    assertThat(place(firstRep))
+        .as("the first rep stands a turn before the one who has the lead now")
+        .isEqualTo(place(secondRep) - 1);
 
     process.rejectAsSalesRep(leadId, "NO_BUDGET");
 

@@ -77,7 +77,9 @@ public class CleanSlate {
     // row then arrives between two deletes, and the sequence runs again until the store is empty.
     await().ignoreException(DataIntegrityViolationException.class).until(this::emptyLeadData);
     // Round robin starts from the first person of each role again.
-    jdbc.sql("update routing_cursor set last_rep = ''").update();
+    jdbc.sql("update routing_cursor set last_rep = '', turn_now = 0").update();
+    jdbc.sql("delete from routing_turn").update();
+    jdbc.sql("delete from routing_credit").update();
   }
 
   private boolean emptyLeadData() {
