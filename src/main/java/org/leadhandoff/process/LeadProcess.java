@@ -181,6 +181,10 @@ public final class LeadProcess {
     public static final String REMIND_AT = "remindAt";
     public static final String REROUTE = "reroute";
     public static final String REROUTES = "reroutes";
+
+    /** How often the task's deadline passed (a rep's "not me" is a reroute, not a miss). */
+    public static final String SLA_MISSES = "slaMisses";
+
     public static final String REROUTE_OUTCOME = "rerouteOutcome";
 
     /**
@@ -227,10 +231,12 @@ public final class LeadProcess {
 
     /**
      * Read outside the job workers: the inbox orders its queue by the task's priority and shows its
-     * temperature, and checks the form's dates and the prescribed follow-ups of a rejection.
+     * temperature and missed deadlines, and checks the form's dates and the prescribed follow-ups
+     * of a rejection.
      */
     public static final Set<String> READ_BY_APPLICATION =
-        Set.of(PRIORITY, TEMPERATURE, REVISIT_DATE, EXPECTED_CLOSE_DATE, FOLLOW_UPS_DONE);
+        Set.of(
+            PRIORITY, TEMPERATURE, REVISIT_DATE, EXPECTED_CLOSE_DATE, FOLLOW_UPS_DONE, SLA_MISSES);
 
     private Variables() {}
   }

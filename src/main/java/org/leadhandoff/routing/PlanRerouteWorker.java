@@ -1,5 +1,6 @@
 package org.leadhandoff.routing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
@@ -16,9 +17,30 @@ import org.springframework.stereotype.Component;
 public class PlanRerouteWorker {
 
   /**
+   * @param slaMisses how often the task's deadline passed (a rejection is no miss), shown on the
+   *     rerouted task
    * @param rerouteOutcome REROUTE: to the next available person; ESCALATE: tell the manager too
+   * @param salesDecision with the other answers of the acceptance form: emptied, so that the next
+   *     rep opens a blank form and not a rejection they never made (in phone-qualification they are
+   *     not set and stay empty)
    */
-  public record Reroute(int reroutes, boolean reroute, RerouteOutcome rerouteOutcome) {}
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Reroute(
+      int reroutes,
+      int slaMisses,
+      boolean reroute,
+      RerouteOutcome rerouteOutcome,
+      String salesDecision,
+      String rejectionReason,
+      Object followUpsDone,
+      String rejectionNotes,
+      String expectedCloseDate,
+      Object amount) {
+
+    Reroute(int reroutes, int slaMisses, RerouteOutcome rerouteOutcome) {
+      this(reroutes, slaMisses, true, rerouteOutcome, null, null, null, null, null, null);
+    }
+  }
 
   private final SlaService sla;
   private final SlaSettings settings;
@@ -30,15 +52,21 @@ public class PlanRerouteWorker {
 
   @JobWorker(type = Jobs.PLAN_REROUTE)
   public Reroute planReroute(
-      ActivatedJob job, @Variable(optional = false) UUID leadId, @Variable Integer reroutes) {
-    sla.rerouting(
-        leadId,
-        Role.ofProcess(job.getBpmnProcessId()),
-        String.valueOf(job.getElementInstanceKey()));
+      ActivatedJob job,
+      @Variable(optional = false) UUID leadId,
+      @Variable Integer reroutes,
+      @Variable Integer slaMisses) {
+    SlaService.RerouteCause cause =
+        sla.rerouting(
+            leadId,
+            Role.ofProcess(job.getBpmnProcessId()),
+            String.valueOf(job.getElementInstanceKey()));
     int count = (reroutes == null ? 0 : reroutes) + 1;
+    int misses =
+        (slaMisses == null ? 0 : slaMisses) + (cause == SlaService.RerouteCause.SLA_MISSED ? 1 : 0);
     return new Reroute(
         count,
-        true,
+        misses,
         count > settings.maxReroutes() ? RerouteOutcome.ESCALATE : RerouteOutcome.REROUTE);
   }
 }

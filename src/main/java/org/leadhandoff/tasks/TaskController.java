@@ -325,10 +325,13 @@ class TaskController {
         slaMissed(task));
   }
 
-  /** How often this lead's task for the role has passed its deadline and been rerouted. */
+  /**
+   * How often this lead's task for the role has passed its deadline (a rep who rejected it as not
+   * theirs rerouted it without a miss).
+   */
   private static int slaMissed(Task task) {
-    Object reroutes = task.variables().get(LeadProcess.Variables.REROUTES);
-    return reroutes instanceof Number n ? n.intValue() : 0;
+    Object misses = task.variables().get(LeadProcess.Variables.SLA_MISSES);
+    return misses instanceof Number n ? n.intValue() : 0;
   }
 
   private JsonNode parse(String form) {

@@ -295,7 +295,7 @@ class SlaLadderProcessTest {
   @Test
   @DisplayName(
       "a rep who rejects as not theirs loses the lead to another rep; a lead-specific rejection recycles it")
-  void rejectionReasonsRouteOrRecycle() {
+  void rejectionReasonsRouteOrRecycle() throws Exception {
     UUID leadId = process.hotLeadInQualification(leads);
     process.completeUserTask(
         Processes.PHONE_QUALIFICATION,
@@ -324,6 +324,28 @@ class SlaLadderProcessTest {
     assertThat(place(firstRep))
         .as("the first rep stands a turn before the one who has the lead now")
         .isEqualTo(place(secondRep) - 1);
+    // The second rep opens a blank form, not the first rep's rejection; and a rejection is no
+    // missed deadline.
+    String openTask =
+        await()
+            .until(
+                () ->
+                    jdbc.sql(
+                            "select variables from user_task where lead_id = ? and state = 'OPEN'"
+                                + " and assignee = ?")
+                        .params(leadId, secondRep)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null),
+                v -> v != null);
+    var answers = new com.fasterxml.jackson.databind.ObjectMapper().readTree(openTask);
+    for (String answer :
+        List.of("salesDecision", "rejectionReason", "followUpsDone", "rejectionNotes")) {
+      assertThat(answers.path(answer).isNull() || answers.path(answer).isMissingNode())
+          .as(answer + " of the first rep: " + answers.path(answer))
+          .isTrue();
+    }
+    assertThat(answers.path("slaMisses").asInt()).isZero();
 
     process.rejectAsSalesRep(leadId, "NO_BUDGET");
 
