@@ -25,6 +25,8 @@ export function localisedForm(schema) {
       const base = `form.${formId}.${component.key}`;
       const label = translated(base);
       if (label) component.label = label;
+      // A date field's label is its dateLabel.
+      if (label && component.dateLabel) component.dateLabel = label;
       const description = translated(`${base}.description`);
       if (description) component.description = description;
       (component.values || []).forEach((option) => {
@@ -37,3 +39,36 @@ export function localisedForm(schema) {
   walk(copy.components || []);
   return copy;
 }
+
+// form-js's own sentences (validation, search, steppers) in the reader's language: its translate
+// service looks them up here by their English text; a sentence not listed stays English.
+const BUILT_IN = {
+  'Field is required.': 'formjs.required',
+  'Date and time must both be entered.': 'formjs.dateAndTime',
+  'Field must have maximum length of {value}.': 'formjs.maxLength',
+  'Field must have minimum length of {value}.': 'formjs.minLength',
+  'Field must have maximum value of {value}.': 'formjs.max',
+  'Field must have minimum value of {value}.': 'formjs.min',
+  'Field must match pattern {value}.': 'formjs.pattern',
+  'Field must be a valid email.': 'formjs.email',
+  'Value is not a number.': 'formjs.notANumber',
+  'Value is expected to be an integer.': 'formjs.integer',
+  Search: 'formjs.search',
+  'No results': 'formjs.noResults',
+  'All values selected': 'formjs.allSelected',
+  'Remove tag': 'formjs.removeTag',
+  Increment: 'formjs.increment',
+  Decrement: 'formjs.decrement',
+};
+
+function formTranslate(template, replacements = {}) {
+  const key = BUILT_IN[template];
+  const text = key ? translated(key) : null;
+  if (text) {
+    return Object.entries(replacements).reduce((out, [name, value]) => out.split(`{{${name}}}`).join(String(value)), text);
+  }
+  return template.replace(/{([^}]+)}/g, (whole, name) => (name in replacements ? String(replacements[name]) : whole));
+}
+
+/** A form-js module that puts the reader's language in place of form-js's own English. */
+export const formTranslation = { translate: ['value', formTranslate] };

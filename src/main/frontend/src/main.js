@@ -6,7 +6,7 @@ import './style.css';
 import { api, ApiError, csrfToken, signOutStarted } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
 import { availabilityWords, code, dateTime, explain, initI18n, language, languageMenu, sentence, t } from './i18n.js';
-import { localisedForm } from './forms.js';
+import { formTranslation, localisedForm } from './forms.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
 try {
@@ -53,6 +53,8 @@ async function loadIdentity() {
 
 const detail = document.getElementById('detail');
 let currentForm = null;
+// The task on the page, so that the queue's refresh can tell when it has left.
+let openTask = null;
 
 function message(kind, text, items = []) {
   return el('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-testid': `message-${kind}` },
@@ -86,10 +88,43 @@ async function refreshQueue() {
               task.slaMissed ? el('span', { class: 'missed', 'data-testid': 'sla-missed' }, ` · ${t('inbox.slaMissedBefore', { count: task.slaMissed })}`) : null),
             el('span', { class: 'assignee' }, task.assignee ? t('inbox.assignedTo', { name: nameOf(task.assignee) }) : t('inbox.inTeamQueue'))))));
     document.getElementById('queue-count').textContent = `(${tasks.length})`;
+    taskLeft(tasks);
     hint.textContent = tasks.length ? '' : t('inbox.queueEmpty');
   } catch (error) {
     hint.textContent = t('inbox.queueFailed', { error: error.message });
   }
+}
+
+/**
+ * The open task has left the queue (rerouted, handed over, ended): the page says so at once, with
+ * the server's sentence of why, and offers no completion of it.
+ */
+async function taskLeft(tasks) {
+  const shown = openTask;
+  if (!shown || !location.hash.startsWith(`#/tasks/${shown.id}`) || shown.left) return;
+  if (tasks.some((task) => String(task.id) === String(shown.id))) return;
+  shown.left = true;
+  let why = t('inbox.taskLeft');
+  try {
+    const { task } = await api.task(shown.id);
+    if (task.state === 'OPEN' && (!task.assignee || task.assignee === identity.user)) {
+      shown.left = false;
+      return;
+    }
+    // Where the lead's task is now, if this person may see it (a colleague's, the team queue).
+    const now = task.state === 'OPEN' ? task
+      : (await api.tasksOfLead(task.leadId).catch(() => [])).find((other) => other.processId === task.processId);
+    if (now?.assignee && now.assignee !== identity.user) {
+      why = `${t('inbox.taskLeft')} ${t('inbox.nowWith', { name: nameOf(now.assignee) })}`;
+    } else if (now) {
+      why = `${t('inbox.taskLeft')} ${t('inbox.nowInQueue')}`;
+    }
+  } catch (error) {
+    if (error instanceof ApiError && error.problem?.detail) why = error.problem.detail;
+  }
+  if (openTask !== shown) return;
+  shown.submit.disabled = true;
+  shown.feedback.replaceChildren(message('info', why));
 }
 
 function scorePanel(kind, score) {
@@ -130,6 +165,8 @@ async function showTask(id) {
   const feedback = el('div', { class: 'feedback' });
   const formContainer = el('div', { class: 'form', 'data-testid': 'task-form' });
   const mine = summary.assignee && summary.assignee === identity.user;
+  // A colleague's claimed task is shown to read, not to work: only its owner completes it.
+  const colleagues = Boolean(summary.assignee) && !mine && !isManager();
   const claim = el('button', {
     type: 'button',
     'data-testid': mine ? 'unclaim' : 'claim',
@@ -155,13 +192,19 @@ async function showTask(id) {
         // A colleague's task is theirs: a manager hands it over instead of claiming it.
         !summary.assignee || mine ? claim : null)),
     handOver,
+    colleagues ? message('info', t('inbox.colleaguesTask', { name: nameOf(summary.assignee) })) : null,
     el('div', { class: 'task-body' }, formContainer, lead ? leadPanel(lead) : null),
     feedback,
-    el('div', { class: 'actions' }, submit, el('a', { href: '#/' }, t('inbox.backToQueue'))),
+    el('div', { class: 'actions' }, colleagues ? null : submit, el('a', { href: '#/' }, t('inbox.backToQueue'))),
   ].filter(Boolean));
 
   if (currentForm) currentForm.destroy();
-  currentForm = new Form({ container: formContainer });
+  openTask = { id, feedback, submit };
+  currentForm = new Form({
+    container: formContainer,
+    additionalModules: [formTranslation],
+    properties: { readOnly: colleagues },
+  });
   await currentForm.importSchema(localisedForm(task.form), task.data);
   currentForm.on('submit', async (event) => {
     if (Object.keys(event.errors).length) {

@@ -52,7 +52,7 @@ public record TaskAccess(String user, Set<AppRole> roles) {
   public Task visible(Task task) {
     if (!sees(task)) {
       throw new ApiException(
-          HttpStatus.FORBIDDEN, "Not your task", "Task " + task.id() + " is not in your queue.");
+          HttpStatus.FORBIDDEN, "Not your task", "This task is not in your queue.");
     }
     return task;
   }

@@ -170,7 +170,7 @@ public class TaskService {
     Task task = open(who.visible(task(id)));
     if (task.assignee() != null && !task.assignee().equals(user)) {
       throw new TaskConflictException(
-          Why.of("CLAIMED_BY", "task", String.valueOf(id), "assignee", task.assignee()));
+          Why.of("CLAIMED_BY", "task", String.valueOf(id), "assignee", nameOf(task.assignee())));
     }
     tasks.assign(id, user);
     return task(id);
@@ -196,9 +196,9 @@ public class TaskService {
               "task",
               String.valueOf(id),
               "assignee",
-              task.assignee(),
+              nameOf(task.assignee()),
               "user",
-              user));
+              nameOf(user)));
     }
     tasks.assign(id, null);
     return task(id);
@@ -215,7 +215,11 @@ public class TaskService {
     if (task.assignee() != null && !task.assignee().equals(user)) {
       throw new TaskConflictException(
           Why.of(
-              "ONLY_ASSIGNEE_COMPLETES", "task", String.valueOf(id), "assignee", task.assignee()));
+              "ONLY_ASSIGNEE_COMPLETES",
+              "task",
+              String.valueOf(id),
+              "assignee",
+              nameOf(task.assignee())));
     }
     String formJson =
         form(task).orElseThrow(() -> new IllegalStateException("Task " + id + " has no form"));
@@ -236,7 +240,7 @@ public class TaskService {
     } catch (ClientStatusException e) {
       if (e.getStatusCode() == Status.Code.NOT_FOUND) {
         tasks.gone(id);
-        throw new TaskConflictException(Why.of("NO_LONGER_OPEN", "task", String.valueOf(id)));
+        throw new TaskConflictException(gone(task));
       }
       throw e;
     }
@@ -288,9 +292,33 @@ public class TaskService {
     if (task.state() != TaskState.OPEN || !tasks.fresh(task)) {
       throw new TaskConflictException(
           task.state() == TaskState.COMPLETED
-              ? Why.of("COMPLETED_BY", "task", String.valueOf(task.id()), "by", task.completedBy())
-              : Why.of("NO_LONGER_OPEN", "task", String.valueOf(task.id())));
+              ? Why.of(
+                  "COMPLETED_BY",
+                  "task",
+                  String.valueOf(task.id()),
+                  "by",
+                  nameOf(task.completedBy()))
+              : gone(task));
     }
     return task;
+  }
+
+  /**
+   * Why a task is not open any more, as its reader needs it: with whom the lead's task of the role
+   * is now, when someone has it (handed over, rerouted), else that the lead has moved on.
+   */
+  private Why gone(Task task) {
+    Optional<String> now =
+        task.leadId() == null
+            ? Optional.empty()
+            : roster.openOwner(task.leadId(), Role.ofProcess(task.processId()));
+    return now.map(
+            owner -> Why.of("NOW_WITH", "task", String.valueOf(task.id()), "owner", nameOf(owner)))
+        .orElse(Why.of("NO_LONGER_OPEN", "task", String.valueOf(task.id())));
+  }
+
+  /** A person as their colleagues know them: the roster's name, else the user name. */
+  private String nameOf(String user) {
+    return user == null ? null : roster.find(user).map(Rep::name).orElse(user);
   }
 }

@@ -317,6 +317,53 @@ class InboxBrowserTest {
         .isEmpty();
   }
 
+  @Test
+  @DisplayName(
+      "a task handed to a colleague while its owner has it open says so on the page at once, and"
+          + " a colleague's claimed task opens to read, without a Complete button")
+  void staleAndColleaguesTasks() throws Exception {
+    UUID leadId = process.hotLeadInQualification(leads);
+    String owner = assigneeOf(leadId, "qualifiers");
+    String colleague = "quinn".equals(owner) ? "riley" : "quinn";
+    long taskId =
+        tasks.queue("qualifiers", null, 500).stream()
+            .filter(t -> leadId.equals(t.leadId()))
+            .findFirst()
+            .orElseThrow()
+            .id();
+
+    iAm(owner);
+    browser.get("http://127.0.0.1:" + port + "/inbox/");
+    openTaskOf(leadId);
+    tasks.handOver(
+        taskId,
+        new org.leadhandoff.tasks.TaskAccess(
+            "morgan", java.util.Set.of(org.leadhandoff.security.AppRole.SALES_MANAGER)),
+        colleague,
+        "covering for a day off");
+    String name = colleague.equals("quinn") ? "Quinn Okafor" : "Riley Chen";
+    WebElement left =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".feedback [data-testid=message-info]")));
+    assertThat(left.getText())
+        .isEqualTo("This task has left your queue. It is with " + name + " now.");
+    assertThat(browser.findElement(By.cssSelector("[data-testid=complete]")).isEnabled())
+        .as("nothing to complete any more")
+        .isFalse();
+
+    // The lead's new task is the colleague's: it opens to read, with who has it.
+    browser.get("http://127.0.0.1:" + port + "/inbox/#/");
+    openTaskOf(leadId);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=message-info]"),
+            "This task is " + name + "'s: only they can complete it."));
+    assertThat(browser.findElements(By.cssSelector("[data-testid=complete]"))).isEmpty();
+    noCodesShown();
+    noConsoleErrors();
+  }
+
   /** What a person reads on the page: no code of the API among it, no "null" of a script. */
   private void noCodesShown() {
     assertThat(BrowserAvailable.Browser.codesShown(browser)).as("codes on the page").isEmpty();

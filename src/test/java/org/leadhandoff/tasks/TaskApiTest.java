@@ -37,6 +37,12 @@ class TaskApiTest {
   @Autowired LeadStore store;
   @Autowired ProcessTestSupport process;
   @Autowired ObjectMapper json;
+  @Autowired org.leadhandoff.routing.RosterStore roster;
+
+  /** A person as the server's sentences name them: the roster's name. */
+  private String nameOf(String user) {
+    return roster.find(user).map(org.leadhandoff.routing.Rep::name).orElse(user);
+  }
 
   @BeforeEach
   void assertions() {
@@ -142,10 +148,8 @@ class TaskApiTest {
         .andExpect(
             jsonPath("$.detail")
                 .value(
-                    "Task "
-                        + task
-                        + " is claimed by "
-                        + qualifier
+                    "This task is claimed by "
+                        + nameOf(qualifier)
                         + "; ask them, or a manager, to hand it over."));
 
     complete(
@@ -220,8 +224,7 @@ class TaskApiTest {
         .andExpect(status().isConflict())
         .andExpect(
             jsonPath("$.detail")
-                .value(
-                    "Task " + acceptance + " is no longer open: it was completed by " + rep + "."));
+                .value("This task is no longer open: " + nameOf(rep) + " completed it."));
   }
 
   @Test
@@ -326,7 +329,7 @@ class TaskApiTest {
         .andExpect(jsonPath("$[?(@.id == " + task + ")]").doesNotExist());
     mvc.perform(get("/api/tasks/" + task).with(asRep("sam")))
         .andExpect(status().isForbidden())
-        .andExpect(jsonPath("$.detail").value("Task " + task + " is not in your queue."));
+        .andExpect(jsonPath("$.detail").value("This task is not in your queue."));
 
     complete(
             task,
