@@ -107,7 +107,8 @@ function listen() {
 }
 
 async function get(path) {
-  const response = await fetch(path);
+  // Names and sentences the server writes (who sent a lead back, a timeline) in the page's language.
+  const response = await fetch(path, { headers: { 'Accept-Language': language() } });
   const data = await response.json().catch(() => null);
   if (!response.ok) {
     const field = (name) => (i18nHas(`dashboard.field.${name}`) ? t(`dashboard.field.${name}`) : name);

@@ -438,7 +438,10 @@ async function showMine() {
     const mine = await api.decisions();
     const rows = mine.map((d) =>
       el('li', { class: 'mine-item', 'data-testid': 'mine-item', 'data-lead': d.leadId },
-        el('a', { href: `#/leads/${d.leadId}`, class: 'mine-lead' }, d.leadName || t('inbox.unknownLead')),
+        // Only a lead that is still theirs opens: the others' contact data is no longer theirs to read.
+        d.owner === identity.user
+          ? el('a', { href: `#/leads/${d.leadId}`, class: 'mine-lead' }, d.leadName || t('inbox.unknownLead'))
+          : el('strong', { class: 'mine-lead' }, d.leadName || t('inbox.unknownLead')),
         d.company ? el('span', { class: 'company' }, ` · ${d.company}`) : '',
         el('div', { class: 'mine-decision' },
           t('inbox.mineDecided', { decision: code('outcome', d.decision), when: dateTime(d.decidedAt) }),

@@ -438,6 +438,8 @@ class ReportStore {
    *
    * @param reasonCode NOT_NOW, NO_ANSWER, REJECTED_BY_SALES or MIS_SCORED
    * @param reason in the words of the person who sent it back, as the stage history has it
+   * @param by who sent it back: the qualifier or rep whose decision it followed (the model's event
+   *     where nobody decided)
    * @param revisitAt when a recycled lead returns to the funnel (null for a mis-scored one: it is
    *     back in profile at once)
    * @param leftAt when it left that stage again, if it has
@@ -490,7 +492,12 @@ class ReportStore {
   List<Returned> returned(ReportFilter filter, int limit, int offset) {
     return jdbc.sql(
             "select c.lead_id, l.first_name, l.last_name, l.email, l.company, c.to_stage,"
-                + " c.reason_code, c.reason_facts, c.reason, c.changed_by, c.changed_at, c.left_at, l.stage,"
+                + " c.reason_code, c.reason_facts, c.reason, c.changed_at, c.left_at, l.stage,"
+                // Who sent it back: the person whose decision it followed, not the model's event.
+                + " coalesce((select a.actor from lead_activity a where a.lead_id = c.lead_id"
+                + " and a.kind = 'DECISION' and a.occurred_at <= c.changed_at"
+                + " order by a.occurred_at desc, a.id desc fetch first 1 rows only), c.changed_by)"
+                + " as sent_by,"
                 + " case when c.to_stage = 'RECYCLED' then l.revisit_at end as revisit_at "
                 + RETURNED
                 + " order by c.changed_at desc, c.id desc offset :offset rows fetch next :limit rows only")
@@ -510,7 +517,7 @@ class ReportStore {
                     rs.getString("reason_code"),
                     org.leadhandoff.system.Why.facts(rs.getString("reason_facts")),
                     rs.getString("reason"),
-                    rs.getString("changed_by"),
+                    rs.getString("sent_by"),
                     Timestamps.instant(rs.getObject("changed_at", java.time.OffsetDateTime.class)),
                     Timestamps.instant(rs.getObject("revisit_at", java.time.OffsetDateTime.class)),
                     Timestamps.instant(rs.getObject("left_at", java.time.OffsetDateTime.class)),

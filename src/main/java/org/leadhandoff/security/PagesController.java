@@ -20,6 +20,27 @@ class PagesController {
         : "redirect:/dashboard/";
   }
 
+  /** Who opens the dashboard, and who the import page (the security rules use these too). */
+  static final java.util.Set<AppRole> DASHBOARD =
+      java.util.Collections.unmodifiableSet(
+          java.util.EnumSet.of(AppRole.SALES_MANAGER, AppRole.MARKETING, AppRole.ADMIN));
+
+  static final java.util.Set<AppRole> IMPORTS =
+      java.util.Collections.unmodifiableSet(java.util.EnumSet.of(AppRole.MARKETING, AppRole.ADMIN));
+
+  /** Whether a person of these roles may open the page at the path. */
+  static boolean mayOpen(String path, java.util.Set<AppRole> roles) {
+    java.util.Set<AppRole> allowed =
+        path == null
+            ? null
+            : path.startsWith("/inbox")
+                ? AppRole.WORK_TASKS
+                : path.startsWith("/dashboard")
+                    ? DASHBOARD
+                    : path.startsWith("/imports") ? IMPORTS : null;
+    return allowed == null || roles.stream().anyMatch(allowed::contains);
+  }
+
   /** Browsers ask for /favicon.ico on pages that name no icon, such as the sign-in page. */
   @GetMapping("/favicon.ico")
   String favicon() {

@@ -55,7 +55,7 @@ class SecurityConfiguration {
 
   private static final AppRole[] STAFF = AppRole.WORK_TASKS.toArray(AppRole[]::new);
   private static final AppRole[] FEEDERS = {INTAKE, MARKETING, ADMIN};
-  private static final AppRole[] ANALYSTS = {SALES_MANAGER, MARKETING, ADMIN};
+  private static final AppRole[] ANALYSTS = PagesController.DASHBOARD.toArray(AppRole[]::new);
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -175,7 +175,7 @@ class SecurityConfiguration {
                     .hasAnyRole(names(FEEDERS))
                     // The import page is marketing's (and the admin's); API keys have no pages.
                     .requestMatchers("/imports/**", "/imports")
-                    .hasAnyRole(names(MARKETING, ADMIN))
+                    .hasAnyRole(names(PagesController.IMPORTS.toArray(AppRole[]::new)))
                     // Erasure requests are the data protection officer's (an admin).
                     .requestMatchers(HttpMethod.DELETE, "/api/leads/*")
                     .hasRole(ADMIN.name())

@@ -37,10 +37,20 @@ final class SessionRevalidation extends OncePerRequestFilter {
     SavedRequestAwareAuthenticationSuccessHandler next =
         new SavedRequestAwareAuthenticationSuccessHandler();
     next.setDefaultTargetUrl("/");
+    var saved = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
     return (request, response, authentication) -> {
       users
           .stamp(authentication.getName())
           .ifPresent(stamp -> request.getSession().setAttribute(STAMP, stamp));
+      // A page asked for before sign-in that this person may not open (marketing following an
+      // inbox link): their own start page instead of a refusal.
+      var asked = saved.getRequest(request, response);
+      if (asked != null
+          && !PagesController.mayOpen(
+              java.net.URI.create(asked.getRedirectUrl()).getPath(),
+              AppRole.of(authentication.getAuthorities()))) {
+        saved.removeRequest(request, response);
+      }
       next.onAuthenticationSuccess(request, response, authentication);
     };
   }

@@ -552,6 +552,12 @@ class WorkingWeekBrowserTest {
         Map.of("qualificationOutcome", "QUALIFIED", "budgetConfirmed", true));
     process.awaitWaitingAt(
         process.instanceOf(Processes.SALES_HANDOFF, leadId), "UserTask_AcceptLead");
+    String rep =
+        roster.history(leadId).stream()
+            .filter(r -> r.role().name().equals("SALES_REP") && r.chosenRep() != null)
+            .reduce((a, b) -> b)
+            .orElseThrow()
+            .chosenRep();
     process.rejectAsSalesRep(leadId, "NO_BUDGET");
     MimeMessage recycled = awaitMail(leadId, "recycled");
     String marketing = recipientId(recycled);
@@ -574,7 +580,9 @@ class WorkingWeekBrowserTest {
                 .findElement(
                     By.cssSelector("[data-testid=returned-rows] tr[data-lead='" + leadId + "']"))
                 .getText())
-        .contains("Recycled", "rejected by sales");
+        .contains("Recycled", "rejected by sales")
+        .as("sent back by the rep who rejected it, not by the model")
+        .contains(roster.find(rep).orElseThrow().name());
     pageHolds("marketing-dashboard");
 
     browser.findElement(By.id("imports-link")).click();

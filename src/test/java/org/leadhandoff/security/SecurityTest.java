@@ -244,6 +244,32 @@ class SecurityTest {
                 .getSession();
     mvc.perform(get("/").session(marketing)).andExpect(redirectedUrl("/dashboard/"));
     mvc.perform(get("/inbox/").session(marketing)).andExpect(status().isForbidden());
+
+    // A page asked for while signed out opens after sign-in if the person may open it, else
+    // their own start page does, not a refusal.
+    for (String who : List.of("marketing", "riley")) {
+      MockHttpSession asked =
+          (MockHttpSession)
+              mvc.perform(get("/inbox/").accept("text/html"))
+                  .andExpect(status().isFound())
+                  .andReturn()
+                  .getRequest()
+                  .getSession();
+      String landing =
+          mvc.perform(
+                  post("/login")
+                      .session(asked)
+                      .param("username", who)
+                      .param("password", DEMO)
+                      .with(csrf()))
+              .andExpect(status().isFound())
+              .andReturn()
+              .getResponse()
+              .getRedirectedUrl();
+      assertThat(landing)
+          .as(who + " after asking for the inbox")
+          .isEqualTo("marketing".equals(who) ? "/" : "http://localhost/inbox/?continue");
+    }
   }
 
   @Test
