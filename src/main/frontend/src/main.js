@@ -173,8 +173,15 @@ async function showTask(id) {
     onclick: async () => {
       try {
         await (mine ? api.unclaim(id) : api.claim(id));
-        showTask(id);
         refreshQueue();
+        if (mine && summary.leadId) {
+          // Given back: the task goes to the team queue (a routed one through its process).
+          detail.replaceChildren(
+            message('ok', t('inbox.givenBack', { task: taskName(summary), lead: summary.leadName || t('inbox.theLead') })),
+            el('p', {}, el('a', { href: `#/leads/${summary.leadId}` }, t('inbox.openLead')), ' · ', el('a', { href: '#/' }, t('inbox.backToQueue'))));
+        } else {
+          showTask(id);
+        }
       } catch (error) {
         feedback.replaceChildren(message('error', error.message, problemItems(error)));
       }
@@ -255,8 +262,11 @@ function handOverPanel(summary, feedback) {
       button.disabled = true;
       try {
         const done = await api.handOver(summary.id, { to: to.value || null, reason: reason.value });
-        const args = { task: taskName(summary), lead: summary.leadName || t('inbox.theLead'), name: done.toName };
-        detail.replaceChildren(message('ok', done.toName ? t('inbox.handedOverTo', args) : t('inbox.handedOverToQueue', args)),
+        const from = summary.assignee && summary.assignee !== done.to ? nameOf(summary.assignee) : null;
+        const args = { task: taskName(summary), lead: summary.leadName || t('inbox.theLead'), name: done.toName, from };
+        const said = !done.toName ? t('inbox.handedOverToQueue', args)
+          : from && summary.assignee !== identity.user ? t('inbox.handedOverFrom', args) : t('inbox.handedOverTo', args);
+        detail.replaceChildren(message('ok', said),
           el('p', {}, el('a', { href: `#/leads/${summary.leadId}` }, t('inbox.openLead')), ' · ', el('a', { href: '#/' }, t('inbox.backToQueue'))));
         refreshQueue();
       } catch (error) {

@@ -176,6 +176,28 @@ public class RosterStore {
         .list();
   }
 
+  /**
+   * Whether the rep sent the lead on as not theirs (a rep-specific rejection) since it last became
+   * sales-qualified: the lead's acceptance is for a colleague then, whoever holds it.
+   */
+  public boolean saidNotMine(UUID leadId, String repId, java.util.Collection<String> reasons) {
+    if (reasons.isEmpty()) {
+      return false;
+    }
+    return jdbc.sql(
+                "select count(*) from lead_activity a where a.lead_id = :lead and a.actor = :rep"
+                    + " and a.kind = 'DECISION' and a.role = 'SALES_REP' and a.code = 'REJECT'"
+                    + " and a.detail in (:reasons) and a.occurred_at >= coalesce((select"
+                    + " max(c.changed_at) from lead_stage_change c where c.lead_id = :lead"
+                    + " and c.to_stage = 'SQL'), a.occurred_at)")
+            .param("lead", leadId)
+            .param("rep", repId)
+            .param("reasons", List.copyOf(reasons))
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   public Optional<String> openOwner(UUID leadId, Role role) {
     return openAssignment(leadId, role).map(OpenAssignment::repId);
   }

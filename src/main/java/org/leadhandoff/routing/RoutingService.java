@@ -150,6 +150,15 @@ public class RoutingService {
           candidates,
           occurrence);
       log.info("Lead {} waits in the {} queue: {}", leadId, role, reason);
+      // The former owner learns the lead has gone to the team queue, as they would of a colleague.
+      previousOwner.ifPresent(
+          previous ->
+              notifications.rerouted(
+                  "rerouted:" + leadId + ":" + occurrence,
+                  lead,
+                  recipient(previous),
+                  null,
+                  Why.of("TAKEN_BACK")));
       // Right after a "rerouted too often" escalation of the same miss, the manager has just been
       // mailed about this lead: the timeline says nobody is free either, without a second mail.
       boolean justTold = lastActivityIsEscalation(leadId, role);

@@ -49,7 +49,9 @@ public class TaskService {
       TaskProperties properties,
       Clock clock,
       ObjectMapper json,
-      RosterStore roster) {
+      RosterStore roster,
+      org.leadhandoff.routing.SlaSettings sla) {
+    this.sla = sla;
     this.tasks = tasks;
     this.models = models;
     this.client = client;
@@ -58,6 +60,8 @@ public class TaskService {
     this.json = json;
     this.roster = roster;
   }
+
+  private final org.leadhandoff.routing.SlaSettings sla;
 
   /** What a hand-over did: the task ended, and the lead goes to {@code to} (null: the queue). */
   public record HandedOver(long taskId, UUID leadId, String to, String toName) {}
@@ -172,6 +176,7 @@ public class TaskService {
       throw new TaskConflictException(
           Why.of("CLAIMED_BY", "task", String.valueOf(id), "assignee", nameOf(task.assignee())));
     }
+    notSentOnBy(task, user);
     tasks.assign(id, user);
     return task(id);
   }
@@ -221,6 +226,7 @@ public class TaskService {
               "assignee",
               nameOf(task.assignee())));
     }
+    notSentOnBy(task, user);
     String formJson =
         form(task).orElseThrow(() -> new IllegalStateException("Task " + id + " has no form"));
     FormValidator form = new FormValidator(json, formJson);
@@ -315,6 +321,20 @@ public class TaskService {
     return now.map(
             owner -> Why.of("NOW_WITH", "task", String.valueOf(task.id()), "owner", nameOf(owner)))
         .orElse(Why.of("NO_LONGER_OPEN", "task", String.valueOf(task.id())));
+  }
+
+  /**
+   * A rep who sent the lead on as not theirs (wrong territory, a conflict) does not take it back
+   * from the team queue: routing passes them by, and so does the queue. A manager's hand-over to
+   * them still counts (the task is then theirs).
+   */
+  private void notSentOnBy(Task task, String user) {
+    if (task.leadId() != null
+        && task.assignee() == null
+        && Role.ofProcess(task.processId()) == Role.SALES_REP
+        && roster.saidNotMine(task.leadId(), user, sla.repSpecificRejections())) {
+      throw new TaskConflictException(Why.of("SENT_ON_BY_YOU", "task", String.valueOf(task.id())));
+    }
   }
 
   /** A person as their colleagues know them: the roster's name, else the user name. */

@@ -294,7 +294,7 @@ class InboxBrowserTest {
         wait.until(
             ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=message-ok]")));
-    assertThat(done.getText()).startsWith("Handed over to ");
+    assertThat(done.getText()).startsWith("Handed over from ").contains(" to ");
 
     // The lead's page says where the task is now, and the routing log why.
     browser.get("http://127.0.0.1:" + port + "/inbox/#/leads/" + leadId);
@@ -361,6 +361,21 @@ class InboxBrowserTest {
             "This task is " + name + "'s: only they can complete it."));
     assertThat(browser.findElements(By.cssSelector("[data-testid=complete]"))).isEmpty();
     noCodesShown();
+    noConsoleErrors();
+
+    // The colleague gives it back to the team: the page says so, the queue shows it unowned.
+    iAm(colleague);
+    browser.get("http://127.0.0.1:" + port + "/inbox/");
+    openTaskOf(leadId);
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=unclaim]")))
+        .click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=message-ok]"), "Given back to the team"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=queue-item][data-lead='" + leadId + "']"),
+            "in the team queue"));
     noConsoleErrors();
   }
 

@@ -140,6 +140,9 @@ class SlaLadderProcessTest {
     } else {
       assertThat(second.candidates()).contains("skipped: had this lead already");
       await().until(() -> mails(leadId, "escalation").size() == 1);
+      // The former owner is told the lead went to the team queue.
+      await().until(() -> mails(leadId, "rerouted").size() == 1);
+      assertThat(to(mails(leadId, "rerouted").getFirst())).isEqualTo(email(owner));
     }
 
     // Keep missing the deadline: after max-reroutes (2) the manager is told at each further miss.

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -225,6 +226,60 @@ class TaskApiTest {
         .andExpect(
             jsonPath("$.detail")
                 .value("This task is no longer open: " + nameOf(rep) + " completed it."));
+  }
+
+  @Test
+  @DisplayName(
+      "a rep who rejected a lead as not their territory cannot take it back from the team queue;"
+          + " a colleague can")
+  void sentOnLeadStaysWithTheTeam() throws Exception {
+    UUID leadId = leads.gradeA();
+    process.awaitWaitingAt(process.lifecycleOf(leadId), "Gateway_AwaitEngagement");
+    leads.engage(leadId, "demo-request", 0);
+    long qualification = taskOf(leadId, "qualifiers");
+    complete(
+            qualification,
+            asQualifier(assigneeOf(qualification)),
+            "{\"qualificationOutcome\":\"QUALIFIED\",\"budgetConfirmed\":true}")
+        .andExpect(status().isOk());
+    long acceptance = taskOf(leadId, "sales");
+    String rep = assigneeOf(acceptance);
+    String colleague = "sam".equals(rep) ? "alex" : "sam";
+    // The colleague is off today: the lead waits in the team queue after the rejection.
+    mvc.perform(
+            put("/api/reps/" + colleague)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"capacity\":15,\"active\":false}"))
+        .andExpect(status().isOk());
+    try {
+      complete(
+              acceptance,
+              asRep(rep),
+              "{\"salesDecision\":\"REJECT\",\"rejectionReason\":\"WRONG_TERRITORY\","
+                  + "\"followUpsDone\":[\"CALL_1\",\"CALL_2\",\"EMAIL\"]}")
+          .andExpect(status().isOk());
+      long queued =
+          await()
+              .atMost(ProcessTestSupport.WAIT)
+              .until(() -> taskOf(leadId, "sales"), id -> id != acceptance);
+      mvc.perform(post("/api/tasks/" + queued + "/claim").with(asRep(rep)))
+          .andExpect(status().isConflict())
+          .andExpect(
+              jsonPath("$.detail")
+                  .value(org.hamcrest.Matchers.startsWith("You sent this lead on as not yours")));
+      complete(
+              queued,
+              asRep(rep),
+              "{\"salesDecision\":\"ACCEPT\",\"expectedCloseDate\":\"" + today(30) + "\"}")
+          .andExpect(status().isConflict());
+      mvc.perform(post("/api/tasks/" + queued + "/claim").with(asRep(colleague)))
+          .andExpect(status().isOk());
+    } finally {
+      mvc.perform(
+          put("/api/reps/" + colleague)
+              .contentType(MediaType.APPLICATION_JSON)
+              .content("{\"capacity\":15,\"active\":true}"));
+    }
   }
 
   @Test
