@@ -147,6 +147,10 @@ public class MessageCatalogue {
     }
     Map<String, Object> values = new LinkedHashMap<>();
     why.facts().forEach((fact, value) -> values.put(fact, fact(language, fact, value)));
+    // A form field's label in the reader's language, where the catalogue has it.
+    if (why.facts().get("labelKey") instanceof String labelKey && has(language, labelKey)) {
+      values.put("label", text(language, labelKey));
+    }
     String template = raw(language, key);
     StringBuilder text =
         new StringBuilder(

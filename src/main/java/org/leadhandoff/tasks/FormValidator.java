@@ -59,10 +59,13 @@ public final class FormValidator {
           "taglist");
 
   private final List<JsonNode> fields = new ArrayList<>();
+  private String formId = "";
 
   public FormValidator(ObjectMapper json, String formJson) {
     try {
-      collect(json.readTree(formJson).path("components"));
+      JsonNode form = json.readTree(formJson);
+      formId = form.path("id").asText("");
+      collect(form.path("components"));
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("The form is not valid JSON", e);
     }
@@ -100,22 +103,45 @@ public final class FormValidator {
         continue;
       }
       Object value = submitted.get(key);
-      String label = field.path("label").asText(key);
+      String label = label(field);
       JsonNode validate = field.path("validate");
       if (empty(value, field)) {
         if (validate.path("required").asBoolean(false)) {
-          problems.add(new Problem(key, Why.of("FIELD_REQUIRED", "label", label)));
+          problems.add(new Problem(key, labelled(key, Why.of("FIELD_REQUIRED", "label", label))));
         }
         continue;
       }
       Why problem = check(field, value, label, validate);
       if (problem != null) {
-        problems.add(new Problem(key, problem));
+        problems.add(new Problem(key, labelled(key, problem)));
       } else {
         variables.put(key, value);
       }
     }
     return new Result(List.copyOf(problems), variables);
+  }
+
+  /** A field's label as the form shows it (a date field's is its dateLabel), else its key. */
+  private static String label(JsonNode field) {
+    String label = field.path("label").asText("");
+    return label.isBlank() ? field.path("dateLabel").asText(field.path("key").asText()) : label;
+  }
+
+  /** The label of the field with this key, as the form shows it. */
+  public String label(String key) {
+    return fields.stream()
+        .filter(f -> key.equals(f.path("key").asText()))
+        .findFirst()
+        .map(FormValidator::label)
+        .orElse(key);
+  }
+
+  /**
+   * The problem with the catalogue's key of the field's label, so that each reader gets the label
+   * in their language inside the sentence ({@code form.<formId>.<key>}).
+   */
+  public Why labelled(String key, Why why) {
+    return why.with("labelKey", "form." + formId + "." + key);
   }
 
   /** The label of a field and of each of its values, for messages that use the form's words. */

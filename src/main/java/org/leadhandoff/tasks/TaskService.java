@@ -258,8 +258,8 @@ public class TaskService {
   private List<Problem> rules(Task task, FormValidator form, Map<String, Object> values) {
     List<Problem> problems = new ArrayList<>();
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    notBefore(values, Variables.REVISIT_DATE, "Revisit on", today, problems);
-    notBefore(values, Variables.EXPECTED_CLOSE_DATE, "Expected close date", today, problems);
+    notBefore(form, values, Variables.REVISIT_DATE, today, problems);
+    notBefore(form, values, Variables.EXPECTED_CLOSE_DATE, today, problems);
     if (Forms.SALES_ACCEPTANCE.equals(task.formId())
         && SalesDecision.REJECT.name().equals(values.get(Variables.SALES_DECISION))) {
       Object done = values.get(Variables.FOLLOW_UPS_DONE);
@@ -284,13 +284,15 @@ public class TaskService {
   }
 
   private static void notBefore(
+      FormValidator form,
       Map<String, Object> values,
       String key,
-      String label,
       LocalDate today,
       List<Problem> problems) {
     if (values.get(key) instanceof String text && LocalDate.parse(text).isBefore(today)) {
-      problems.add(new Problem(key, Why.of("FIELD_NOT_BEFORE_TODAY", "label", label)));
+      problems.add(
+          new Problem(
+              key, form.labelled(key, Why.of("FIELD_NOT_BEFORE_TODAY", "label", form.label(key)))));
     }
   }
 

@@ -302,6 +302,17 @@ class TaskApiTest {
             "{\"qualificationOutcome\":\"NOT_NOW\",\"revisitDate\":\"2020-01-01\"}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].message").value("Revisit on must be today or later"));
+    // In German the form's label is German inside the German sentence.
+    mvc.perform(
+            post("/api/tasks/" + task + "/complete")
+                .with(asQualifier(qualifier))
+                .header("Accept-Language", "de")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"qualificationOutcome\":\"NOT_NOW\",\"revisitDate\":\"2020-01-01\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value("Wieder aufnehmen am muss heute oder später sein"));
     complete(task, asQualifier(qualifier), "{\"qualificationOutcome\":\"MAYBE\"}")
         .andExpect(status().isBadRequest())
         .andExpect(
