@@ -15,7 +15,11 @@ export async function initI18n() {
     lookupLocalStorage: STORAGE_KEY,
     caches: [],
   });
-  const detected = [detector.detect()].flat().filter(Boolean);
+  let detected = [detector.detect()].flat().filter(Boolean);
+  const asked = new URLSearchParams(location.search).has('lang') || stored() !== null;
+  // A new browser follows the choice the person made in another one (the server keeps it).
+  const server = asked ? null : await serverChoice();
+  if (server?.chosen) detected = [server.language];
   let data = { language: 'en', languages: [{ code: 'en', name: 'English' }], messages: {} };
   try {
     const query = detected.length ? `?lang=${encodeURIComponent(detected.join(','))}` : '';
@@ -26,7 +30,7 @@ export async function initI18n() {
   }
   languages = data.languages;
   // A language asked for in the address (a shared link, ?lang=de) is kept, as a menu choice is.
-  if (new URLSearchParams(location.search).has('lang')) {
+  if (new URLSearchParams(location.search).has('lang') || server?.chosen) {
     try {
       localStorage.setItem(STORAGE_KEY, data.language);
     } catch (e) {
@@ -46,7 +50,27 @@ export async function initI18n() {
   });
   document.documentElement.lang = data.language;
   translatePage();
-  keepForMails(data.language);
+  // Mails follow a language the person asked for here; a browser's mere default does not
+  // overwrite a choice they made elsewhere.
+  if (asked || (server && !server.chosen)) keepForMails(data.language);
+}
+
+function stored() {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch (e) {
+    return null;
+  }
+}
+
+/** The language the signed-in person chose, as the server keeps it; null where none can be read. */
+async function serverChoice() {
+  try {
+    const response = await fetch('/api/me/language', { headers: { Accept: 'application/json' } });
+    return response.ok ? await response.json() : null;
+  } catch (e) {
+    return null;
+  }
 }
 
 /**

@@ -24,6 +24,31 @@
       if (!data) return;
       texts = data.messages;
       document.documentElement.lang = data.language;
+      // A language asked for in the address stays after a wrong password sends the page back.
+      if (new URLSearchParams(location.search).get('lang')) {
+        try { localStorage.setItem('lead-handoff.language', data.language); } catch (e) { /* private mode */ }
+      }
+      var slot = document.getElementById('language-slot');
+      if (slot && data.languages && data.languages.length > 1) {
+        var menu = document.createElement('select');
+        menu.className = 'language';
+        menu.setAttribute('aria-label', texts['common.language'] || 'Language');
+        menu.setAttribute('data-testid', 'language');
+        data.languages.forEach(function (l) {
+          var option = document.createElement('option');
+          option.value = l.code;
+          option.textContent = l.name;
+          option.selected = l.code === data.language;
+          menu.appendChild(option);
+        });
+        menu.addEventListener('change', function () {
+          try { localStorage.setItem('lead-handoff.language', menu.value); } catch (e) { /* private mode */ }
+          var url = new URL(location.href);
+          url.searchParams.set('lang', menu.value);
+          location.replace(url.toString());
+        });
+        slot.replaceChildren(menu);
+      }
       document.querySelectorAll('[data-i18n]').forEach(function (node) {
         var text = texts[node.getAttribute('data-i18n')];
         if (text !== undefined) node.textContent = text;

@@ -27,14 +27,16 @@ class ReaderLanguageController {
 
   /**
    * @param language a shipped language's code: en, de
+   * @param chosen whether the person chose it (else it is the installation's default), so that a
+   *     new browser follows a choice made in another one
    */
-  record Choice(String language) {}
+  record Choice(String language, Boolean chosen) {}
 
   @GetMapping("/api/me/language")
-  @Operation(summary = "The language the signed-in person's mails are written in")
+  @Operation(summary = "The language the signed-in person's pages and mails are written in")
   Choice language(Authentication authentication) {
-    return new Choice(
-        languages.of(authentication.getName()).orElse(catalogue.language(null)).getLanguage());
+    var chosen = languages.of(authentication.getName());
+    return new Choice(chosen.orElse(catalogue.language(null)).getLanguage(), chosen.isPresent());
   }
 
   @PutMapping("/api/me/language")
@@ -58,6 +60,6 @@ class ReaderLanguageController {
                             + asked
                             + "'"));
     languages.choose(authentication.getName(), language);
-    return new Choice(language.getLanguage());
+    return new Choice(language.getLanguage(), true);
   }
 }

@@ -406,6 +406,37 @@ class WorkingWeekBrowserTest {
 
   @Test
   @DisplayName(
+      "a language chosen in one browser follows the person to a new one, and a new browser's own"
+          + " default does not overwrite it (pages and mails)")
+  void languageFollowsThePerson() throws Exception {
+    BrowserAvailable.Browser.signIn(browser, base(), "alex");
+    follow(base() + "/inbox/");
+    new org.openqa.selenium.support.ui.Select(
+            wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=language]"))))
+        .selectByValue("de");
+    wait.until(
+        d ->
+            "de"
+                .equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript("return document.documentElement.lang")));
+    settled();
+    // A new browser: nothing kept in it.
+    ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
+    browser.manage().deleteAllCookies();
+    BrowserAvailable.Browser.signIn(browser, base(), "alex");
+    follow(base() + "/inbox/");
+    assertThat(((JavascriptExecutor) browser).executeScript("return document.documentElement.lang"))
+        .isEqualTo("de");
+    assertThat(browser.findElement(By.cssSelector("[data-testid=signed-in]")).getText())
+        .contains("Vertrieb");
+    pageHolds("rep-german-new-browser");
+    signOut();
+  }
+
+  @Test
+  @DisplayName(
       "a rep away for two days says so in the inbox, the manager sees it on the dashboard's team,"
           + " routing passes the rep by, and the rep says they are back")
   void repAwayAndBack() throws Exception {
