@@ -22,15 +22,17 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys every model under {@code bpmn/} and every form under {@code forms/} in one deployment at
- * start-up, so that user tasks can bind their forms with {@code bindingType="deployment"}. Runs
- * before any job worker opens; a deployment the engine rejects stops start-up.
+ * Deploys every model and decision under {@code bpmn/} and every form under {@code forms/} in one
+ * deployment at start-up, so that user tasks bind their forms and business rule tasks their
+ * decisions with {@code bindingType="deployment"}. Runs before any job worker opens; a deployment
+ * the engine rejects stops start-up.
  */
 @Component
 class ModelDeployment implements SmartInitializingSingleton {
 
   static final List<String> LOCATIONS =
-      List.of("classpath*:bpmn/**/*.bpmn", "classpath*:forms/**/*.form");
+      List.of(
+          "classpath*:bpmn/**/*.bpmn", "classpath*:bpmn/**/*.dmn", "classpath*:forms/**/*.form");
 
   private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -11,6 +11,7 @@ import org.leadhandoff.scoring.Classification;
 import org.leadhandoff.scoring.Classifier;
 import org.leadhandoff.scoring.EngagementScore;
 import org.leadhandoff.scoring.EngagementScoring;
+import org.leadhandoff.scoring.FitProfile;
 import org.leadhandoff.scoring.FitScore;
 import org.leadhandoff.scoring.FitScoring;
 import org.leadhandoff.scoring.Grade;
@@ -53,6 +54,11 @@ public class LeadScoringService {
     FitScore score = fit.score(lead(leadId).fitProfile());
     store.recordFit(leadId, score, criteria.version(), scoredBy, occurrence);
     return score;
+  }
+
+  /** What fit scoring reads of the lead (its contact, no history). */
+  public FitProfile profile(UUID leadId) {
+    return lead(leadId).fitProfile();
   }
 
   public EngagementScore scoreEngagement(UUID leadId, String scoredBy, String occurrence) {

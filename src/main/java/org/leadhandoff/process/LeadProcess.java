@@ -149,6 +149,23 @@ public final class LeadProcess {
     public static final String PRIORITY = "priority";
     public static final String SOURCE_CATEGORY = "sourceCategory";
 
+    /**
+     * Set by score-fit from the lead it scored: its country (ISO code) and company size, which the
+     * routing table reads. Neither names a person; both stay in the funnel after an erasure.
+     */
+    public static final String COUNTRY = "country";
+
+    public static final String COMPANY_SIZE = "companySize";
+
+    /** Local input of the routing table: the role the task is for (QUALIFIER, SALES_REP). */
+    public static final String ROLE = "role";
+
+    /**
+     * The routing table's result: {@code {team, rule}} of the first row that matched, or null when
+     * none did (the default team then).
+     */
+    public static final String ROUTING_TEAM = "routingTeam";
+
     // The phone-qualification form and what follows an unanswered call.
     public static final String QUALIFICATION_OUTCOME = "qualificationOutcome";
     public static final String DISQUALIFICATION_REASON = "disqualificationReason";
@@ -239,6 +256,14 @@ public final class LeadProcess {
             PRIORITY, TEMPERATURE, REVISIT_DATE, EXPECTED_CLOSE_DATE, FOLLOW_UPS_DONE, SLA_MISSES);
 
     private Variables() {}
+  }
+
+  /** Decision ids (the file under {@code bpmn/} has the same name, .dmn). */
+  public static final class Decisions {
+    /** Which team of the task's role serves a lead. */
+    public static final String ROUTING_TEAM = "routing-team";
+
+    private Decisions() {}
   }
 
   /** Form ids (the file under {@code forms/} has the same name). */

@@ -285,12 +285,13 @@ public class RosterStore {
       String reason,
       Why why,
       String candidatesJson,
+      String rotation,
       String idempotencyKey) {
     jdbc.sql(
             """
             insert into routing_decision (lead_id, role, chosen_rep, outcome, reason, reason_code,
-                reason_facts, candidates, decided_at, idempotency_key)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                reason_facts, candidates, rotation, decided_at, idempotency_key)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             leadId,
@@ -301,9 +302,25 @@ public class RosterStore {
             why == null ? null : why.code(),
             why == null ? null : why.factsJson(),
             candidatesJson,
+            rotation,
             Timestamps.now(clock),
             idempotencyKey)
         .update();
+  }
+
+  /**
+   * The rotation in which the lead's latest routing for the role gave it to someone: where a turn
+   * given back for it belongs.
+   */
+  String rotationOf(UUID leadId, Role role) {
+    return jdbc.sql(
+            "select rotation from routing_decision where lead_id = ? and role = ?"
+                + " and rotation is not null order by decided_at desc, id desc"
+                + " fetch first 1 rows only")
+        .params(leadId, role.name())
+        .query(String.class)
+        .optional()
+        .orElse(role.name());
   }
 
   /** The lead's routing history, oldest first. */

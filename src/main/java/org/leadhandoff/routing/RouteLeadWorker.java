@@ -10,8 +10,9 @@ import org.leadhandoff.scoring.Temperature;
 import org.springframework.stereotype.Component;
 
 /**
- * "Assign qualifier" / "Assign sales rep": the {@code role} header says whom to look for; the task
- * that follows is assigned to {@code assignee}, or waits in the team's queue when it is null.
+ * "Assign qualifier" / "Assign sales rep": the {@code role} header says whom to look for and the
+ * routing table's {@code routingTeam} in which team; the task that follows is assigned to {@code
+ * assignee}, or waits in the team's queue when it is null.
  */
 @Component
 public class RouteLeadWorker {
@@ -38,9 +39,11 @@ public class RouteLeadWorker {
   }
 
   private final RoutingService routing;
+  private final RoutingSettings settings;
 
-  RouteLeadWorker(RoutingService routing) {
+  RouteLeadWorker(RoutingService routing, RoutingSettings settings) {
     this.routing = routing;
+    this.settings = settings;
   }
 
   @JobWorker(type = Jobs.ROUTE_LEAD)
@@ -53,7 +56,8 @@ public class RouteLeadWorker {
       @Variable String handOverBy,
       @Variable String handOverReason,
       @Variable String dueAt,
-      @Variable String remindAt) {
+      @Variable String remindAt,
+      @Variable java.util.Map<String, Object> routingTeam) {
     Role role = Role.valueOf(job.getCustomHeaders().getOrDefault(Headers.ROLE, "").strip());
     if (handOverBy != null && !handOverBy.isBlank()) {
       var routed =
@@ -76,6 +80,7 @@ public class RouteLeadWorker {
             role,
             Boolean.TRUE.equals(reroute),
             temperature,
+            RoutingService.TeamChoice.of(routingTeam, settings.defaultTeam()),
             job.getType() + ":" + job.getElementInstanceKey());
     return Assignment.of(routed.assignee(), routed.due());
   }

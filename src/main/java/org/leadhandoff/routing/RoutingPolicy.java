@@ -64,9 +64,32 @@ public final class RoutingPolicy {
       Turns turns,
       Set<String> excluded,
       Instant now) {
+    return choose(role, EVERYONE, country, segment, reps, openLeads, turns, excluded, now);
+  }
+
+  /** The team that is everyone of the role (the routing table's {@code *}). */
+  public static final String EVERYONE = "*";
+
+  /**
+   * The same within a team the routing table named ({@link #EVERYONE}: all of the role).
+   *
+   * @param teamName the roster team whose people are candidates
+   */
+  public static Decision choose(
+      Role role,
+      String teamName,
+      String country,
+      String segment,
+      List<Rep> reps,
+      Map<String, Integer> openLeads,
+      Turns turns,
+      Set<String> excluded,
+      Instant now) {
+    boolean everyone = teamName == null || EVERYONE.equals(teamName);
     List<Rep> team =
         reps.stream()
             .filter(r -> r.role() == role && r.covers(country) && r.serves(segment))
+            .filter(r -> everyone || teamName.equalsIgnoreCase(r.team()))
             .sorted(Comparator.comparing(Rep::id))
             .toList();
     List<Candidate> candidates = new ArrayList<>();

@@ -101,9 +101,55 @@ public class RoutingService {
    * @param temperature the lead's, for the SLA of the task; null counts as WARM
    * @param occurrence identifies this routing; a retry passes the same one
    */
+  /**
+   * The routing table's answer for a lead: the team that serves it and the rule (row) that said so;
+   * {@code matched} is false when no row matched and the default team serves it.
+   */
+  public record TeamChoice(String team, String rule, boolean matched) {
+
+    /** Everyone of the role, without a table (a routing asked for outside the models). */
+    static final TeamChoice EVERYONE = new TeamChoice(RoutingPolicy.EVERYONE, null, true);
+
+    /** From the table's result variable {@code {team, rule}}, or the default team for null. */
+    public static TeamChoice of(java.util.Map<String, Object> result, String defaultTeam) {
+      Object team = result == null ? null : result.get("team");
+      if (team == null || team.toString().isBlank()) {
+        return new TeamChoice(defaultTeam, null, false);
+      }
+      Object rule = result.get("rule");
+      return new TeamChoice(team.toString().strip(), rule == null ? null : rule.toString(), true);
+    }
+
+    boolean everyone() {
+      return RoutingPolicy.EVERYONE.equals(team);
+    }
+
+    /** The reason with what the table said: the rule, the team, or that no row matched. */
+    Why explain(Why why) {
+      Why said = everyone() ? why : why.with("group", team);
+      return matched
+          ? said.with("rule", rule)
+          : said.with("noRule", everyone() ? "EVERYONE" : team);
+    }
+  }
+
   @Transactional
   public Routed route(
       UUID leadId, Role role, boolean reroute, Temperature temperature, String occurrence) {
+    return route(leadId, role, reroute, temperature, TeamChoice.EVERYONE, occurrence);
+  }
+
+  /**
+   * @param team which team serves the lead, as the routing table said
+   */
+  @Transactional
+  public Routed route(
+      UUID leadId,
+      Role role,
+      boolean reroute,
+      Temperature temperature,
+      TeamChoice team,
+      String occurrence) {
     Instant now = clock.instant();
     var earlier = roster.decision(occurrence);
     if (earlier.isPresent()) {
@@ -119,7 +165,7 @@ public class RoutingService {
           dueDates.of(role, temperature, now, owner));
     }
     Lead lead = lead(leadId);
-    String rotation = rotation(role);
+    String rotation = rotation(role, team.team());
     Turns turns = roster.lockTurns(rotation);
     Set<String> excluded = reroute ? new HashSet<>(roster.previousOwners(leadId, role)) : Set.of();
     var previousOwner =
@@ -130,6 +176,7 @@ public class RoutingService {
     Decision decision =
         RoutingPolicy.choose(
             role,
+            team.team(),
             lead.contact().country(),
             criteria.classification().segment(lead.contact().companySize()),
             roster.all(),
@@ -138,7 +185,8 @@ public class RoutingService {
             excluded,
             now);
     String candidates = write(decision.candidates());
-    String reason = words(decision.why());
+    Why why = team.explain(decision.why());
+    String reason = words(why);
     if (decision.chosen() == null) {
       roster.record(
           leadId,
@@ -146,8 +194,9 @@ public class RoutingService {
           null,
           Routed.NOBODY_AVAILABLE,
           reason,
-          decision.why(),
+          why,
           candidates,
+          rotation,
           occurrence);
       log.info("Lead {} waits in the {} queue: {}", leadId, role, reason);
       // The former owner learns the lead has gone to the team queue, as they would of a colleague.
@@ -162,7 +211,7 @@ public class RoutingService {
       // Right after a "rerouted too often" escalation of the same miss, the manager has just been
       // mailed about this lead: the timeline says nobody is free either, without a second mail.
       boolean justTold = lastActivityIsEscalation(leadId, role);
-      escalate(lead, role, NOBODY_AVAILABLE_CODE, decision.why(), occurrence, !justTold);
+      escalate(lead, role, NOBODY_AVAILABLE_CODE, why, occurrence, !justTold);
       return new Routed(
           null, Routed.NOBODY_AVAILABLE, reason, dueDates.of(role, temperature, now, null));
     }
@@ -171,7 +220,7 @@ public class RoutingService {
     roster.assign(leadId, repId, role, due.dueAt());
     roster.keepTurns(rotation, turns.took(decision.chosen()), repId, repId);
     roster.record(
-        leadId, role, repId, Routed.ASSIGNED, reason, decision.why(), candidates, occurrence);
+        leadId, role, repId, Routed.ASSIGNED, reason, why, candidates, rotation, occurrence);
     previousOwner.ifPresent(
         previous ->
             notifications.rerouted(
@@ -186,7 +235,7 @@ public class RoutingService {
         recipient(decision.chosen()),
         task(role),
         due.dueAt(),
-        decision.why());
+        why);
     log.info("Lead {} assigned to {} ({})", leadId, repId, role);
     return new Routed(repId, Routed.ASSIGNED, reason, due);
   }
@@ -240,7 +289,7 @@ public class RoutingService {
       roster.assign(leadId, target.id(), role, due.dueAt());
     }
     String chosen = target == null ? null : target.id();
-    roster.record(leadId, role, chosen, Routed.HANDED_OVER, reason, why, "[]", occurrence);
+    roster.record(leadId, role, chosen, Routed.HANDED_OVER, reason, why, "[]", null, occurrence);
     activities.record(
         leadId,
         ActivityKind.HAND_OVER,
@@ -275,9 +324,11 @@ public class RoutingService {
     return new Routed(chosen, Routed.HANDED_OVER, reason, due);
   }
 
-  /** The rotation a role's leads take turns in. */
-  static String rotation(Role role) {
-    return role.name();
+  /** The rotation a team's leads take turns in: one per role, and one per named team of it. */
+  static String rotation(Role role, String team) {
+    return team == null || RoutingPolicy.EVERYONE.equals(team)
+        ? role.name()
+        : role.name() + "/" + team;
   }
 
   /** The lead's task for the role is done: its owner has one open lead less. */

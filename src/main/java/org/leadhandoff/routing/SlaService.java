@@ -90,7 +90,7 @@ public class SlaService {
           org.leadhandoff.process.Outcomes.QualificationOutcome.DISQUALIFIED.name());
 
   private void turnBack(UUID leadId, Role role, Rep owner, String reason, String occasion) {
-    String rotation = RoutingService.rotation(role);
+    String rotation = roster.rotationOf(leadId, role);
     Turns turns = roster.lockTurns(rotation);
     if (roster.recordCredit(occasion, rotation, owner.id(), reason, leadId)) {
       roster.keepTurns(rotation, turns.creditedBack(owner), owner.id(), null);

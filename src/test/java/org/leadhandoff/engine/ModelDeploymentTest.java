@@ -17,13 +17,14 @@ class ModelDeploymentTest {
   @Autowired CamundaClient client;
 
   @Test
-  @DisplayName("every model and form of the product deploys in one deployment")
+  @DisplayName("every model, decision and form of the product deploys in one deployment")
   void productModelsDeploy() {
     var deployment =
         client
             .newDeployResourceCommand()
             .addResourceFromClasspath("bpmn/lead-lifecycle.bpmn")
             .addResourceFromClasspath("bpmn/phone-qualification.bpmn")
+            .addResourceFromClasspath("bpmn/routing-team.dmn")
             .addResourceFromClasspath("forms/phone-qualification.form")
             .send()
             .join();
@@ -34,6 +35,9 @@ class ModelDeploymentTest {
     assertThat(deployment.getForm())
         .extracting(f -> f.getFormId())
         .containsExactly("phone-qualification");
+    assertThat(deployment.getDecisions())
+        .extracting(d -> d.getDmnDecisionId())
+        .containsExactly("routing-team");
   }
 
   @Test

@@ -90,7 +90,8 @@ class RedeliveryTest {
         .until(() -> count("select count(*) from mail_outbox where lead_id = ?", leadId) == 1);
 
     RouteLeadWorker.Assignment replayed =
-        routeLead.route(again(first), leadId, false, Temperature.HOT, null, null, null, null, null);
+        routeLead.route(
+            again(first), leadId, false, Temperature.HOT, null, null, null, null, null, null);
 
     assertThat(replayed.assignee()).isEqualTo(owner);
     assertThat(count("select count(*) from assignment where lead_id = ?", leadId)).isEqualTo(1);

@@ -58,6 +58,7 @@ class ModelContractTest {
 
   private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   private static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
+  private static final String DMN = "https://www.omg.org/spec/DMN/20191111/MODEL/";
 
   /** FEEL's own words, which are not variables. */
   private static final Set<String> FEEL_WORDS =
@@ -125,8 +126,15 @@ class ModelContractTest {
   private static final Map<String, Set<String>> jobWrites = new TreeMap<>();
   private static final Map<String, Set<String>> formKeys = new TreeMap<>();
 
+  private static final Map<String, Set<String>> decisionReads = new TreeMap<>();
+  private static final Set<String> decisionFiles = new TreeSet<>();
+  private static final Map<String, Set<String>> processDecisions = new TreeMap<>();
+
   @BeforeAll
   static void readModelsFormsAndWorkers() throws Exception {
+    for (Path file : files("bpmn", ".dmn")) {
+      readDecisions(file);
+    }
     for (Path file : files("bpmn", ".bpmn")) {
       readModel(file);
     }
@@ -142,6 +150,15 @@ class ModelContractTest {
   void everyProcessIsAConstantAndItsFileIsNamedAfterIt() {
     assertThat(processIds).isEqualTo(constants(Processes.class));
     assertThat(constants(Processes.class)).containsAll(calledProcesses);
+  }
+
+  @Test
+  void everyDecisionIsAConstantAndAFileAndEveryCalledOneExists() {
+    Set<String> called = new TreeSet<>();
+    processDecisions.values().forEach(called::addAll);
+    assertThat(decisionFiles).isEqualTo(constants(LeadProcess.Decisions.class));
+    assertThat(decisionFiles).as("decisions called by the models").containsAll(called);
+    assertThat(called).as("decisions no model calls").containsAll(decisionFiles);
   }
 
   @Test
@@ -307,8 +324,39 @@ class ModelContractTest {
         Arrays.stream(groups.split(",")).map(String::strip).forEach(candidateGroups::add);
       }
     }
+    // A business rule task: its decision reads its inputs here, its result is written here.
+    for (Element called : elements(doc, ZEEBE, "calledDecision")) {
+      String decision = called.getAttribute("decisionId");
+      processDecisions.computeIfAbsent(processId, k -> new TreeSet<>()).add(decision);
+      String result = called.getAttribute("resultVariable");
+      processWrites.computeIfAbsent(processId, k -> new TreeSet<>()).add(result);
+      note(writes, result, model + " " + decision);
+      for (String input : decisionReads.getOrDefault(decision, Set.of())) {
+        processReads.computeIfAbsent(processId, k -> new TreeSet<>()).add(input);
+        note(reads, input, decision + ".dmn");
+      }
+    }
     readExpressions(doc.getDocumentElement(), model, processId);
     readGateways(doc, model);
+  }
+
+  /** A decision file: its decision ids (the file is named after the one it holds) and inputs. */
+  private static void readDecisions(Path file) throws Exception {
+    var factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Document doc = factory.newDocumentBuilder().parse(file.toFile());
+    for (Element decision : elements(doc, DMN, "decision")) {
+      String id = decision.getAttribute("id");
+      decisionFiles.add(id);
+      assertThat(file.getFileName().toString())
+          .as("the file of decision %s", id)
+          .isEqualTo(id + ".dmn");
+      Set<String> inputs = decisionReads.computeIfAbsent(id, k -> new TreeSet<>());
+      for (Element input : elements(decision, DMN, "inputExpression")) {
+        inputs.addAll(expression("=" + input.getTextContent().strip(), null));
+      }
+    }
   }
 
   /** Every FEEL expression of the model (an attribute or a text that starts with "="). */

@@ -95,6 +95,7 @@ class PhoneQualificationProcessTest {
     client
         .newDeployResourceCommand()
         .addResourceFromClasspath("bpmn/phone-qualification.bpmn")
+        .addResourceFromClasspath("bpmn/routing-team.dmn")
         .addResourceFromClasspath("forms/phone-qualification.form")
         .send()
         .join();

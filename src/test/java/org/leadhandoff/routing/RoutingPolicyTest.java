@@ -137,6 +137,34 @@ class RoutingPolicyTest {
   }
 
   @Test
+  @DisplayName(
+      "a lead no row of the routing table matches goes to the default team, and the reason says"
+          + " so; a matched row names its rule and team")
+  void routingTableAnswers() {
+    var none = RoutingService.TeamChoice.of(null, "*");
+    assertThat(none.matched()).isFalse();
+    assertThat(none.team()).isEqualTo("*");
+    var why =
+        none.explain(
+            org.leadhandoff.system.Why.of("ROUND_ROBIN", "team", "SALES_REP", "country", "GB"));
+    assertThat(org.leadhandoff.system.MessageCatalogue.english(why))
+        .isEqualTo(
+            "round robin among the sales reps covering United Kingdom; no row of the routing table"
+                + " matched: the default team (everyone of the role)");
+    var row =
+        RoutingService.TeamChoice.of(
+            Map.of("team", "inside-sales", "rule", "DE under 50 employees"), "*");
+    assertThat(row.matched()).isTrue();
+    assertThat(
+            row.explain(
+                    org.leadhandoff.system.Why.of(
+                        "ROUND_ROBIN", "team", "SALES_REP", "country", "DE"))
+                .facts())
+        .containsEntry("group", "inside-sales")
+        .containsEntry("rule", "DE under 50 employees");
+  }
+
+  @Test
   @DisplayName("only reps whose territory covers the lead's country are candidates; * covers all")
   void territory() {
     Decision decision = choose(TEAM, Map.of(), Turns.fresh(), Set.of(), "IE");
