@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadViews.LeadSummary;
 import org.leadhandoff.lead.Stage;
@@ -50,6 +51,7 @@ class ReportController {
   /** A what-if looks back a quarter unless told otherwise. */
   static final Duration DEFAULT_REVIEW_PERIOD = Duration.ofDays(91);
 
+  private final org.leadhandoff.routing.RoutingWhatIf routingWhatIf;
   private final ReportService reports;
   private final WhatIfService whatIf;
   private final Clock clock;
@@ -63,7 +65,9 @@ class ReportController {
       Clock clock,
       org.leadhandoff.lead.LeadStore leads,
       org.leadhandoff.routing.RosterStore roster,
-      MessageCatalogue catalogue) {
+      MessageCatalogue catalogue,
+      org.leadhandoff.routing.RoutingWhatIf routingWhatIf) {
+    this.routingWhatIf = routingWhatIf;
     this.catalogue = catalogue;
     this.leads = leads;
     this.roster = roster;
@@ -81,6 +85,24 @@ class ReportController {
     return whatIf.evaluate(
         filter(request.from(), request.to(), request.source(), null, DEFAULT_REVIEW_PERIOD),
         request.criteria());
+  }
+
+  /**
+   * @param from first day (YYYY-MM-DD); with {@code to} the last, the last 90 days by default
+   * @param weights a weight (0.1 to 10) for any person of the roster; the others keep theirs
+   * @param table another routing table, the text of a routing-team.dmn; empty: the one deployed
+   */
+  record RoutingWhatIfRequest(String from, String to, Map<String, Double> weights, String table) {}
+
+  @PostMapping("/routing-what-if")
+  @Operation(
+      summary =
+          "How a period's routings would have spread over people and teams with other weights or"
+              + " another routing table, next to how they did; changes nothing")
+  org.leadhandoff.routing.RoutingWhatIf.Result routingWhatIf(
+      @RequestBody RoutingWhatIfRequest request) {
+    ReportFilter period = filter(request.from(), request.to(), null, null, DEFAULT_REVIEW_PERIOD);
+    return routingWhatIf.replay(period.from(), period.to(), request.weights(), request.table());
   }
 
   @GetMapping("/funnel")

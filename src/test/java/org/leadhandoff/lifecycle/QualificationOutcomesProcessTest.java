@@ -393,6 +393,11 @@ class QualificationOutcomesProcessTest {
             "fitPoints",
             "engagementPoints",
             "sourceCategory",
+            // What the routing table reads and answers: the lead's market, not the person.
+            "country",
+            "companySize",
+            "role",
+            "routingTeam",
             "dueAt",
             "remindAt",
             "assignee",
