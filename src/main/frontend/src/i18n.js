@@ -248,3 +248,19 @@ export function availabilityWords(availability) {
   const key = `availability.${availability.code}`;
   return i18next.exists(key) ? sentence(key, availability.facts) : code('availability', availability.code);
 }
+
+/**
+ * One line of a score's explanation in the reader's words: its sentence (scoreLine.<code>) with
+ * the facts written as their language writes them (a country's name, an event type's words, a
+ * temperature's word); a line stored before codes keeps its English detail.
+ */
+export function scoreLineWords(line) {
+  const key = `scoreLine.${line.code}`;
+  if (!line.code || !i18next.exists(key) && !i18next.exists(`${key}_other`)) return line.detail;
+  const facts = { ...(line.facts || {}) };
+  if (facts.type && i18next.exists(`eventType.${facts.type}`)) facts.type = t(`eventType.${facts.type}`);
+  if (facts.temperature) facts.temperature = code('temperature', facts.temperature);
+  const values = written(facts);
+  if (typeof facts.count === 'number') values.count = facts.count;
+  return i18next.t(key, values);
+}

@@ -5,7 +5,7 @@ import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './style.css';
 import { api, ApiError, csrfToken, signOutStarted } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
-import { availabilityWords, code, dateTime, explain, initI18n, language, languageMenu, sentence, t } from './i18n.js';
+import { availabilityWords, code, dateTime, scoreLineWords, explain, initI18n, language, languageMenu, sentence, t } from './i18n.js';
 import { formTranslation, localisedForm } from './forms.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
@@ -132,7 +132,7 @@ function scorePanel(kind, score) {
   if (!score) return el('section', { class: 'score' }, el('h4', {}, title), el('p', {}, t('inbox.notScored')));
   return el('section', { class: 'score' },
     el('h4', {}, t('inbox.scoreTitle', { title, count: score.points, result: code('scoreResult', score.result) })),
-    el('ul', {}, score.explanation.map((line) => el('li', {}, `${line.points >= 0 ? '+' : ''}${line.points} ${line.detail}`))),
+    el('ul', {}, score.explanation.map((line) => el('li', { 'data-testid': 'score-line' }, `${line.points >= 0 ? '+' : ''}${line.points} ${scoreLineWords(line)}`))),
     el('p', { class: 'criteria' }, t('inbox.criteria', { version: score.criteriaVersion })));
 }
 

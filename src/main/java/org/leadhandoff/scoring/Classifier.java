@@ -37,23 +37,28 @@ public class Classifier {
       temperature = Temperature.HOT;
       lines.add(
           new ScoreLine(
-              "classification.temperature",
-              0,
-              "HOT: budget, authority, need and timing confirmed"));
+                  "classification.temperature",
+                  0,
+                  "HOT: budget, authority, need and timing confirmed")
+              .said("HOT_BANT"));
     } else if (engagement.handRaise() && grade == Grade.A) {
       temperature = Temperature.HOT;
       lines.add(
-          new ScoreLine("classification.temperature", 0, "HOT: hand-raise from a grade-A lead"));
+          new ScoreLine("classification.temperature", 0, "HOT: hand-raise from a grade-A lead")
+              .said("HOT_HAND_RAISE"));
     } else if (engagement.mql()) {
       temperature = Temperature.WARM;
       lines.add(
           new ScoreLine(
-              "classification.temperature",
-              0,
-              engagement.handRaise() ? "WARM: hand-raise" : "WARM: engaged to MQL"));
+                  "classification.temperature",
+                  0,
+                  engagement.handRaise() ? "WARM: hand-raise" : "WARM: engaged to MQL")
+              .said(engagement.handRaise() ? "WARM_HAND_RAISE" : "WARM_MQL"));
     } else {
       temperature = Temperature.COLD;
-      lines.add(new ScoreLine("classification.temperature", 0, "COLD: not engaged enough yet"));
+      lines.add(
+          new ScoreLine("classification.temperature", 0, "COLD: not engaged enough yet")
+              .said("COLD"));
     }
     SourceCategory category = category(source, referredBy);
     int score =
@@ -64,16 +69,21 @@ public class Classifier {
         };
     lines.add(
         new ScoreLine(
-            "classification.priority." + temperature.name().toLowerCase(),
-            score,
-            "temperature " + temperature));
+                "classification.priority." + temperature.name().toLowerCase(),
+                score,
+                "temperature " + temperature)
+            .said("PRIORITY_TEMPERATURE", "temperature", temperature.name()));
     if (category == SourceCategory.REFERRAL) {
       score += priority.referral();
-      lines.add(new ScoreLine("classification.priority.referral", priority.referral(), "referral"));
+      lines.add(
+          new ScoreLine("classification.priority.referral", priority.referral(), "referral")
+              .said("PRIORITY_REFERRAL"));
     }
     if (grade == Grade.A) {
       score += priority.gradeA();
-      lines.add(new ScoreLine("classification.priority.grade-a", priority.gradeA(), "grade A"));
+      lines.add(
+          new ScoreLine("classification.priority.grade-a", priority.gradeA(), "grade A")
+              .said("PRIORITY_GRADE_A"));
     }
     return new Classification(temperature, grade, category, Math.clamp(score, 0, 100), lines);
   }

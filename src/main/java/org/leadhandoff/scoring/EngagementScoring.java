@@ -68,16 +68,23 @@ public class EngagementScoring {
       total += rounded;
       int count = (int) entry.getValue()[1];
       String detail = entry.getKey() + ": " + count + (count == 1 ? " event" : " events");
-      if (weight.cap() != null && points == weight.cap()) {
+      boolean capped = weight.cap() != null && points == weight.cap();
+      if (capped) {
         detail += ", capped at " + weight.cap();
       }
-      lines.add(new ScoreLine(ruleNames.get(entry.getKey()), rounded, detail));
+      ScoreLine line = new ScoreLine(ruleNames.get(entry.getKey()), rounded, detail);
+      lines.add(
+          capped
+              ? line.said(
+                  "EVENTS_CAPPED", "type", entry.getKey(), "count", count, "cap", weight.cap())
+              : line.said("EVENTS", "type", entry.getKey(), "count", count));
     }
     int points = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, total));
     if (handRaise) {
       lines.add(
           new ScoreLine(
-              "engagement.events." + handRaiseType + ".hand-raise", 0, "asked for sales: MQL"));
+                  "engagement.events." + handRaiseType + ".hand-raise", 0, "asked for sales: MQL")
+              .said("HAND_RAISE", "type", handRaiseType));
     }
     return new EngagementScore(points, handRaise, handRaise || points >= engagement.mqlAt(), lines);
   }

@@ -58,7 +58,9 @@ public class FitScoring {
       if (value != null && value.strip().equalsIgnoreCase(rule.equals())) {
         String label =
             rule.label() != null ? rule.label() : rule.attribute() + " = " + rule.equals();
-        lines.add(new ScoreLine("fit.attributes", rule.points(), label));
+        lines.add(
+            new ScoreLine("fit.attributes", rule.points(), label)
+                .said("ATTRIBUTE", "label", label));
       }
     }
     int points = 0;
@@ -84,38 +86,47 @@ public class FitScoring {
         if (size >= band.min() && (band.max() == null || size <= band.max())) {
           String range = band.max() == null ? band.min() + "+" : band.min() + "-" + band.max();
           return new ScoreLine(
-              "fit.company-size", band.points(), size + " employees (" + range + ")");
+                  "fit.company-size", band.points(), size + " employees (" + range + ")")
+              .said("SIZE", "size", size, "range", range);
         }
       }
     }
     return new ScoreLine(
-        "fit.unknown-company-size-points", fit.unknownCompanySizePoints(), "company size unknown");
+            "fit.unknown-company-size-points",
+            fit.unknownCompanySizePoints(),
+            "company size unknown")
+        .said("SIZE_UNKNOWN");
   }
 
   private ScoreLine industry(String industry) {
     if (industry == null || industry.isBlank()) {
       return new ScoreLine(
-          "fit.unknown-industry-points", fit.unknownIndustryPoints(), "industry unknown");
+              "fit.unknown-industry-points", fit.unknownIndustryPoints(), "industry unknown")
+          .said("INDUSTRY_UNKNOWN");
     }
     String key = Keys.normalise(industry);
     Integer points = industries.get(key);
     return points != null
         ? new ScoreLine("fit.industries", points, "industry " + key)
+            .said("INDUSTRY", "industry", key)
         : new ScoreLine(
-            "fit.unknown-industry-points",
-            fit.unknownIndustryPoints(),
-            "industry " + key + " not in the criteria");
+                "fit.unknown-industry-points",
+                fit.unknownIndustryPoints(),
+                "industry " + key + " not in the criteria")
+            .said("INDUSTRY_OTHER", "industry", key);
   }
 
   private ScoreLine country(String country) {
     if (country == null || country.isBlank()) {
-      return new ScoreLine("fit.other-country-points", fit.otherCountryPoints(), "country unknown");
+      return new ScoreLine("fit.other-country-points", fit.otherCountryPoints(), "country unknown")
+          .said("COUNTRY_UNKNOWN");
     }
     String key = country.strip().toUpperCase(Locale.ROOT);
     Integer points = countries.get(key);
     return points != null
-        ? new ScoreLine("fit.countries", points, "country " + key)
-        : new ScoreLine("fit.other-country-points", fit.otherCountryPoints(), "country " + key);
+        ? new ScoreLine("fit.countries", points, "country " + key).said("COUNTRY", "country", key)
+        : new ScoreLine("fit.other-country-points", fit.otherCountryPoints(), "country " + key)
+            .said("COUNTRY", "country", key);
   }
 
   /** The first title rule whose word or phrase the title contains, as whole words. */
@@ -132,7 +143,8 @@ public class FitScoring {
         String word = rule.words().get(w);
         if (words.contains(padded.get(w))) {
           return new ScoreLine(
-              "fit.titles", rule.points(), rule.label() + " (title has '" + word + "')");
+                  "fit.titles", rule.points(), rule.label() + " (title has '" + word + "')")
+              .said("TITLE", "label", rule.label(), "word", word);
         }
       }
     }
@@ -142,22 +154,27 @@ public class FitScoring {
   private ScoreLine email(String email) {
     String domain = domain(email);
     if (domain == null) {
-      return new ScoreLine("fit.email", 0, "email domain unknown");
+      return new ScoreLine("fit.email", 0, "email domain unknown").said("EMAIL_UNKNOWN");
     }
     if (competitorDomains.contains(domain)) {
       return new ScoreLine(
-          "fit.email.competitor-domain-points",
-          fit.email().competitorDomainPoints(),
-          "competitor domain " + domain);
+              "fit.email.competitor-domain-points",
+              fit.email().competitorDomainPoints(),
+              "competitor domain " + domain)
+          .said("EMAIL_COMPETITOR", "domain", domain);
     }
     if (freeDomains.contains(domain)) {
       return new ScoreLine(
-          "fit.email.free-domain-points", fit.email().freeDomainPoints(), "free email " + domain);
+              "fit.email.free-domain-points",
+              fit.email().freeDomainPoints(),
+              "free email " + domain)
+          .said("EMAIL_FREE", "domain", domain);
     }
     return new ScoreLine(
-        "fit.email.business-domain-points",
-        fit.email().businessDomainPoints(),
-        "business email " + domain);
+            "fit.email.business-domain-points",
+            fit.email().businessDomainPoints(),
+            "business email " + domain)
+        .said("EMAIL_BUSINESS", "domain", domain);
   }
 
   static String domain(String email) {

@@ -151,7 +151,7 @@ class InboxBrowserTest {
             "CTO, BigCo",
             "+44 20 7946 0000",
             "Fit: 90 points (grade A)",
-            "industry software");
+            "industry: software");
     browser.findElement(By.cssSelector("[data-testid=unclaim], [data-testid=claim]"));
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
@@ -409,7 +409,13 @@ class InboxBrowserTest {
         .contains(
             "Lead telefonisch qualifizieren", "Temperatur heiß", "Qualifiziert: an den Vertrieb");
     assertThat(browser.findElement(By.cssSelector("[data-testid=lead-panel]")).getText())
-        .contains("Telefon", "Zur Qualifizierung angenommen (SAL)", "Heiß");
+        .contains("Telefon", "Zur Qualifizierung angenommen (SAL)", "Heiß")
+        // Why it scored so, in German words: the country by its name, the events by theirs.
+        .contains(
+            "500 Beschäftigte (250-4999)",
+            "Land: Vereinigtes Königreich",
+            "Demo-Anfrage: 1 Ereignis")
+        .doesNotContain("employees", "country GB", "demo-request");
     assertThat(browser.findElement(By.cssSelector(".task-head")).getText())
         .contains("fällig in", "zugewiesen an");
     noCodesShown();

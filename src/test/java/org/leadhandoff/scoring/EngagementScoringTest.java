@@ -72,6 +72,7 @@ class EngagementScoringTest {
     assertThat(more.points()).isEqualTo(50);
     assertThat(more.mql()).isTrue();
     assertThat(more.explanation())
+        .usingRecursiveFieldByFieldElementComparatorIgnoringFields("code", "facts")
         .containsExactly(
             new ScoreLine(
                 "engagement.events.pricing-page", 20, "pricing-page: 2 events, capped at 20"),
@@ -96,7 +97,8 @@ class EngagementScoringTest {
     assertThat(score.explanation())
         .containsExactly(
             new ScoreLine(
-                "engagement.events.page-visit", 10, "page-visit: 500 events, capped at 10"));
+                    "engagement.events.page-visit", 10, "page-visit: 500 events, capped at 10")
+                .said("EVENTS_CAPPED", "type", "page-visit", "count", 500, "cap", 10));
   }
 
   @Test

@@ -62,6 +62,7 @@ class FitScoringTest {
                 Map.of("existing-customer", "TRUE")));
 
     assertThat(score.explanation())
+        .usingRecursiveFieldByFieldElementComparatorIgnoringFields("code", "facts")
         .containsExactly(
             new ScoreLine("fit.company-size", 25, "500 employees (250+)"),
             new ScoreLine("fit.industries", 20, "industry software"),
@@ -70,6 +71,18 @@ class FitScoringTest {
             new ScoreLine("fit.email.business-domain-points", 10, "business email bigco.example"),
             new ScoreLine("fit.attributes", 15, "existing customer"));
     assertThat(score.points()).isEqualTo(105);
+    // The same as codes and facts, which each reader's page writes in its language.
+    assertThat(score.explanation())
+        .extracting(ScoreLine::code, ScoreLine::facts)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("SIZE", Map.of("size", 500, "range", "250+")),
+            org.assertj.core.groups.Tuple.tuple("INDUSTRY", Map.of("industry", "software")),
+            org.assertj.core.groups.Tuple.tuple("COUNTRY", Map.of("country", "GB")),
+            org.assertj.core.groups.Tuple.tuple(
+                "TITLE", Map.of("label", "executive", "word", "chief")),
+            org.assertj.core.groups.Tuple.tuple(
+                "EMAIL_BUSINESS", Map.of("domain", "bigco.example")),
+            org.assertj.core.groups.Tuple.tuple("ATTRIBUTE", Map.of("label", "existing customer")));
   }
 
   @Test
@@ -87,6 +100,7 @@ class FitScoringTest {
   void malformedEmail() {
     FitScore score = scoring.score(new FitProfile("no-at-sign", null, null, null, null, null));
 
-    assertThat(score.explanation()).contains(new ScoreLine("fit.email", 0, "email domain unknown"));
+    assertThat(score.explanation())
+        .contains(new ScoreLine("fit.email", 0, "email domain unknown").said("EMAIL_UNKNOWN"));
   }
 }
