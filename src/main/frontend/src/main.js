@@ -89,6 +89,7 @@ async function refreshQueue() {
             el('span', { class: 'assignee' }, task.assignee ? t('inbox.assignedTo', { name: nameOf(task.assignee) }) : t('inbox.inTeamQueue'))))));
     document.getElementById('queue-count').textContent = `(${tasks.length})`;
     taskLeft(tasks);
+    refreshLeadTasks();
     hint.textContent = tasks.length ? '' : t('inbox.queueEmpty');
   } catch (error) {
     hint.textContent = t('inbox.queueFailed', { error: error.message });
@@ -367,17 +368,32 @@ function fieldsOf(schema, data) {
   return Object.fromEntries(Object.entries(data).filter(([key, value]) => keys.has(key) && value !== undefined && value !== null && value !== ''));
 }
 
+/** The lead's open tasks, with whom each is and when due; the queue's refresh keeps it current. */
+function leadTasks(leadId, open) {
+  return el('p', { 'data-testid': 'lead-tasks', 'data-lead': leadId },
+    ...(open.length
+      ? open.map((task) => el('a', { href: `#/tasks/${task.id}`, 'data-testid': 'lead-task' },
+        t('inbox.openItsTask', { task: taskName(task), who: task.assignee ? nameOf(task.assignee) : t('inbox.teamQueue'), due: relative(task.dueAt) })))
+      : [t('inbox.noOpenTask')]));
+}
+
+/** A lead's page shows its open tasks as they are now (a hand-over or reroute makes a new one). */
+async function refreshLeadTasks() {
+  const shown = document.querySelector('[data-testid=lead-tasks]');
+  if (!shown) return;
+  const leadId = shown.dataset.lead;
+  const open = await api.tasksOfLead(leadId).catch(() => null);
+  const now = document.querySelector('[data-testid=lead-tasks]');
+  if (open && now && now.dataset.lead === leadId) now.replaceWith(leadTasks(leadId, open));
+}
+
 async function showLead(id) {
   detail.replaceChildren(el('p', {}, t('common.loading')));
   try {
     const [lead, routing, open] = await Promise.all([api.lead(id), api.routing(id), api.tasksOfLead(id).catch(() => [])]);
     detail.replaceChildren(
       el('h2', {}, fullName(lead)),
-      el('p', { 'data-testid': 'lead-tasks' },
-        open.length
-          ? open.map((task) => el('a', { href: `#/tasks/${task.id}`, 'data-testid': 'lead-task' },
-            t('inbox.openItsTask', { task: taskName(task), who: task.assignee ? nameOf(task.assignee) : t('inbox.teamQueue'), due: relative(task.dueAt) })))
-          : t('inbox.noOpenTask')),
+      leadTasks(id, open),
       leadPanel(lead),
       el('h3', {}, t('inbox.history')),
       el('ol', { class: 'history', 'data-testid': 'history' },
