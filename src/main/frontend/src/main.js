@@ -471,7 +471,7 @@ async function showMine() {
         d.company ? el('span', { class: 'company' }, ` · ${d.company}`) : '',
         el('div', { class: 'mine-decision' },
           t('inbox.mineDecided', { decision: code('outcome', d.decision), when: dateTime(d.decidedAt) }),
-          d.reason ? el('span', { class: 'why' }, ` · ${reasonWords(d.reason)}`) : ''),
+          d.reason ? el('span', { class: 'why' }, ` · ${d.reasonCode ? explain(d.reasonCode, d.reasonFacts, d.reason) : reasonWords(d.reason)}`) : ''),
         el('div', { class: 'mine-now' },
           t('inbox.mineNow', { stage: code('stage', d.stage) }),
           ' · ',

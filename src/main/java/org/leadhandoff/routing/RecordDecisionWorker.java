@@ -55,13 +55,26 @@ public class RecordDecisionWorker {
     } else {
       reason = null;
     }
+    // An acceptance's deal as a code and facts too, so that "My leads" writes it in its reader's
+    // language (the text stays for the API and older readers).
+    org.leadhandoff.system.Why deal =
+        role == Role.SALES_REP && SalesDecision.ACCEPT.name().equals(salesDecision)
+            ? org.leadhandoff.system.Why.of("DEAL")
+                .with("amount", amount instanceof Number n ? n : blankToNull(amount))
+                .with("expectedClose", expectedCloseDate)
+            : null;
     sla.decided(
         leadId,
         role,
         code == null ? "UNKNOWN" : code,
         reason,
+        deal,
         completedBy,
         String.valueOf(job.getElementInstanceKey()));
+  }
+
+  private static Object blankToNull(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().strip();
   }
 
   /** "amount 12000, expected close 2027-01-15", from what the rep entered (either may be empty). */

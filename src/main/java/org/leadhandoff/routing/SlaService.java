@@ -59,6 +59,22 @@ public class SlaService {
   @Transactional
   public void decided(
       UUID leadId, Role role, String code, String reason, String completedBy, String occurrence) {
+    decided(leadId, role, code, reason, null, completedBy, occurrence);
+  }
+
+  /**
+   * @param why the reason as a code and facts, where it has more than a code (an acceptance's
+   *     deal); null: the reason is the text or a code itself
+   */
+  @Transactional
+  public void decided(
+      UUID leadId,
+      Role role,
+      String code,
+      String reason,
+      Why why,
+      String completedBy,
+      String occurrence) {
     var assignment = roster.openAssignment(leadId, role);
     String actor =
         present(completedBy)
@@ -79,6 +95,7 @@ public class SlaService {
         actor,
         code,
         reason,
+        why,
         assignment.map(RosterStore.OpenAssignment::id).orElse(null),
         "decision:" + occurrence);
   }

@@ -146,6 +146,8 @@ class TaskController {
       String role,
       String decision,
       String reason,
+      String reasonCode,
+      Map<String, Object> reasonFacts,
       Instant decidedAt,
       org.leadhandoff.lead.Stage stage,
       String owner) {}
@@ -178,6 +180,8 @@ class TaskController {
                   a.role(),
                   a.code(),
                   a.detail(),
+                  a.whyCode(),
+                  org.leadhandoff.system.Why.facts(a.whyFacts()),
                   a.occurredAt(),
                   lead.stage(),
                   owners.get(a.leadId()));

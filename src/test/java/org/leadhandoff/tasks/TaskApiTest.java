@@ -199,6 +199,22 @@ class TaskApiTest {
     var lifecycle = process.lifecycleOf(leadId);
     process.awaitCompleted(lifecycle);
     assertThat(store.find(leadId).orElseThrow().stage()).isEqualTo(Stage.OPPORTUNITY);
+    // The rep's own leads give the deal as a code and facts, for each reader's language.
+    String closeOn = today(60);
+    await()
+        .atMost(ProcessTestSupport.WAIT)
+        .untilAsserted(
+            () ->
+                mvc.perform(get("/api/tasks/decisions").with(asRep(rep)))
+                    .andExpect(
+                        jsonPath("$[?(@.leadId == '" + leadId + "')].reasonCode")
+                            .value(org.hamcrest.Matchers.contains("DEAL")))
+                    .andExpect(
+                        jsonPath("$[?(@.leadId == '" + leadId + "')].reasonFacts.amount")
+                            .value(org.hamcrest.Matchers.contains(25000)))
+                    .andExpect(
+                        jsonPath("$[?(@.leadId == '" + leadId + "')].reasonFacts.expectedClose")
+                            .value(org.hamcrest.Matchers.contains(closeOn))));
     // The opportunity stays with the rep who accepted it, in the API and the list.
     mvc.perform(get("/api/leads/" + leadId)).andExpect(jsonPath("$.owner").value(rep));
     mvc.perform(get("/api/leads").param("stage", "OPPORTUNITY"))
