@@ -130,8 +130,8 @@ public class LeadStore {
         null,
         Stage.NAME,
         "captured" + (contact.source() == null ? "" : " from " + contact.source()),
-        null,
-        null,
+        "CAPTURED",
+        org.leadhandoff.system.Why.of("CAPTURED").with("source", contact.source()).factsJson(),
         capturedBy,
         null,
         now);

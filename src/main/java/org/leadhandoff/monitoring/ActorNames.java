@@ -37,6 +37,15 @@ public class ActorNames {
           "timeline.byModel",
           Map.of("model", catalogue.code(language, "process", by.substring(0, slash))));
     }
+    // A system part with a detail ("webhook:typeform", "csv-import:<id>"): its words with it.
+    int colon = by.indexOf(':');
+    if (colon > 0) {
+      String part = "timeline.by." + by.substring(0, colon).replaceAll("[^A-Za-z0-9]+", "-");
+      String words = catalogue.text(language, part, Map.of("detail", by.substring(colon + 1)));
+      if (!words.equals(part)) {
+        return words;
+      }
+    }
     String key = "timeline.by." + by.replaceAll("[^A-Za-z0-9]+", "-");
     String words = catalogue.text(language, key);
     return words.equals(key) ? by : words;

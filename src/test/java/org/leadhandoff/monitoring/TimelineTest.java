@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @EmbeddedEngineTest
 class TimelineTest {
 
+  @Autowired ActorNames actors;
   @Autowired LeadFixtures leads;
   @Autowired ProcessTestSupport process;
   @Autowired RosterStore roster;
@@ -152,6 +153,13 @@ class TimelineTest {
         .startsWith("null>NAME", "NAME>IN_PROFILE", "IN_PROFILE>MQL", "MQL>SAL")
         .contains("SAL>SQL");
     assertThat(ofKind(entries, "STAGE").get(1).get("byName")).isEqualTo("the lead lifecycle model");
+    // The system parts that capture leads have words too.
+    assertThat(actors.name("intake-api", java.util.Locale.GERMAN))
+        .isEqualTo("die Lead-Schnittstelle");
+    assertThat(actors.name("webhook:typeform", java.util.Locale.ENGLISH))
+        .isEqualTo("the form webhook typeform");
+    assertThat(actors.name("csv-import:3250206f", java.util.Locale.ENGLISH))
+        .isEqualTo("a list import");
     // A score says which rules fired.
     Map<String, Object> fit =
         ofKind(entries, "SCORE").stream()

@@ -81,6 +81,10 @@ class ReasonWordsTest {
         .isEqualTo("our own words");
     assertThat(catalogue.explain(Locale.GERMAN, null, null, "captured from web"))
         .isEqualTo("captured from web");
+    // A capture says where from in each reader's words.
+    Why captured = Why.of("CAPTURED").with("source", "web-form");
+    assertThat(catalogue.explain(Locale.ENGLISH, captured)).isEqualTo("captured from web-form");
+    assertThat(catalogue.explain(Locale.GERMAN, captured)).isEqualTo("erfasst aus web-form");
   }
 
   @Test
