@@ -483,13 +483,7 @@ class WorkingWeekBrowserTest {
 
     // A qualified lead for Sam's territory goes past Sam, who is away.
     UUID leadId = process.hotLeadInQualification(leads);
-    process.completeUserTask(
-        Processes.PHONE_QUALIFICATION,
-        leadId,
-        "UserTask_QualifyByPhone",
-        Map.of("qualificationOutcome", "QUALIFIED", "budgetConfirmed", true));
-    process.awaitWaitingAt(
-        process.instanceOf(Processes.SALES_HANDOFF, leadId), "UserTask_AcceptLead");
+    process.qualify(leadId);
     var salesRouting =
         await()
             .atMost(TestWaits.CEILING)
@@ -576,13 +570,7 @@ class WorkingWeekBrowserTest {
       "marketing's week: the recycle mail opens the lead and its story on the dashboard, the lead is among what came back, with why, and marketing signs out")
   void marketingWeek() throws Exception {
     UUID leadId = process.hotLeadInQualification(leads);
-    process.completeUserTask(
-        Processes.PHONE_QUALIFICATION,
-        leadId,
-        "UserTask_QualifyByPhone",
-        Map.of("qualificationOutcome", "QUALIFIED", "budgetConfirmed", true));
-    process.awaitWaitingAt(
-        process.instanceOf(Processes.SALES_HANDOFF, leadId), "UserTask_AcceptLead");
+    process.qualify(leadId);
     String rep =
         roster.history(leadId).stream()
             .filter(r -> r.role().name().equals("SALES_REP") && r.chosenRep() != null)

@@ -10,7 +10,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -83,13 +82,7 @@ class RoutingTableProcessTest {
     leads.engage(leadId, "demo-request", 0);
     process.awaitWaitingAt(
         process.instanceOf(Processes.PHONE_QUALIFICATION, leadId), "UserTask_QualifyByPhone");
-    process.completeUserTask(
-        Processes.PHONE_QUALIFICATION,
-        leadId,
-        "UserTask_QualifyByPhone",
-        Map.of("qualificationOutcome", "QUALIFIED", "budgetConfirmed", true));
-    process.awaitWaitingAt(
-        process.instanceOf(Processes.SALES_HANDOFF, leadId), "UserTask_AcceptLead");
+    process.qualify(leadId);
     return leadId;
   }
 

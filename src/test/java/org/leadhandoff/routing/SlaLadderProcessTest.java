@@ -216,13 +216,7 @@ class SlaLadderProcessTest {
   /** A hot lead qualified by phone, waiting for a sales rep. */
   private UUID qualifiedLead() {
     UUID leadId = process.hotLeadInQualification(leads);
-    process.completeUserTask(
-        Processes.PHONE_QUALIFICATION,
-        leadId,
-        "UserTask_QualifyByPhone",
-        Map.of("qualificationOutcome", "QUALIFIED"));
-    process.awaitWaitingAt(
-        process.instanceOf(Processes.SALES_HANDOFF, leadId), "UserTask_AcceptLead");
+    process.qualify(leadId);
     return leadId;
   }
 

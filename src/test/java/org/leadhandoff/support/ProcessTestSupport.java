@@ -136,6 +136,19 @@ public class ProcessTestSupport {
     return leadId;
   }
 
+  /**
+   * The qualifier qualifies the lead waiting at its phone-qualification task (budget confirmed);
+   * returns once its acceptance task waits for a sales rep.
+   */
+  public void qualify(UUID leadId) {
+    completeUserTask(
+        LeadProcess.Processes.PHONE_QUALIFICATION,
+        leadId,
+        "UserTask_QualifyByPhone",
+        java.util.Map.of("qualificationOutcome", "QUALIFIED", "budgetConfirmed", true));
+    awaitWaitingAt(instanceOf(LeadProcess.Processes.SALES_HANDOFF, leadId), "UserTask_AcceptLead");
+  }
+
   /** The sales rep rejects the lead for the reason, with the prescribed follow-ups done. */
   public void rejectAsSalesRep(UUID leadId, String rejectionReason) {
     completeUserTask(
