@@ -463,7 +463,8 @@ async function renderTeam() {
     card.hidden = true;
     return;
   }
-  const people = await get('/api/reps');
+  // Managers are on the roster for escalations; routing gives them no leads.
+  const people = (await get('/api/reps')).filter(({ rep }) => rep.role !== 'MANAGER');
   const order = { QUALIFIER: 0, SALES_REP: 1 };
   people.sort((a, b) => (order[a.rep.role] ?? 2) - (order[b.rep.role] ?? 2) || a.rep.name.localeCompare(b.rep.name));
   document.getElementById('team').replaceChildren(

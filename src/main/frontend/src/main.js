@@ -208,6 +208,8 @@ async function showTask(id) {
 
   if (currentForm) currentForm.destroy();
   openTask = { id, feedback, submit };
+  // On a phone the queue stands above the task: a link to the task (a mail's) shows the task.
+  if (window.matchMedia('(max-width: 56rem)').matches) detail.scrollIntoView({ block: 'start' });
   currentForm = new Form({
     container: formContainer,
     additionalModules: [formTranslation],
@@ -321,7 +323,11 @@ function renderAvailability(box, mine) {
       renderAvailability(box, await api.setAvailability(body));
     } catch (error) {
       button.disabled = false;
-      feedback.replaceChildren(message('error', error.message, problemItems(error)));
+      // The back-at time is the one thing a person can get wrong here: say it in their words.
+      const backAt = (error?.problem?.errors || []).some((e) => e.field === 'backAt');
+      feedback.replaceChildren(backAt
+        ? message('error', t('inbox.availability.backAtInvalid'))
+        : message('error', error.message, problemItems(error)));
     }
   };
   const actions = el('div', { class: 'row' });

@@ -29,6 +29,9 @@ class AvailabilityController {
 
   private static final Logger log = LoggerFactory.getLogger(AvailabilityController.class);
 
+  /** The furthest back-at a person may give; longer absences are the manager's roster change. */
+  static final java.time.Duration LONGEST_AWAY = java.time.Duration.ofDays(366);
+
   private final RosterStore roster;
   private final Clock clock;
 
@@ -76,6 +79,10 @@ class AvailabilityController {
     if (change.away()) {
       if (change.backAt() != null && !change.backAt().isAfter(now)) {
         throw new InvalidFieldException("backAt", "must be in the future");
+      }
+      if (change.backAt() != null && change.backAt().isAfter(now.plus(LONGEST_AWAY))) {
+        throw new InvalidFieldException(
+            "backAt", "must be within a year; without a time, away lasts until you are back");
       }
       roster.setAway(rep.id(), now, change.backAt());
       log.info(

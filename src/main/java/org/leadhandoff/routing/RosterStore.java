@@ -107,27 +107,31 @@ public class RosterStore {
             .param(rotation)
             .query(Double.class)
             .single();
-    Map<String, Double> places =
-        jdbc
-            .sql("select rep_id, place from routing_turn where rotation = ?")
-            .param(rotation)
-            .query((rs, n) -> Map.entry(rs.getString("rep_id"), rs.getDouble("place")))
-            .list()
-            .stream()
-            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    return new Turns(now, Map.copyOf(places));
+    Map<String, Double> places = new HashMap<>();
+    Map<String, Double> credits = new HashMap<>();
+    jdbc.sql("select rep_id, place, credit from routing_turn where rotation = ?")
+        .param(rotation)
+        .query(
+            (rs, n) -> {
+              places.put(rs.getString("rep_id"), rs.getDouble("place"));
+              credits.put(rs.getString("rep_id"), rs.getDouble("credit"));
+              return n;
+            })
+        .list();
+    return new Turns(now, Map.copyOf(places), Map.copyOf(credits));
   }
 
   /** Keeps where the person now stands, and the rotation's now (under the rotation's lock). */
   void keepTurns(String rotation, Turns turns, String repId, String lastRep) {
-    double place = turns.places().get(repId);
+    double place = turns.places().getOrDefault(repId, turns.now());
+    double credit = turns.creditOf(repId);
     int updated =
-        jdbc.sql("update routing_turn set place = ? where rotation = ? and rep_id = ?")
-            .params(place, rotation, repId)
+        jdbc.sql("update routing_turn set place = ?, credit = ? where rotation = ? and rep_id = ?")
+            .params(place, credit, rotation, repId)
             .update();
     if (updated == 0) {
-      jdbc.sql("insert into routing_turn (rotation, rep_id, place) values (?, ?, ?)")
-          .params(rotation, repId, place)
+      jdbc.sql("insert into routing_turn (rotation, rep_id, place, credit) values (?, ?, ?, ?)")
+          .params(rotation, repId, place, credit)
           .update();
     }
     jdbc.sql(

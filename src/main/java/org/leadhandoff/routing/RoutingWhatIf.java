@@ -101,17 +101,28 @@ public class RoutingWhatIf {
     for (Rep rep : roster.all()) {
       people.put(rep.id(), rep);
     }
-    Map<String, Double> changed = weights == null ? Map.of() : weights;
+    Map<String, Double> changed = weights == null ? Map.of() : new TreeMap<>(weights);
+    List<org.leadhandoff.web.ApiErrors.FieldError> bad = new ArrayList<>();
     changed.forEach(
         (id, weight) -> {
-          if (!people.containsKey(id)) {
-            throw new InvalidFieldException("weights." + id, "is nobody on the roster");
+          Rep rep = people.get(id);
+          if (rep == null) {
+            bad.add(field(id, "is nobody on the roster"));
+          } else if (rep.role() == Role.MANAGER) {
+            bad.add(field(id, "is a manager, whom routing gives no leads"));
+          } else if (weight == null || weight < 0.1 || weight > 10) {
+            bad.add(field(id, "must be a number from 0.1 to 10"));
+          } else {
+            people.put(id, rep.withWeight(weight));
           }
-          if (weight == null || weight < 0.1 || weight > 10) {
-            throw new InvalidFieldException("weights." + id, "must be from 0.1 to 10");
-          }
-          people.put(id, people.get(id).withWeight(weight));
         });
+    if (!bad.isEmpty()) {
+      throw new org.leadhandoff.web.ApiException(
+          org.springframework.http.HttpStatus.BAD_REQUEST,
+          "Invalid request",
+          bad.size() == 1 ? "One weight cannot be used." : bad.size() + " weights cannot be used.",
+          bad);
+    }
     ParsedDmn parsed = parse(table);
     List<Rep> everyone = List.copyOf(people.values());
 
@@ -190,6 +201,10 @@ public class RoutingWhatIf {
             "Each lead is replayed with its temperature and source category of today.",
             "Every routing of the period counts, reroutes included; hand-overs by a manager do"
                 + " not."));
+  }
+
+  private static org.leadhandoff.web.ApiErrors.FieldError field(String repId, String message) {
+    return new org.leadhandoff.web.ApiErrors.FieldError("weights." + repId, message);
   }
 
   /** The person as routing would see them if nothing kept them from a lead. */

@@ -145,14 +145,13 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       // Jackson's own sentence names Java types and methods: not for callers.
       error = new FieldError(path(mapping), "has a value of the wrong kind for this field");
+    } else if (cause == null) {
+      // No body at all (Spring's own sentence names the Java method that wanted one).
+      error = new FieldError("body", "is required: a JSON object");
     } else {
       error =
           new FieldError(
-              "body",
-              "is not valid JSON: "
-                  + (cause == null
-                      ? ex.getMessage()
-                      : cause.getMessage().lines().findFirst().orElse("")));
+              "body", "is not valid JSON: " + cause.getMessage().lines().findFirst().orElse(""));
     }
     return ResponseEntity.badRequest().body(invalid(List.of(error)));
   }
@@ -232,7 +231,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException ex) {
     return ResponseEntity.status(ex.status())
-        .body(problem(ex.status(), ex.title(), ex.getMessage(), null));
+        .body(problem(ex.status(), ex.title(), ex.getMessage(), ex.errors()));
   }
 
   private static String path(JsonMappingException e) {

@@ -120,6 +120,12 @@ class AvailabilityTest {
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("away"));
     away(riley(), "{\"away\":false,\"backAt\":\"2030-01-01T00:00:00Z\"}", 400);
+    // A back-at years ahead (or at the end of time) is refused, not a 500.
+    away(riley(), "{\"away\":true,\"backAt\":\"+1000000000-12-31T23:59:59Z\"}", 400);
+    away(
+        riley(),
+        "{\"away\":true,\"backAt\":\"" + clock.instant().plus(Duration.ofDays(400)) + "\"}",
+        400);
     away(as("manager", "SALES_MANAGER"), "{\"away\":true}", 403);
     away(as("marketing", "MARKETING"), "{\"away\":true}", 403);
     mvc.perform(get("/api/me/availability").with(as("newcomer", "QUALIFIER")))

@@ -138,6 +138,36 @@ class RoutingPolicyTest {
 
   @Test
   @DisplayName(
+      "a turn given back survives the reroute that follows it: the rep who said 'not mine' is"
+          + " next, then takes their weighted share")
+  void creditSurvivesTheReroute() {
+    Rep sam = BEN.withWeight(2);
+    Rep alex = ANNA;
+    List<Rep> team = List.of(alex, sam);
+    Turns[] turns = {Turns.fresh()};
+    // Five leads at 2 : 1 go Alex, Sam, Sam, Alex, Sam; the sixth is Sam's, and he rejects it as
+    // not his territory: the turn back, then the reroute gives it to Alex, which moves the
+    // rotation's now past where Sam's turn back put him.
+    assertThat(simulate(team, 5, turns)).containsEntry("anna", 2).containsEntry("ben", 3);
+    Turns rerouted = turns[0].took(sam).creditedBack(sam).took(alex);
+    Turns noCredit = turns[0].took(sam).took(alex);
+    assertThat(noCredit.placeOf(sam.id()) - rerouted.placeOf(sam.id()))
+        .as("the whole turn back is still Sam's")
+        .isEqualTo(Turns.step(sam));
+    List<String> next = new java.util.ArrayList<>();
+    Turns now = rerouted;
+    for (int i = 0; i < 4; i++) {
+      Rep chosen = choose(team, Map.of(), now, Set.of(), "GB").chosen();
+      next.add(chosen.id());
+      now = now.took(chosen);
+    }
+    assertThat(next)
+        .as("the turn back, then his share")
+        .containsExactly("ben", "ben", "ben", "anna");
+  }
+
+  @Test
+  @DisplayName(
       "a lead no row of the routing table matches goes to the default team, and the reason says"
           + " so; a matched row names its rule and team")
   void routingTableAnswers() {
@@ -149,7 +179,7 @@ class RoutingPolicyTest {
             org.leadhandoff.system.Why.of("ROUND_ROBIN", "team", "SALES_REP", "country", "GB"));
     assertThat(org.leadhandoff.system.MessageCatalogue.english(why))
         .isEqualTo(
-            "round robin among the sales reps covering United Kingdom; no row of the routing table"
+            "next in turn among the sales reps covering United Kingdom; no row of the routing table"
                 + " matched: the default team (everyone of the role)");
     var row =
         RoutingService.TeamChoice.of(

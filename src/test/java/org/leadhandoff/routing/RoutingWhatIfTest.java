@@ -150,6 +150,22 @@ class RoutingWhatIfTest {
     ask(period(Map.of("weights", Map.of("sam", 20.0))), "SALES_MANAGER")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("weights.sam"));
+    // Every bad weight at once; a manager is given no leads to weigh.
+    ask(period(Map.of("weights", Map.of("bob", 2.0, "morgan", 1.0, "sam", 0.0))), "SALES_MANAGER")
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors[*].field")
+                .value(
+                    org.hamcrest.Matchers.containsInAnyOrder(
+                        "weights.bob", "weights.morgan", "weights.sam")));
+    // No body at all: a sentence, not the Java method that wanted one.
+    mvc.perform(
+            post("/api/reports/routing-what-if")
+                .with(user("someone").roles("SALES_MANAGER"))
+                .contentType(MediaType.APPLICATION_JSON))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("body"))
+        .andExpect(jsonPath("$.errors[0].message").value("is required: a JSON object"));
     ask(period(Map.of("table", "<definitions>not a table")), "SALES_MANAGER")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("table"));

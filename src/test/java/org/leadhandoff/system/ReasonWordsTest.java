@@ -61,13 +61,13 @@ class ReasonWordsTest {
         .isEqualTo("keine Antwort nach 3 Anrufversuchen");
     Why routed = Why.of("ROUND_ROBIN", "team", "QUALIFIER", "country", "DE");
     assertThat(catalogue.explain(Locale.ENGLISH, routed))
-        .isEqualTo("round robin among the qualifiers covering Germany");
+        .isEqualTo("next in turn among the qualifiers covering Germany");
     assertThat(catalogue.explain(Locale.GERMAN, routed))
-        .isEqualTo("reihum unter den Qualifizierern für Deutschland");
+        .isEqualTo("der Reihe nach unter den Qualifizierern für Deutschland");
     assertThat(
             catalogue.explain(
                 Locale.GERMAN, Why.of("ROUND_ROBIN", "team", "SALES_REP", "country", "ANY")))
-        .isEqualTo("reihum unter den Vertriebsmitarbeitern für alle Länder");
+        .isEqualTo("der Reihe nach unter den Vertriebsmitarbeitern für alle Länder");
   }
 
   @Test
