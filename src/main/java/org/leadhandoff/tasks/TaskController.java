@@ -231,6 +231,68 @@ class TaskController {
     return tasks.handOver(taskId, access(authentication), to, reason);
   }
 
+  /**
+   * @param taskIds the tasks to hand over (at most 200), each handed as a single one would be
+   */
+  record HandOverManyRequest(
+      @jakarta.validation.constraints.NotEmpty(message = "must name at least one task")
+          @jakarta.validation.constraints.Size(max = 200, message = "must be at most 200 tasks")
+          List<Long> taskIds,
+      String to,
+      String reason) {}
+
+  /**
+   * What became of each task of a hand-over of many: handed over, or why not (gone, another role,
+   * not yours to hand over), so that one refusal does not stop the others.
+   */
+  record HandOverOutcome(
+      long taskId, boolean handedOver, TaskService.HandedOver result, int status, String why) {}
+
+  @PostMapping("/hand-over")
+  @Operation(
+      summary = "Hand many tasks to someone, take them over, or return them to the team queue",
+      description =
+          "The same as the hand-over of one task, for each task named (a rep who leaves, a qualifier"
+              + " who is ill): each is handed over or refused on its own, with the reason why.")
+  List<HandOverOutcome> handOverMany(
+      @jakarta.validation.Valid @RequestBody HandOverManyRequest request,
+      Authentication authentication,
+      HttpServletRequest http) {
+    Locale language = catalogue.language(http.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    TaskAccess who = access(authentication);
+    String to = blank(request.to());
+    String reason = blank(request.reason());
+    List<HandOverOutcome> outcomes = new java.util.ArrayList<>();
+    for (Long taskId : new java.util.LinkedHashSet<>(request.taskIds())) {
+      try {
+        outcomes.add(
+            new HandOverOutcome(taskId, true, tasks.handOver(taskId, who, to, reason), 200, null));
+      } catch (TaskValidationException refused) {
+        outcomes.add(
+            new HandOverOutcome(
+                taskId,
+                false,
+                null,
+                400,
+                String.join(
+                    "; ",
+                    refused.problems().stream()
+                        .map(p -> catalogue.explain(language, p.why()))
+                        .toList())));
+      } catch (TaskConflictException gone) {
+        outcomes.add(
+            new HandOverOutcome(taskId, false, null, 409, catalogue.explain(language, gone.why())));
+      } catch (TaskNotFoundException missing) {
+        outcomes.add(new HandOverOutcome(taskId, false, null, 404, missing.getMessage()));
+      } catch (org.leadhandoff.web.ApiException refused) {
+        outcomes.add(
+            new HandOverOutcome(
+                taskId, false, null, refused.status().value(), refused.getMessage()));
+      }
+    }
+    return outcomes;
+  }
+
   @PostMapping("/{taskId}/complete")
   @Operation(
       summary = "Complete a task with the form's fields",

@@ -208,6 +208,59 @@ class HandOverProcessTest {
 
   @Test
   @DisplayName(
+      "a manager hands all of a qualifier's open tasks to the team queue in one go (she is ill):"
+          + " each is handed over, a task that has gone is refused on its own with why")
+  void managerHandsOverMany() throws Exception {
+    UUID first = process.hotLeadInQualification(leads);
+    UUID second = process.hotLeadInQualification(leads);
+    OpenTask one = openTask(first, 0);
+    OpenTask two = openTask(second, 0);
+    long gone = 42L;
+
+    mvc.perform(
+            post("/api/tasks/hand-over")
+                .with(MANAGER)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"taskIds\":["
+                        + one.id()
+                        + ","
+                        + two.id()
+                        + ","
+                        + gone
+                        + "],\"reason\":\"Quinn is ill this week\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(3))
+        .andExpect(jsonPath("$[0].handedOver").value(true))
+        .andExpect(jsonPath("$[1].handedOver").value(true))
+        .andExpect(jsonPath("$[2].handedOver").value(false))
+        .andExpect(jsonPath("$[2].status").value(404));
+
+    for (UUID leadId : List.of(first, second)) {
+      process.awaitPassed(
+          process.instanceOf(Processes.PHONE_QUALIFICATION, leadId), "Event_HandedOver", 1);
+      await()
+          .until(
+              () ->
+                  roster
+                      .history(leadId)
+                      .getLast()
+                      .outcome()
+                      .equals(RoutingService.Routed.HANDED_OVER));
+      assertThat(roster.history(leadId).getLast().reason()).contains("Quinn is ill this week");
+      assertThat(roster.openOwner(leadId, Role.QUALIFIER)).as("in the team queue").isEmpty();
+    }
+    mvc.perform(
+            post("/api/tasks/hand-over")
+                .with(MANAGER)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"taskIds\":[]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("taskIds"));
+  }
+
+  @Test
+  @DisplayName(
       "the owner gives a task back: it waits in the team queue with its deadline, the owner is not mailed; the gone task answers 409")
   void ownerGivesTaskBack() throws Exception {
     UUID leadId = process.hotLeadInQualification(leads);
