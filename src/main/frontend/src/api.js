@@ -54,6 +54,7 @@ export const api = {
   claim: (id) => call('POST', `/api/tasks/${id}/claim`),
   unclaim: (id) => call('POST', `/api/tasks/${id}/unclaim`),
   handOver: (id, body) => call('POST', `/api/tasks/${id}/hand-over`, body),
+  handOverMany: (body) => call('POST', '/api/tasks/hand-over', body),
   tasksOfLead: (leadId) => call('GET', `/api/tasks?leadId=${encodeURIComponent(leadId)}`),
   complete: (id, fields) => call('POST', `/api/tasks/${id}/complete`, fields),
   lead: (id) => call('GET', `/api/leads/${id}`),

@@ -76,9 +76,25 @@ async function refreshQueue() {
     // The server gives what this person may see: qualifiers the whole qualification queue (a
     // colleague's claimed task shows whose it is), reps their own and the team's unowned leads.
     const tasks = all;
+    queued = new Map(tasks.map((task) => [String(task.id), task]));
+    for (const id of [...selected]) if (!queued.has(id)) selected.delete(id);
     list.replaceChildren(
       ...tasks.map((task) =>
-        el('li', { class: `task ${task.overdue ? 'overdue' : ''}` },
+        el('li', { class: `task ${task.overdue ? 'overdue' : ''} ${isManager() ? 'selectable' : ''}` },
+          // Managers pick several tasks to hand over at once (a rep who leaves, someone ill).
+          isManager() ? el('input', {
+            type: 'checkbox',
+            class: 'pick',
+            'data-testid': 'select-task',
+            'data-lead': task.leadId,
+            'aria-label': t('inbox.bulk.pick', { lead: task.leadName || t('inbox.unknownLead') }),
+            checked: selected.has(String(task.id)) ? 'checked' : null,
+            onchange: (event) => {
+              if (event.target.checked) selected.add(String(task.id));
+              else selected.delete(String(task.id));
+              renderBulk();
+            },
+          }) : null,
           el('a', { href: `#/tasks/${task.id}`, 'data-testid': 'queue-item', 'data-lead': task.leadId },
             el('span', { class: `temperature t-${(task.temperature || 'unknown').toLowerCase()}`, 'data-code': task.temperature || '' }, code('temperature', task.temperature)),
             el('strong', {}, task.leadName || t('inbox.unknownLead')),
@@ -88,6 +104,7 @@ async function refreshQueue() {
               task.slaMissed ? el('span', { class: 'missed', 'data-testid': 'sla-missed' }, ` · ${t('inbox.slaMissedBefore', { count: task.slaMissed })}`) : null),
             el('span', { class: 'assignee' }, task.assignee ? t('inbox.assignedTo', { name: nameOf(task.assignee) }) : t('inbox.inTeamQueue'))))));
     document.getElementById('queue-count').textContent = `(${tasks.length})`;
+    renderBulk();
     taskLeft(tasks);
     refreshLeadTasks();
     hint.textContent = tasks.length ? '' : t('inbox.queueEmpty');
@@ -126,6 +143,66 @@ async function taskLeft(tasks) {
   if (openTask !== shown) return;
   shown.submit.disabled = true;
   shown.feedback.replaceChildren(message('info', why));
+}
+
+// The tasks a manager picked in the queue, by id, and the queue as last read.
+const selected = new Set();
+let queued = new Map();
+let bulkKey = '';
+
+/** The bar for handing the picked tasks over at once: to a person of their role, or the queue. */
+function renderBulk() {
+  const bar = document.getElementById('bulk');
+  if (!bar) return;
+  if (!isManager() || !selected.size) {
+    if (!bar.querySelector('[data-testid=bulk-result]')) bar.hidden = true;
+    return;
+  }
+  const picked = [...selected].map((id) => queued.get(id)).filter(Boolean);
+  // The queue's refresh redraws the list every few seconds: the bar only when the pick changed,
+  // so that what the manager is typing stays.
+  const key = picked.map((task) => task.id).sort().join(',');
+  if (key === bulkKey && !bar.hidden) return;
+  bulkKey = key;
+  const roles = new Set(picked.map((task) => (task.processId === 'sales-handoff' ? 'SALES_REP' : 'QUALIFIER')));
+  // Tasks of one role may go to a person of it; a mix only to the team queues.
+  const people = roles.size === 1
+    ? [...roster.values()].filter((rep) => rep.active && rep.role === [...roles][0])
+    : [];
+  const to = el('select', { id: 'bulk-to', 'data-testid': 'bulk-to' },
+    el('option', { value: '' }, t('inbox.teamQueue')),
+    ...people.map((rep) => el('option', { value: rep.id }, personChoice(rep))));
+  const reason = el('input', { id: 'bulk-reason', 'data-testid': 'bulk-reason', type: 'text', maxlength: 500, placeholder: t('inbox.handOverReasonHint') });
+  const feedback = el('div');
+  const button = el('button', {
+    type: 'button',
+    class: 'primary',
+    'data-testid': 'bulk-hand-over',
+    onclick: async () => {
+      button.disabled = true;
+      try {
+        const outcomes = await api.handOverMany({ taskIds: picked.map((task) => task.id), to: to.value || null, reason: reason.value });
+        const done = outcomes.filter((o) => o.handedOver).length;
+        const refused = outcomes.filter((o) => !o.handedOver).map((o) => `${queued.get(String(o.taskId))?.leadName || o.taskId}: ${o.why}`);
+        selected.clear();
+        bulkKey = '';
+        bar.replaceChildren(el('div', { 'data-testid': 'bulk-result' },
+          message(refused.length ? 'info' : 'ok', t('inbox.bulk.done', { count: outcomes.length, done }), refused)));
+        refreshQueue();
+      } catch (error) {
+        button.disabled = false;
+        feedback.replaceChildren(message('error', error.message, problemItems(error)));
+      }
+    },
+  }, t('inbox.bulk.handOver', { count: picked.length }));
+  bar.replaceChildren(
+    el('p', { class: 'hint' }, t('inbox.bulk.selected', { count: picked.length })),
+    el('div', { class: 'row' },
+      el('label', { for: 'bulk-to' }, t('inbox.handOverTo')), to,
+      el('label', { for: 'bulk-reason' }, t('inbox.handOverWhy')), reason,
+      button),
+    feedback);
+  bar.hidden = false;
 }
 
 function scorePanel(kind, score) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -376,6 +377,45 @@ class InboxBrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("[data-testid=queue-item][data-lead='" + leadId + "']"),
             "in the team queue"));
+    noConsoleErrors();
+  }
+
+  @Test
+  @DisplayName(
+      "a manager picks two qualifiers' tasks in the queue and hands both to the team queue at once,"
+          + " at phone width too")
+  void managerHandsOverManyInBrowser() throws Exception {
+    UUID first = process.hotLeadInQualification(leads);
+    UUID second = process.hotLeadInQualification(leads);
+    assigneeOf(first, "qualifiers");
+    assigneeOf(second, "qualifiers");
+
+    iAm("morgan");
+    browser.get("http://127.0.0.1:" + port + "/inbox/");
+    for (UUID lead : List.of(first, second)) {
+      wait.until(
+              ExpectedConditions.elementToBeClickable(
+                  By.cssSelector("[data-testid=select-task][data-lead='" + lead + "']")))
+          .click();
+    }
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=bulk]"), "2 tasks picked"));
+    fitsEveryWidth("8-hand-over-many-phone");
+    browser
+        .findElement(By.cssSelector("[data-testid=bulk-reason]"))
+        .sendKeys("Quinn and Riley at a fair");
+    browser.findElement(By.cssSelector("[data-testid=bulk-hand-over]")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=bulk-result]"), "Handed over 2 of 2 tasks."));
+    for (UUID lead : List.of(first, second)) {
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector("[data-testid=queue-item][data-lead='" + lead + "']"),
+              "in the team queue"));
+    }
+    noCodesShown();
     noConsoleErrors();
   }
 

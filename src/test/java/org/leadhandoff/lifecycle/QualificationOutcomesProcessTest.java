@@ -120,7 +120,8 @@ class QualificationOutcomesProcessTest {
         .asList()
         .first()
         .hasToString(
-            "ScoreLine[rule=classification.temperature, points=0, detail=HOT: budget, authority, need and timing confirmed]");
+            "ScoreLine[rule=classification.temperature, points=0, detail=HOT: budget, authority,"
+                + " need and timing confirmed, code=HOT_BANT, facts={}]");
     // The rep's acceptance is recorded with the deal they entered.
     assertThat(decisions(leadId)).contains("ACCEPT: amount 12000, expected close 2027-03-31");
     // Every stage of the path says why in the stage history.
