@@ -116,7 +116,7 @@ class DashboardBrowserTest {
       "the dashboard answers: how many reached each stage, where they waited, who missed SLAs, why leads were rejected, whether marketing sends enough")
   void seededFortnight() throws Exception {
     BrowserAvailable.Browser.signIn(browser, "http://localhost:" + port, "manager");
-    browser.get("http://localhost:" + port + "/dashboard?from=2026-03-02&to=2026-03-15");
+    browser.get("http://localhost:" + port + "/dashboard?from=2026-03-02&to=2026-03-15&lang=en");
     find("#report[data-loaded='2026-03-02..2026-03-15']");
 
     // How many reached each stage.
@@ -261,7 +261,7 @@ class DashboardBrowserTest {
   @DisplayName("a period that ends before it starts is refused with the field named")
   void badPeriod() {
     BrowserAvailable.Browser.signIn(browser, "http://localhost:" + port, "manager");
-    browser.get("http://localhost:" + port + "/dashboard/?from=2026-03-15&to=2026-03-01");
+    browser.get("http://localhost:" + port + "/dashboard/?from=2026-03-15&to=2026-03-01&lang=en");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
     assertThat(text("#error")).isEqualTo("To: must be after from");
   }
@@ -332,7 +332,7 @@ class DashboardBrowserTest {
     clock.advance(java.time.Duration.ofDays(40));
     java.time.LocalDate today = java.time.LocalDate.now(clock);
     BrowserAvailable.Browser.signIn(browser, "http://localhost:" + port, "manager");
-    browser.get("http://localhost:" + port + "/dashboard/");
+    browser.get("http://localhost:" + port + "/dashboard/?lang=en");
     find("#report[data-loaded='" + today.minusDays(29) + ".." + today + "']");
     assertThat(find("input[name=to]").getDomProperty("value")).isEqualTo(today.toString());
   }

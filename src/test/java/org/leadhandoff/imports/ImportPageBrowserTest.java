@@ -113,7 +113,7 @@ class ImportPageBrowserTest {
 
     String base = "http://localhost:" + port;
     BrowserAvailable.Browser.signIn(browser, base, "marketing");
-    browser.get(base + "/imports");
+    browser.get(base + "/imports/?lang=en");
     visible("[data-testid=file]").sendKeys(file.toAbsolutePath().toString());
     WebElement source = visible("[data-testid=source]");
     source.clear();
@@ -187,7 +187,7 @@ class ImportPageBrowserTest {
     assertThat(visible("[data-testid=import-row]").getText()).contains("messe-koeln", "marketing");
 
     // The next file of the source: its saved mapping is used without mapping again.
-    browser.get(base + "/imports/");
+    browser.get(base + "/imports/?lang=en");
     visible("[data-testid=file]").sendKeys(file.toAbsolutePath().toString());
     WebElement again = visible("[data-testid=source]");
     again.clear();
