@@ -432,6 +432,17 @@ class WorkingWeekBrowserTest {
     assertThat(browser.findElement(By.cssSelector("[data-testid=signed-in]")).getText())
         .contains("Vertrieb");
     pageHolds("rep-german-new-browser");
+    // Back to English, as the other weeks of this class read Alex's pages and mails.
+    new org.openqa.selenium.support.ui.Select(
+            browser.findElement(By.cssSelector("[data-testid=language]")))
+        .selectByValue("en");
+    wait.until(
+        d ->
+            "en"
+                .equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript("return document.documentElement.lang")));
+    settled();
     signOut();
   }
 
