@@ -55,25 +55,12 @@ public final class RoutingPolicy {
    * @param turns where each person of the rotation stands
    * @param excluded reps who must not get the lead again (they just missed the SLA or rejected it)
    */
-  public static Decision choose(
-      Role role,
-      String country,
-      String segment,
-      List<Rep> reps,
-      Map<String, Integer> openLeads,
-      Turns turns,
-      Set<String> excluded,
-      Instant now) {
-    return choose(role, EVERYONE, country, segment, reps, openLeads, turns, excluded, now);
-  }
-
   /** The team that is everyone of the role (the routing table's {@code *}). */
   public static final String EVERYONE = "*";
 
   /**
-   * The same within a team the routing table named ({@link #EVERYONE}: all of the role).
-   *
-   * @param teamName the roster team whose people are candidates
+   * @param teamName the roster team whose people are candidates, as the routing table named it
+   *     ({@link #EVERYONE}: all of the role)
    */
   public static Decision choose(
       Role role,

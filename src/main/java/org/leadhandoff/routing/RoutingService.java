@@ -200,14 +200,7 @@ public class RoutingService {
           occurrence);
       log.info("Lead {} waits in the {} queue: {}", leadId, role, reason);
       // The former owner learns the lead has gone to the team queue, as they would of a colleague.
-      previousOwner.ifPresent(
-          previous ->
-              notifications.rerouted(
-                  "rerouted:" + leadId + ":" + occurrence,
-                  lead,
-                  recipient(previous),
-                  null,
-                  Why.of("TAKEN_BACK")));
+      tellFormerOwner(previousOwner, lead, null, occurrence);
       // Right after a "rerouted too often" escalation of the same miss, the manager has just been
       // mailed about this lead: the timeline says nobody is free either, without a second mail.
       boolean justTold = lastActivityIsEscalation(leadId, role);
@@ -221,14 +214,7 @@ public class RoutingService {
     roster.keepTurns(rotation, turns.took(decision.chosen()), repId, repId);
     roster.record(
         leadId, role, repId, Routed.ASSIGNED, reason, why, candidates, rotation, occurrence);
-    previousOwner.ifPresent(
-        previous ->
-            notifications.rerouted(
-                "rerouted:" + leadId + ":" + occurrence,
-                lead,
-                recipient(previous),
-                decision.chosen().name(),
-                Why.of("TAKEN_BACK")));
+    tellFormerOwner(previousOwner, lead, decision.chosen().name(), occurrence);
     notifications.assigned(
         "assignment:" + leadId + ":" + occurrence,
         lead,
@@ -322,6 +308,21 @@ public class RoutingService {
           why);
     }
     return new Routed(chosen, Routed.HANDED_OVER, reason, due);
+  }
+
+  /**
+   * A reroute's former owner is told the lead was taken back, and who has it now (null: the queue).
+   */
+  private void tellFormerOwner(
+      java.util.Optional<Rep> previousOwner, Lead lead, String newOwner, String occurrence) {
+    previousOwner.ifPresent(
+        previous ->
+            notifications.rerouted(
+                "rerouted:" + lead.id() + ":" + occurrence,
+                lead,
+                recipient(previous),
+                newOwner,
+                Why.of("TAKEN_BACK")));
   }
 
   /** The rotation a team's leads take turns in: one per role, and one per named team of it. */

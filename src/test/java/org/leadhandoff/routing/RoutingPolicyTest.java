@@ -55,7 +55,8 @@ class RoutingPolicyTest {
       Turns turns,
       Set<String> excluded,
       String country) {
-    return RoutingPolicy.choose(Role.SALES_REP, country, null, reps, open, turns, excluded, NOW);
+    return RoutingPolicy.choose(
+        Role.SALES_REP, RoutingPolicy.EVERYONE, country, null, reps, open, turns, excluded, NOW);
   }
 
   /** Routes leads one after the other, as the service does: the chosen one takes a turn. */
@@ -269,6 +270,7 @@ class RoutingPolicyTest {
     Decision decision =
         RoutingPolicy.choose(
             Role.SALES_REP,
+            RoutingPolicy.EVERYONE,
             "GB",
             null,
             List.of(ANNA),
@@ -302,6 +304,7 @@ class RoutingPolicyTest {
     assertThat(
             RoutingPolicy.choose(
                     Role.SALES_REP,
+                    RoutingPolicy.EVERYONE,
                     "US",
                     null,
                     List.of(newYork),
@@ -315,6 +318,7 @@ class RoutingPolicyTest {
     assertThat(
             RoutingPolicy.choose(
                     Role.SALES_REP,
+                    RoutingPolicy.EVERYONE,
                     "US",
                     null,
                     List.of(newYork),
@@ -394,6 +398,7 @@ class RoutingPolicyTest {
     assertThat(
             RoutingPolicy.choose(
                     Role.SALES_REP,
+                    RoutingPolicy.EVERYONE,
                     "GB",
                     "enterprise",
                     List.of(smb, enterprise),
@@ -406,6 +411,7 @@ class RoutingPolicyTest {
     assertThat(
             RoutingPolicy.choose(
                     Role.SALES_REP,
+                    RoutingPolicy.EVERYONE,
                     "GB",
                     "smb",
                     List.of(smb, enterprise),
@@ -418,6 +424,7 @@ class RoutingPolicyTest {
     assertThat(
             RoutingPolicy.choose(
                     Role.SALES_REP,
+                    RoutingPolicy.EVERYONE,
                     "GB",
                     null,
                     List.of(smb, enterprise),
