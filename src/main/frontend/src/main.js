@@ -466,6 +466,11 @@ async function refreshLeadTasks() {
   if (!shown) return;
   const leadId = shown.dataset.lead;
   const open = await api.tasksOfLead(leadId).catch(() => null);
+  // A mail's task link opened before the task reached the inbox: go to it once it is there.
+  if (open?.length && location.hash === `#/leads/${leadId}/task`) {
+    location.replace(`#/tasks/${open[0].id}`);
+    return;
+  }
   const now = document.querySelector('[data-testid=lead-tasks]');
   if (open && now && now.dataset.lead === leadId) now.replaceWith(leadTasks(leadId, open));
 }
