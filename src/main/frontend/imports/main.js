@@ -67,7 +67,10 @@ const identityRead = () => fetch('/api/me')
 // --- Calls ---
 
 async function call(method, path, body) {
-  const headers = method === 'GET' ? {} : { 'X-XSRF-TOKEN': csrfToken() };
+  // The server's sentences (why a file or a row was refused, how the file was read) in the page's
+  // language.
+  const headers = { 'Accept-Language': language() };
+  if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
   const response = await fetch(path, { method, headers, body });
   if (response.status === 401) {
     location.assign('/login');
@@ -75,7 +78,7 @@ async function call(method, path, body) {
   }
   const data = await response.json().catch(() => null);
   if (!response.ok) {
-    // The server's sentences stay as they come (English); the fields they name are in words.
+    // The fields the server names are in words.
     const fields = (data?.errors || []).map((e) => `${paramName(e.field)}: ${e.message}`).join('; ');
     const error = new Error(fields || data?.detail || t('imports.error.status', { status: response.status }));
     error.status = response.status;
@@ -368,7 +371,7 @@ function renderStatus(s) {
   $('report-more').textContent = all > shown ? t('imports.report.more', { shown: number(shown), all: number(all) }) : '';
   const csv = $('report-csv');
   csv.hidden = lines.length === 0;
-  csv.href = `/api/imports/${s.importId}/report.csv`;
+  csv.href = `/api/imports/${s.importId}/report.csv?lang=${encodeURIComponent(language())}`;
 }
 
 /** A count of the import: the number, and its words in the singular or plural the number asks for. */

@@ -72,3 +72,22 @@ function formTranslate(template, replacements = {}) {
 
 /** A form-js module that puts the reader's language in place of form-js's own English. */
 export const formTranslation = { translate: ['value', formTranslate] };
+
+/**
+ * form-js writes "Select" into an empty select field itself, past its translate service: the
+ * reader's word goes in its place whenever form-js draws the field again.
+ */
+export function translateSelectPlaceholders(container) {
+  const word = t('formjs.select');
+  const fix = () => {
+    container.querySelectorAll('.fjs-select-placeholder').forEach((display) => {
+      // The text node form-js keeps, changed in place: it writes the chosen value into it later.
+      const text = display.firstChild;
+      if (text && text.nodeType === Node.TEXT_NODE && text.data !== word) text.data = word;
+    });
+  };
+  fix();
+  const observer = new MutationObserver(fix);
+  observer.observe(container, { subtree: true, childList: true, characterData: true });
+  return observer;
+}

@@ -6,7 +6,7 @@ import './style.css';
 import { api, ApiError, csrfToken, signOutStarted } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
 import { availabilityWords, code, dateTime, scoreLineWords, explain, initI18n, language, languageMenu, sentence, t } from './i18n.js';
-import { formTranslation, localisedForm } from './forms.js';
+import { formTranslation, localisedForm, translateSelectPlaceholders } from './forms.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
 try {
@@ -293,6 +293,7 @@ async function showTask(id) {
     properties: { readOnly: colleagues },
   });
   await currentForm.importSchema(localisedForm(task.form), task.data);
+  translateSelectPlaceholders(formContainer);
   currentForm.on('submit', async (event) => {
     if (Object.keys(event.errors).length) {
       feedback.replaceChildren(message('error', t('inbox.fieldsNeedAttention')));

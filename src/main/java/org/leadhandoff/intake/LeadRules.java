@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.hibernate.validator.internal.constraintvalidators.AbstractEmailValidator;
 import org.leadhandoff.lead.LeadContact;
+import org.leadhandoff.lead.Patterns;
+import org.leadhandoff.system.Why;
 
 /**
  * {@link LeadContact}'s constraints compiled once into plain checks, for the CSV import: Bean
@@ -30,10 +32,22 @@ import org.leadhandoff.lead.LeadContact;
  */
 public final class LeadRules {
 
-  /** A broken rule: the field (an attribute as {@code attributes[name]}) and the sentence. */
-  public record Violation(String field, String message) {}
+  /**
+   * A broken rule: the field (an attribute as {@code attributes[name]}), the annotation's sentence
+   * (English, as the JSON API says it) and the rule as a code with its limits, for a reader of
+   * another language (the import's report). The catalogue's English for each code reads as the
+   * annotation does; a test holds them together.
+   */
+  public record Violation(String field, String message, Why why) {}
 
-  private record Check(Predicate<Object> valid, String message) {}
+  private record Check(Predicate<Object> valid, String message, Why why) {}
+
+  /** Where a constraint sits: on the field itself, or on a map's entry names or values. */
+  private enum Place {
+    FIELD,
+    NAME,
+    VALUE
+  }
 
   /** A field's checks; for the attributes map also those of each entry's name and value. */
   private record Rule(
@@ -72,7 +86,7 @@ public final class LeadRules {
       List<Check> checks, Object value, String field, List<Violation> violations) {
     for (Check check : checks) {
       if (!check.valid().test(value)) {
-        violations.add(new Violation(field, check.message()));
+        violations.add(new Violation(field, check.message(), check.why()));
       }
     }
   }
@@ -90,14 +104,16 @@ public final class LeadRules {
     for (RecordComponent component : LeadContact.class.getRecordComponents()) {
       // Constraints target fields, not record components: Java puts them on the private field.
       Field field = field(component);
-      List<Check> checks = checks(component.getName(), field.getAnnotations());
+      boolean map = Map.class.isAssignableFrom(component.getType());
+      List<Check> checks = checks(component.getName(), field.getAnnotations(), Place.FIELD, map);
       List<Check> keyChecks = List.of();
       List<Check> valueChecks = List.of();
       if (field.getAnnotatedType() instanceof AnnotatedParameterizedType parameterized
           && Map.class.isAssignableFrom(component.getType())) {
         AnnotatedType[] arguments = parameterized.getAnnotatedActualTypeArguments();
-        keyChecks = checks(component.getName(), arguments[0].getAnnotations());
-        valueChecks = checks(component.getName(), arguments[1].getAnnotations());
+        keyChecks = checks(component.getName(), arguments[0].getAnnotations(), Place.NAME, false);
+        valueChecks =
+            checks(component.getName(), arguments[1].getAnnotations(), Place.VALUE, false);
       }
       if (!checks.isEmpty() || !keyChecks.isEmpty() || !valueChecks.isEmpty()) {
         rules.add(
@@ -115,10 +131,11 @@ public final class LeadRules {
     }
   }
 
-  private static List<Check> checks(String field, Annotation[] annotations) {
+  private static List<Check> checks(
+      String field, Annotation[] annotations, Place place, boolean map) {
     List<Check> checks = new ArrayList<>();
     for (Annotation annotation : annotations) {
-      Check check = check(annotation);
+      Check check = check(annotation, place, map);
       if (check != null && check.message().startsWith("{")) {
         // Bean Validation would interpolate a bundle key; LeadRules only knows literal sentences.
         throw new IllegalStateException("Give the rule on " + field + " a literal message");
@@ -136,17 +153,36 @@ public final class LeadRules {
     return List.copyOf(checks);
   }
 
-  private static Check check(Annotation annotation) {
+  private static Check check(Annotation annotation, Place place, boolean map) {
     return switch (annotation) {
       case NotBlank notBlank ->
-          new Check(v -> v != null && !v.toString().trim().isEmpty(), notBlank.message());
+          new Check(
+              v -> v != null && !v.toString().trim().isEmpty(),
+              notBlank.message(),
+              Why.of("RULE_REQUIRED"));
       case Email email -> {
         if (!".*".equals(email.regexp())) {
           throw new IllegalStateException("LeadRules does not apply @Email(regexp)");
         }
-        yield new Check(v -> v == null || EMAIL.isValid((CharSequence) v, null), email.message());
+        yield new Check(
+            v -> v == null || EMAIL.isValid((CharSequence) v, null),
+            email.message(),
+            Why.of("RULE_EMAIL"));
       }
-      case Size size -> new Check(v -> v == null || within(length(v), size), size.message());
+      case Size size ->
+          new Check(
+              v -> v == null || within(length(v), size),
+              size.message(),
+              Why.of(
+                  switch (place) {
+                    case NAME -> "RULE_NAME_LENGTH";
+                    case VALUE -> "RULE_VALUE_LENGTH";
+                    case FIELD -> map ? "RULE_MAX_ENTRIES" : "RULE_MAX_LENGTH";
+                  },
+                  "min",
+                  size.min() > 0 ? size.min() : null,
+                  "max",
+                  size.max()));
       case Pattern pattern -> {
         int flags = 0;
         for (Pattern.Flag flag : pattern.flags()) {
@@ -154,14 +190,37 @@ public final class LeadRules {
         }
         java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(pattern.regexp(), flags);
         yield new Check(
-            v -> v == null || compiled.matcher((CharSequence) v).matches(), pattern.message());
+            v -> v == null || compiled.matcher((CharSequence) v).matches(),
+            pattern.message(),
+            Why.of("RULE_" + patternName(pattern.regexp())));
       }
       case PositiveOrZero positive ->
-          new Check(v -> v == null || ((Number) v).longValue() >= 0, positive.message());
+          new Check(
+              v -> v == null || ((Number) v).longValue() >= 0,
+              positive.message(),
+              Why.of("RULE_NOT_NEGATIVE"));
       case Max max ->
-          new Check(v -> v == null || ((Number) v).longValue() <= max.value(), max.message());
+          new Check(
+              v -> v == null || ((Number) v).longValue() <= max.value(),
+              max.message(),
+              Why.of("RULE_MAX", "max", max.value()));
       default -> null;
     };
+  }
+
+  /** The name of the {@link Patterns} constant that holds the expression: TEXT, PHONE, ... */
+  private static String patternName(String regexp) {
+    for (Field constant : Patterns.class.getFields()) {
+      try {
+        if (!constant.getName().endsWith("_MESSAGE") && regexp.equals(constant.get(null))) {
+          return constant.getName();
+        }
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("Patterns' constants are public", e);
+      }
+    }
+    throw new IllegalStateException(
+        "LeadRules names a pattern by its constant in Patterns; " + regexp + " is none of them");
   }
 
   private static int length(Object value) {

@@ -51,7 +51,7 @@ public record LeadContact(
         String company,
     @Schema(description = "Employees", example = "500")
         @PositiveOrZero(message = "must be 0 or more")
-        @Max(value = 10_000_000, message = "must be at most 10000000")
+        @Max(value = 10_000_000, message = "must be at most 10,000,000")
         Integer companySize,
     @Schema(example = "Software")
         @Size(max = 200, message = "must be at most 200 characters")

@@ -200,6 +200,10 @@ public class MessageCatalogue {
       return java.text.NumberFormat.getNumberInstance(language).format(number);
     }
     String text = String.valueOf(value);
+    if (VERBATIM.contains(fact)) {
+      // What a person or a file wrote: "2024-01-01" in a cell stays as written, not a date.
+      return text;
+    }
     if ("country".equals(fact) && text.matches("[A-Z]{2}")) {
       String name = Locale.of("", text).getDisplayCountry(language);
       return name.isBlank() || name.equals(text) ? text : name;
@@ -240,6 +244,21 @@ public class MessageCatalogue {
     }
     return text;
   }
+
+  /** Facts that quote what a person or a file wrote, and stay as written. */
+  private static final java.util.Set<String> VERBATIM =
+      java.util.Set.of(
+          "text",
+          "column",
+          "header",
+          "first",
+          "second",
+          "target",
+          "attribute",
+          "suggested",
+          "fields",
+          "problem",
+          "charset");
 
   private boolean has(Locale language, String key) {
     return !raw(language, key).isEmpty();

@@ -155,7 +155,7 @@ class ImportPageBrowserTest {
     assertThat(visible("[data-testid=count-created] strong").getText()).isEqualTo("2");
     assertThat(visible("[data-testid=count-rejected] strong").getText()).isEqualTo("1");
     assertThat(visible("[data-testid=count-warnings] strong").getText()).isEqualTo("1");
-    assertThat(browser.findElements(By.cssSelector("[data-testid=report-row]"))).hasSize(2);
+    wait.until(d -> d.findElements(By.cssSelector("[data-testid=report-row]")).size() == 2);
 
     visible("[data-testid=report-csv]").click();
     Path report =
@@ -249,7 +249,11 @@ class ImportPageBrowserTest {
     assertThat(sample.get(0).getText())
         .contains("Importiert", "Land: Deutschland", "Mitarbeiterzahl: 1.250")
         .contains("Einwilligung: erteilt");
-    assertThat(sample.get(1).getText()).contains("Abgelehnt", "E-Mail: ");
+    assertThat(sample.get(1).getText())
+        .contains("Abgelehnt", "E-Mail: muss eine E-Mail-Adresse sein wie name@firma.de");
+    // How the file is read, in the page's language too: the server writes it so.
+    assertThat(visible("#preview-notes").getText())
+        .contains("gelesen als UTF-8, Spalten getrennt durch Semikolons");
     assertThat(visible("[data-testid=start]").getText()).isEqualTo("2 Zeilen importieren");
     assertThat(visible("#save-label").getText())
         .isEqualTo("Diese Zuordnung für die Quelle kundenliste speichern");
@@ -263,7 +267,12 @@ class ImportPageBrowserTest {
     assertThat(visible("[data-testid=count-rejected]").getText()).isEqualTo("1 Zeile abgelehnt");
     assertThat(visible("[data-testid=count-warnings]").getText()).isEqualTo("0 Warnungen");
     assertThat(visible("[data-testid=report] thead").getText()).contains("Zeile", "Grund");
-    assertThat(visible("[data-testid=report-row]").getText()).contains("Abgelehnt");
+    assertThat(visible("[data-testid=report-row]").getText())
+        .contains("Abgelehnt", "muss eine E-Mail-Adresse sein wie name@firma.de");
+    assertThat(visible("#progress-notes").getText())
+        .contains(
+            "Zeilen ohne Angabe zu Einwilligung oder Abmeldung wurden mit erteilter Einwilligung"
+                + " importiert");
 
     // The list of recent imports: this one, done, in words.
     wait.until(

@@ -458,6 +458,26 @@ class InboxBrowserTest {
         .doesNotContain("employees", "country GB", "demo-request");
     assertThat(browser.findElement(By.cssSelector(".task-head")).getText())
         .contains("fällig in", "zugewiesen an");
+    // form-js's own word for a choice not made yet, in German too; a choice made shows its label.
+    browser
+        .findElement(
+            By.xpath(
+                "//*[@data-testid='task-form']//label[contains(., 'Disqualifiziert: wird nie"
+                    + " Kunde')]"))
+        .click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=task-form] .fjs-select-placeholder"), "Auswählen"));
+    browser.findElement(By.cssSelector("[data-testid=task-form] .fjs-select-display")).click();
+    WebElement firstReason =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=task-form] .fjs-dropdownlist-item")));
+    String reason = firstReason.getText();
+    firstReason.click();
+    wait.until(
+        ExpectedConditions.textToBe(
+            By.cssSelector("[data-testid=task-form] .fjs-select-display"), reason));
     noCodesShown();
     fitsEveryWidth("7-qualification-german-phone");
     // The choice is kept: the next page opens in German without ?lang.

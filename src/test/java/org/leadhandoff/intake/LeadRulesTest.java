@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +18,8 @@ import org.leadhandoff.intake.LeadRules.Violation;
 import org.leadhandoff.lead.LeadContact;
 import org.leadhandoff.lead.Patterns;
 import org.leadhandoff.support.Contacts;
+import org.leadhandoff.system.MessageCatalogue;
+import org.leadhandoff.system.Why;
 
 class LeadRulesTest {
 
@@ -86,9 +89,21 @@ class LeadRulesTest {
     int invalid = 0;
     for (int i = 0; i < 20_000; i++) {
       LeadContact request = generate(random);
-      List<Violation> expected = beanValidation(request);
-      List<Violation> actual = sorted(LeadRules.check(request));
+      List<Said> expected = beanValidation(request);
+      List<Violation> found = LeadRules.check(request);
+      List<Said> actual =
+          sorted(found.stream().map(v -> new Said(v.field(), v.message())).toList());
       assertThat(actual).as("lead %s", request).isEqualTo(expected);
+      // The catalogue's English for each rule's code reads as the annotation does: the import's
+      // report says in the reader's language what the JSON API says in English.
+      for (Violation violation : found) {
+        assertThat(MessageCatalogue.english(violation.why()))
+            .as("%s of %s", violation.why(), violation.field())
+            .isEqualTo(violation.message());
+        assertThat(new MessageCatalogue().explain(Locale.GERMAN, violation.why()))
+            .as("German for %s", violation.why())
+            .isNotEqualTo(violation.message());
+      }
       if (!expected.isEmpty()) {
         invalid++;
       }
@@ -110,11 +125,13 @@ class LeadRulesTest {
 
     assertThat(LeadRules.check(request))
         .containsExactly(
-            new Violation("attributes[bad name]", Patterns.ATTRIBUTE_MESSAGE),
-            new Violation("companySize", "must be 0 or more"),
-            new Violation("country", Patterns.COUNTRY_MESSAGE),
-            new Violation("email", "must be an email address like name@company.com"),
-            new Violation("firstName", Patterns.TEXT_MESSAGE));
+            new Violation(
+                "attributes[bad name]", Patterns.ATTRIBUTE_MESSAGE, Why.of("RULE_ATTRIBUTE")),
+            new Violation("companySize", "must be 0 or more", Why.of("RULE_NOT_NEGATIVE")),
+            new Violation("country", Patterns.COUNTRY_MESSAGE, Why.of("RULE_COUNTRY")),
+            new Violation(
+                "email", "must be an email address like name@company.com", Why.of("RULE_EMAIL")),
+            new Violation("firstName", Patterns.TEXT_MESSAGE, Why.of("RULE_TEXT")));
     assertThat(
             LeadRules.check(
                 Contacts.contact("ada@bigco.example")
@@ -180,10 +197,13 @@ class LeadRulesTest {
     return values[0];
   }
 
-  private static List<Violation> beanValidation(LeadContact request) {
-    List<Violation> violations = new ArrayList<>();
+  /** A broken rule as both name it: the field and the English sentence. */
+  private record Said(String field, String message) {}
+
+  private static List<Said> beanValidation(LeadContact request) {
+    List<Said> violations = new ArrayList<>();
     for (ConstraintViolation<LeadContact> violation : BEAN_VALIDATION.validate(request)) {
-      violations.add(new Violation(field(violation), violation.getMessage()));
+      violations.add(new Said(field(violation), violation.getMessage()));
     }
     return sorted(violations);
   }
@@ -201,9 +221,9 @@ class LeadRulesTest {
     return path;
   }
 
-  private static List<Violation> sorted(List<Violation> violations) {
+  private static List<Said> sorted(List<Said> violations) {
     return violations.stream()
-        .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+        .sorted(Comparator.comparing(Said::field).thenComparing(Said::message))
         .toList();
   }
 }

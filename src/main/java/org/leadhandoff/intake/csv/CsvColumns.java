@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.leadhandoff.lead.LeadContact;
 import org.leadhandoff.system.Folding;
+import org.leadhandoff.system.MessageCatalogue;
+import org.leadhandoff.system.Why;
 
 /**
  * Maps a CSV header to lead fields by name, case and punctuation ignored: "First Name",
@@ -180,7 +182,7 @@ public final class CsvColumns {
 
   private final Map<String, String> fieldToColumn = new LinkedHashMap<>();
   private final Map<String, String> attributeToColumn = new LinkedHashMap<>();
-  private final List<String> doubled = new ArrayList<>();
+  private final List<Why> doubled = new ArrayList<>();
   private final List<Column> columns = new ArrayList<>();
 
   private CsvColumns() {}
@@ -225,15 +227,15 @@ public final class CsvColumns {
     String attribute = attribute(target);
     if (attribute != null) {
       if (how == How.MAPPED && !attribute.matches(org.leadhandoff.lead.Patterns.ATTRIBUTE)) {
-        throw new IllegalArgumentException(
-            "the column \""
-                + name
-                + "\" is mapped to the attribute '"
-                + attribute
-                + "', whose "
-                + org.leadhandoff.lead.Patterns.ATTRIBUTE_MESSAGE
-                + ", like "
-                + suggestedAttribute(attribute));
+        throw new UnknownTargetException(
+            Why.of(
+                "IMPORT_BAD_ATTRIBUTE",
+                "column",
+                name,
+                "attribute",
+                attribute,
+                "suggested",
+                suggestedAttribute(attribute)));
       }
       if (attributeToColumn.putIfAbsent(attribute, column) == null) {
         return new Column(column, "attr:" + attribute, how);
@@ -241,20 +243,34 @@ public final class CsvColumns {
       return doubled(column, "attr:" + attribute);
     }
     if (!ALIASES.containsKey(target)) {
-      throw new IllegalArgumentException(
-          "the column \""
-              + name
-              + "\" is mapped to '"
-              + target
-              + "', which is no lead field; use one of "
-              + String.join(", ", ALIASES.keySet())
-              + ", attr:<name> or "
-              + IGNORE);
+      throw new UnknownTargetException(
+          Why.of(
+              "IMPORT_NOT_A_FIELD",
+              "column",
+              name,
+              "target",
+              target,
+              "fields",
+              String.join(", ", ALIASES.keySet()) + ", attr:<name>, " + IGNORE));
     }
     if (fieldToColumn.putIfAbsent(target, column) == null) {
       return new Column(column, target, how);
     }
     return doubled(column, target);
+  }
+
+  /** A mapping names a column's target that is no lead field: why, for the person who mapped. */
+  static final class UnknownTargetException extends IllegalArgumentException {
+    private final transient Why why;
+
+    UnknownTargetException(Why why) {
+      super(MessageCatalogue.english(why));
+      this.why = why;
+    }
+
+    Why why() {
+      return why;
+    }
   }
 
   /** "Booth Number" as an attribute name: "booth-number". */
@@ -292,15 +308,7 @@ public final class CsvColumns {
             ? attributeToColumn.get(target.substring(5))
             : fieldToColumn.get(target);
     doubled.add(
-        "the columns \""
-            + first
-            + "\" and \""
-            + column
-            + "\" both mean "
-            + target
-            + ": \""
-            + first
-            + "\" is read, the other left out");
+        Why.of("IMPORT_COLUMNS_DOUBLED", "first", first, "second", column, "target", target));
     return new Column(column, null, How.DOUBLED);
   }
 
@@ -361,7 +369,7 @@ public final class CsvColumns {
   }
 
   /** Columns that mean a field another column already gives, said as sentences. */
-  List<String> doubled() {
+  List<Why> doubled() {
     return doubled;
   }
 

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
+import org.leadhandoff.system.MessageCatalogue;
+import org.leadhandoff.system.Why;
 import org.mozilla.universalchardet.UniversalDetector;
 
 /**
@@ -29,10 +31,20 @@ import org.mozilla.universalchardet.UniversalDetector;
  */
 final class CsvFile {
 
-  /** The file cannot be imported as it is; the message says why, for the person who sent it. */
+  /**
+   * The file cannot be imported as it is; {@link #why} says why, for the person who sent it (in
+   * their language), the message in English.
+   */
   static final class UnreadableFileException extends Exception {
-    UnreadableFileException(String message) {
-      super(message);
+    private final transient Why why;
+
+    UnreadableFileException(Why why) {
+      super(MessageCatalogue.english(why));
+      this.why = why;
+    }
+
+    Why why() {
+      return why;
     }
   }
 
@@ -45,17 +57,17 @@ final class CsvFile {
   private final Charset charset;
   private final int bomLength;
   private final char delimiter;
-  private final String readAs;
+  private final Why readAs;
 
   /** Excel's "sep=;" line before the header, which names the delimiter and is no row. */
   private final boolean sepLine;
 
-  private CsvFile(Path path, Charset charset, int bomLength, char delimiter, String readAs) {
+  private CsvFile(Path path, Charset charset, int bomLength, char delimiter, Why readAs) {
     this(path, charset, bomLength, delimiter, readAs, false);
   }
 
   private CsvFile(
-      Path path, Charset charset, int bomLength, char delimiter, String readAs, boolean sepLine) {
+      Path path, Charset charset, int bomLength, char delimiter, Why readAs, boolean sepLine) {
     this.path = path;
     this.charset = charset;
     this.bomLength = bomLength;
@@ -73,12 +85,10 @@ final class CsvFile {
           sheet.charset,
           sheet.bomLength,
           sheet.delimiter,
-          "read from the workbook's first sheet");
+          Why.of("IMPORT_READ_FROM_WORKBOOK"));
     }
     if (startsWith(sample, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0})) {
-      throw new UnreadableFileException(
-          "This is an Excel 97-2003 workbook (.xls): in Excel, save it as .xlsx or as"
-              + " \"CSV UTF-8 (Comma delimited)\" and import that file.");
+      throw new UnreadableFileException(Why.of("IMPORT_OLD_WORKBOOK"));
     }
     Charset charset;
     int bom = 0;
@@ -93,25 +103,20 @@ final class CsvFile {
       bom = 2;
     } else {
       if (looksBinary(sample)) {
-        throw new UnreadableFileException(
-            "This is not a text file (it holds bytes that no CSV file has): export the leads as"
-                + " CSV and import that file.");
+        throw new UnreadableFileException(Why.of("IMPORT_NOT_TEXT"));
       }
       charset = isUtf8(path) ? StandardCharsets.UTF_8 : guess(path);
     }
     CsvFile file = new CsvFile(path, charset, bom, ',', null);
     String header = file.firstLine();
     if (header.isBlank()) {
-      throw new UnreadableFileException(
-          "The file has no header row: its first line must name the columns, one of them email.");
+      throw new UnreadableFileException(Why.of("IMPORT_NO_HEADER"));
     }
     java.util.regex.Matcher sep = SEP_LINE.matcher(header.strip());
     if (sep.matches()) {
       CsvFile afterSep = new CsvFile(path, charset, bom, sep.group(1).charAt(0), null, true);
       if (afterSep.firstLine().isBlank()) {
-        throw new UnreadableFileException(
-            "The file has no header row after its \"sep=\" line: the line after it must name the"
-                + " columns, one of them email.");
+        throw new UnreadableFileException(Why.of("IMPORT_NO_HEADER_AFTER_SEP"));
       }
       return afterSep;
     }
@@ -153,22 +158,22 @@ final class CsvFile {
   }
 
   /** What the status says about how the file was read. */
-  String description() {
+  Why description() {
     if (readAs != null) {
       return readAs;
     }
-    String sep = sepLine ? " (as its \"sep=\" line says)" : "";
-    String separated =
+    return Why.of(
+        "IMPORT_READ_AS",
+        "charset",
+        charset.displayName(Locale.ROOT),
+        "delimiter",
         switch (delimiter) {
-          case ';' -> "semicolons";
-          case '\t' -> "tabs";
-          default -> "commas";
-        };
-    return "read as "
-        + charset.displayName(Locale.ROOT)
-        + ", columns separated by "
-        + separated
-        + sep;
+          case ';' -> "SEMICOLON";
+          case '\t' -> "TAB";
+          default -> "COMMA";
+        },
+        "sepLine",
+        sepLine ? true : null);
   }
 
   /** Lines of the file before the reader's first: Excel's "sep=" line, for the report's lines. */
@@ -191,13 +196,7 @@ final class CsvFile {
       Integer first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i + 1);
       if (first != null) {
         throw new UnreadableFileException(
-            "The header names the column \""
-                + name
-                + "\" twice (columns "
-                + first
-                + " and "
-                + (i + 1)
-                + "): rename or remove one of them and import the file again.");
+            Why.of("IMPORT_COLUMN_TWICE", "column", name, "first", first, "second", i + 1));
       }
     }
   }

@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.leadhandoff.intake.LeadRules;
 import org.leadhandoff.lead.Countries;
 import org.leadhandoff.lead.LeadContact;
+import org.leadhandoff.system.Why;
 
 /**
  * Turns CSV records into lead contacts, validated by the same rules as the JSON API, with each
@@ -58,10 +59,12 @@ public class CsvLeadReader {
       errors.add(
           new CsvRow.RowError(
               "row",
-              "has "
-                  + record.size()
-                  + " values but the header has "
-                  + record.getParser().getHeaderNames().size()));
+              Why.of(
+                  "CSV_VALUE_COUNT",
+                  "values",
+                  record.size(),
+                  "columns",
+                  record.getParser().getHeaderNames().size())));
     }
     List<CsvRow.RowError> warnings = new ArrayList<>();
     Object[] values = new Object[FIELDS.length];
@@ -86,15 +89,14 @@ public class CsvLeadReader {
           leaveOut(values, violation.field());
           warnings.add(
               new CsvRow.RowError(
-                  columns.columnOf(violation.field()),
-                  violation.message() + "; imported without it"));
+                  columns.columnOf(violation.field()), violation.why().with("leftOut", true)));
         }
       }
       contact = contact(values);
       violations = LeadRules.check(contact);
     }
     for (LeadRules.Violation violation : violations) {
-      errors.add(new CsvRow.RowError(columns.columnOf(violation.field()), violation.message()));
+      errors.add(new CsvRow.RowError(columns.columnOf(violation.field()), violation.why()));
     }
     return new CsvRow(
         line, errors.isEmpty() ? contact : null, List.copyOf(errors), List.copyOf(warnings));
@@ -154,8 +156,7 @@ public class CsvLeadReader {
     if (code == null) {
       warnings.add(
           new CsvRow.RowError(
-              columns.columnOf("country"),
-              "'" + text + "' is no country we know; imported without a country"));
+              columns.columnOf("country"), Why.of("CSV_NOT_A_COUNTRY", "text", text)));
     }
     return code;
   }
@@ -189,11 +190,7 @@ public class CsvLeadReader {
       Integer number = count(text);
       if (number == null) {
         warnings.add(
-            new CsvRow.RowError(
-                columns.columnOf(field),
-                "expected a number like 250, or a range like 51-200 or 10,001+, got '"
-                    + text
-                    + "'; imported without it"));
+            new CsvRow.RowError(columns.columnOf(field), Why.of("CSV_NOT_A_NUMBER", "text", text)));
       }
       return number;
     }
@@ -204,9 +201,7 @@ public class CsvLeadReader {
       return false;
     }
     warnings.add(
-        new CsvRow.RowError(
-            columns.columnOf(field),
-            "expected yes or no, got '" + text + "'; imported without it"));
+        new CsvRow.RowError(columns.columnOf(field), Why.of("CSV_NOT_YES_OR_NO", "text", text)));
     return null;
   }
 

@@ -15,11 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import org.leadhandoff.system.MessageCatalogue;
+import org.leadhandoff.system.Why;
 import org.leadhandoff.web.ApiException;
 import org.leadhandoff.web.CsvExport;
 import org.leadhandoff.web.InvalidFieldException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,6 +57,8 @@ class ImportController {
   private final org.leadhandoff.intake.LeadCaptureService capture;
 
   private final org.leadhandoff.web.ApiProperties api;
+  private final MessageCatalogue catalogue;
+  private final HttpServletRequest request;
 
   ImportController(
       ImportStore imports,
@@ -59,7 +66,11 @@ class ImportController {
       ImportProperties properties,
       ObjectMapper json,
       org.leadhandoff.intake.LeadCaptureService capture,
-      org.leadhandoff.web.ApiProperties api) {
+      org.leadhandoff.web.ApiProperties api,
+      MessageCatalogue catalogue,
+      HttpServletRequest request) {
+    this.catalogue = catalogue;
+    this.request = request;
     this.capture = capture;
     this.imports = imports;
     this.mappings = mappings;
@@ -156,10 +167,13 @@ class ImportController {
           consent,
           columns.isEmpty() && !used.isEmpty(),
           source.strip(),
-          capture::named);
+          capture::named,
+          words());
     } catch (CsvFile.UnreadableFileException e) {
       throw new ApiException(
-          HttpStatus.UNPROCESSABLE_ENTITY, "File cannot be read", e.getMessage());
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          catalogue.text(reader(), "imports.problem.unreadable"),
+          words().apply(e.why()));
     } finally {
       ImportRunner.forget(copy);
     }
@@ -187,10 +201,15 @@ class ImportController {
   @GetMapping(value = "/api/imports/{importId}/report.csv", produces = "text/csv")
   @Operation(
       summary = "An import's report as CSV: every rejected row and every warning",
+      parameters =
+          @Parameter(
+              name = "lang",
+              description = "The reasons' language (en, de); else Accept-Language, else English"),
       description =
           "Columns: line, column, kind (ERROR: the row was rejected; WARNING: a value"
               + " was left out and the row imported), reason.")
   void report(@PathVariable UUID importId, HttpServletResponse response) throws IOException {
+    Function<Why, String> words = words();
     ImportStatus status = status(importId);
     String name =
         status.fileName() == null ? "import" : status.fileName().replaceAll("\\.[^.]*$", "");
@@ -208,6 +227,7 @@ class ImportController {
       }
       imports.eachReportLine(
           importId,
+          words,
           line -> {
             try {
               CsvExport.print(
@@ -249,16 +269,17 @@ class ImportController {
 
   private void checkFile(MultipartFile file) {
     if (file.isEmpty()) {
-      throw new InvalidFieldException("file", "is empty; send a CSV file with a header row");
+      throw new InvalidFieldException("file", catalogue.text(reader(), "imports.problem.empty"));
     }
     long limit = api.maxCsvSize().toBytes();
     if (file.getSize() > limit) {
       throw new ApiException(
           HttpStatus.PAYLOAD_TOO_LARGE,
-          "File too large",
-          "The file is larger than the limit of "
-              + api.maxCsvSize().toMegabytes()
-              + " MB; split it and import the parts.");
+          catalogue.text(reader(), "imports.problem.tooLarge"),
+          catalogue.text(
+              reader(),
+              "imports.problem.tooLargeDetail",
+              Map.of("megabytes", api.maxCsvSize().toMegabytes())));
     }
   }
 
@@ -271,9 +292,27 @@ class ImportController {
       Map<String, String> mapping = MappingJson.parse(json, text);
       CsvColumns.check(mapping);
       return mapping;
+    } catch (CsvColumns.UnknownTargetException e) {
+      throw new InvalidFieldException("mapping", words().apply(e.why()));
     } catch (IllegalArgumentException e) {
       throw new InvalidFieldException("mapping", e.getMessage());
     }
+  }
+
+  /**
+   * The language of the person asking: {@code lang} (the page's link to the report), else
+   * Accept-Language (the page's calls send its own).
+   */
+  private Locale reader() {
+    String lang = request.getParameter("lang");
+    return catalogue.language(
+        lang != null && !lang.isBlank() ? lang : request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+  }
+
+  /** Reasons as the person asking reads them. */
+  private Function<Why, String> words() {
+    Locale language = reader();
+    return why -> catalogue.explain(language, why);
   }
 
   /** The mapping sent, else the one saved for the source (empty when neither is). */
@@ -294,7 +333,7 @@ class ImportController {
       summary = "An import's state, counts, and each rejected row with its line, column and reason")
   ImportStatus status(@PathVariable UUID importId) {
     return imports
-        .status(importId, MAX_ERRORS_SHOWN)
+        .status(importId, MAX_ERRORS_SHOWN, words())
         .orElseThrow(
             () ->
                 new ApiException(
@@ -346,7 +385,7 @@ class ImportController {
     }
     if (bytes == 0) {
       Files.deleteIfExists(partial);
-      throw new InvalidFieldException("file", "is empty; send a CSV file with a header row");
+      throw new InvalidFieldException("file", catalogue.text(reader(), "imports.problem.empty"));
     }
     Files.move(
         partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.leadhandoff.lead.LeadContact;
+import org.leadhandoff.system.Why;
 
 /**
  * What an import of a file would do, before it starts: how the file is read, how each column is
@@ -56,8 +57,11 @@ final class ImportPreview {
       long line,
       String outcome,
       Map<String, Object> lead,
-      List<CsvRow.RowError> errors,
-      List<CsvRow.RowError> warnings) {}
+      List<Problem> errors,
+      List<Problem> warnings) {}
+
+  /** A row's error or warning: the column and why, in the reader's words. */
+  record Problem(String field, String reason) {}
 
   private ImportPreview() {}
 
@@ -68,7 +72,8 @@ final class ImportPreview {
       Boolean defaultConsent,
       boolean savedMapping,
       String source,
-      java.util.function.UnaryOperator<LeadContact> taxonomy)
+      java.util.function.UnaryOperator<LeadContact> taxonomy,
+      java.util.function.Function<Why, String> words)
       throws IOException, CsvFile.UnreadableFileException {
     CsvFile csv = CsvFile.open(file);
     ImportRunner.Layout layout = ImportRunner.layout(csv, mapping);
@@ -88,8 +93,8 @@ final class ImportPreview {
                 row.line(),
                 row.valid() ? "IMPORTED" : "REJECTED",
                 row.valid() ? taxonomy.apply(row.contact().normalized(source)).fields() : Map.of(),
-                row.errors(),
-                row.warnings()));
+                problems(row.errors(), words),
+                problems(row.warnings(), words)));
         for (int i = 0; i < columns.size(); i++) {
           samples.get(i).add(i < record.size() ? record.get(i) : "");
         }
@@ -102,12 +107,17 @@ final class ImportPreview {
     }
     return new Preview(
         fileName,
-        layout.columns().hasEmail() ? null : ImportRunner.noEmail(layout),
-        layout.notes(),
+        layout.columns().hasEmail() ? null : words.apply(ImportRunner.noEmail(layout)),
+        layout.notes().stream().map(words).toList(),
         layout.rows(),
         shown,
         rows,
         CsvColumns.targets(),
         savedMapping);
+  }
+
+  private static List<Problem> problems(
+      List<CsvRow.RowError> found, java.util.function.Function<Why, String> words) {
+    return found.stream().map(p -> new Problem(p.field(), words.apply(p.why()))).toList();
   }
 }

@@ -22,6 +22,8 @@ import org.leadhandoff.intake.CaptureResult;
 import org.leadhandoff.intake.Channel;
 import org.leadhandoff.intake.LeadCaptureService;
 import org.leadhandoff.intake.csv.ImportStore.Import;
+import org.leadhandoff.system.MessageCatalogue;
+import org.leadhandoff.system.Why;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -91,7 +93,8 @@ class ImportRunner implements SmartLifecycle {
     Path file = Path.of(job.storedPath());
     try {
       if (!Files.isReadable(file)) {
-        fail(job, file, "The uploaded file is gone from " + file + "; upload it again.");
+        log.warn("Import {}: the uploaded file {} is gone", job.id(), file);
+        fail(job, file, Why.of("IMPORT_FILE_GONE"));
         return;
       }
       CsvFile csv = CsvFile.open(file);
@@ -104,25 +107,27 @@ class ImportRunner implements SmartLifecycle {
         fail(
             job,
             file,
-            "The file has "
-                + layout.rows()
-                + " rows; the limit is "
-                + properties.maxRows()
-                + ". Split it.");
+            Why.of("IMPORT_TOO_MANY_ROWS", "rows", layout.rows(), "limit", properties.maxRows()));
         return;
       }
       if (job.state() == ImportState.QUEUED) {
-        List<String> notes = new ArrayList<>(layout.notes());
+        List<Why> notes = new ArrayList<>(layout.notes());
         if (job.defaultConsent() != null) {
           notes.add(
-              "rows without a consent or opt-out value were imported with consent "
-                  + (job.defaultConsent() ? "given" : "not given"));
+              Why.of(
+                  job.defaultConsent()
+                      ? "IMPORT_DEFAULT_CONSENT_GIVEN"
+                      : "IMPORT_DEFAULT_CONSENT_NOT_GIVEN"));
         }
         if (!imports.started(job.id(), layout.rows(), layout.columns().ignored(), notes)) {
           forget(file);
           return;
         }
-        log.info("Import {} started: {} rows, {}", job.id(), layout.rows(), csv.description());
+        log.info(
+            "Import {} started: {} rows, {}",
+            job.id(),
+            layout.rows(),
+            MessageCatalogue.english(csv.description()));
       } else {
         log.info(
             "Import {} of {} resumes after row {} of {}",
@@ -133,7 +138,7 @@ class ImportRunner implements SmartLifecycle {
       }
       importRows(job, file, csv, layout);
     } catch (CsvFile.UnreadableFileException e) {
-      fail(job, file, e.getMessage());
+      fail(job, file, e.why());
     } catch (Cancelled e) {
       log.info("Import {} was cancelled; the rows imported before stay", job.id());
       forget(file);
@@ -145,13 +150,14 @@ class ImportRunner implements SmartLifecycle {
   }
 
   /** The header's columns and the data rows: a report footer after the data does not count. */
-  record Layout(CsvColumns columns, int rows, List<String> notes) {}
+  record Layout(CsvColumns columns, int rows, List<Why> notes) {}
 
-  static String noEmail(Layout layout) {
-    return "The header has no email column; name one of: email, e-mail, email address, or map"
-        + " the column that holds the addresses to email. Header was: "
-        + String.join(
-            ", ", layout.columns().columns().stream().map(CsvColumns.Column::name).toList());
+  static Why noEmail(Layout layout) {
+    return Why.of(
+        "IMPORT_NO_EMAIL",
+        "header",
+        String.join(
+            ", ", layout.columns().columns().stream().map(CsvColumns.Column::name).toList()));
   }
 
   /**
@@ -168,9 +174,8 @@ class ImportRunner implements SmartLifecycle {
       CsvColumns columns;
       try {
         columns = CsvColumns.of(header, mapping);
-      } catch (IllegalArgumentException e) {
-        throw new CsvFile.UnreadableFileException(
-            "The column mapping cannot be used: " + e.getMessage() + ".");
+      } catch (CsvColumns.UnknownTargetException e) {
+        throw new CsvFile.UnreadableFileException(e.why());
       }
       int rows = 0;
       int dataRows = 0;
@@ -181,22 +186,26 @@ class ImportRunner implements SmartLifecycle {
           dataRows = rows;
         }
       }
-      List<String> notes = new ArrayList<>();
+      List<Why> notes = new ArrayList<>();
       notes.add(csv.description());
-      List<String> mapped =
-          columns.columns().stream()
-              .filter(c -> c.how() == CsvColumns.How.MAPPED)
-              .map(c -> c.name() + (c.readAs() == null ? " left out" : " as " + c.readAs()))
+      List<CsvColumns.Column> mapped =
+          columns.columns().stream().filter(c -> c.how() == CsvColumns.How.MAPPED).toList();
+      List<String> read =
+          mapped.stream()
+              .filter(c -> c.readAs() != null)
+              .map(c -> c.name() + " → " + c.readAs())
               .toList();
-      if (!mapped.isEmpty()) {
-        notes.add("columns read as mapped: " + String.join(", ", mapped));
+      List<String> leftOut =
+          mapped.stream().filter(c -> c.readAs() == null).map(CsvColumns.Column::name).toList();
+      if (!read.isEmpty()) {
+        notes.add(Why.of("IMPORT_COLUMNS_MAPPED", "columns", read));
+      }
+      if (!leftOut.isEmpty()) {
+        notes.add(Why.of("IMPORT_COLUMNS_LEFT_OUT", "columns", leftOut));
       }
       notes.addAll(columns.doubled());
       if (rows > dataRows) {
-        notes.add(
-            "skipped the last "
-                + (rows - dataRows)
-                + " line(s): they are no rows but a report footer");
+        notes.add(Why.of("IMPORT_FOOTER_SKIPPED", "count", rows - dataRows));
       }
       return new Layout(columns, dataRows, notes);
     } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
@@ -216,21 +225,16 @@ class ImportRunner implements SmartLifecycle {
   private static final Pattern LINE = Pattern.compile("\\((?:startline|line) ([\\d,]+)\\)");
 
   /** Commons CSV's message, as a sentence for the person who sent the file. */
-  private static String unreadable(RuntimeException e) {
+  private static Why unreadable(RuntimeException e) {
     String message = String.valueOf(e.getMessage());
     Matcher line = LINE.matcher(message);
-    String where = line.find() ? " from line " + line.group(1) + " on" : "";
+    Long from = line.find() ? Long.valueOf(line.group(1).replace(",", "")) : null;
     if (message.contains("EOF reached before encapsulated token finished")) {
-      return "The file cannot be read as CSV"
-          + where
-          + ": a quoted value is never closed (a \" without its partner). Fix that line and"
-          + " import the file again; no row of it was imported.";
+      return Why.of(
+          from == null ? "IMPORT_UNCLOSED_QUOTE" : "IMPORT_UNCLOSED_QUOTE_AT", "line", from);
     }
-    return "The file cannot be read as CSV"
-        + where
-        + ": "
-        + message
-        + ". Fix it and import the file again; no row of it was imported.";
+    return Why.of(
+        from == null ? "IMPORT_NOT_CSV" : "IMPORT_NOT_CSV_AT", "line", from, "problem", message);
   }
 
   /**
@@ -243,12 +247,13 @@ class ImportRunner implements SmartLifecycle {
     try {
       if (attempt >= MAX_ATTEMPTS) {
         log.warn("Import {} failed after {} attempts: {}", job.id(), attempt, problem);
-        fail(job, file, "Gave up after " + attempt + " attempts; the last problem: " + problem);
+        fail(job, file, Why.of("IMPORT_GAVE_UP", "attempts", attempt, "problem", problem));
         return;
       }
       Duration wait = Duration.ofSeconds(Math.min(300, 1L << (attempt - 1)));
       log.warn("Import {} could not go on, tries again in {}: {}", job.id(), wait, problem);
-      imports.problem(job.id(), problem, clock.instant().plus(wait));
+      imports.problem(
+          job.id(), Why.of("IMPORT_WAITING", "problem", problem), clock.instant().plus(wait));
     } catch (RuntimeException again) {
       // The store itself is down: the import stays as it is and is picked up when it is back.
       log.warn("Import {} could not record its problem either: {}", job.id(), again.getMessage());
@@ -313,12 +318,12 @@ class ImportRunner implements SmartLifecycle {
     int rejected = 0;
     for (CsvRow row : batch) {
       for (CsvRow.RowError warning : row.warnings()) {
-        imports.warnRow(job.id(), row.line(), warning.field(), warning.reason());
+        imports.warnRow(job.id(), row.line(), warning);
       }
       if (!row.valid()) {
         rejected++;
         for (CsvRow.RowError error : row.errors()) {
-          imports.rejectRow(job.id(), row.line(), error.field(), error.reason());
+          imports.rejectRow(job.id(), row.line(), error);
         }
         continue;
       }
@@ -329,9 +334,7 @@ class ImportRunner implements SmartLifecycle {
         imports.warnRow(
             job.id(),
             row.line(),
-            columns.columnOf(field),
-            "this email is a lead already (from an earlier row or before the import) with another "
-                + "value here; the lead keeps its value, this one was not taken");
+            new CsvRow.RowError(columns.columnOf(field), Why.of("CSV_VALUE_KEPT")));
       }
       if (result.created()) {
         created++;
@@ -354,7 +357,7 @@ class ImportRunner implements SmartLifecycle {
     }
   }
 
-  private void fail(Import job, Path file, String error) {
+  private void fail(Import job, Path file, Why error) {
     imports.failed(job.id(), error);
     forget(file);
   }

@@ -1,15 +1,21 @@
 package org.leadhandoff.intake.csv;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import org.leadhandoff.system.MessageCatalogue;
 import org.leadhandoff.system.Timestamps;
+import org.leadhandoff.system.Why;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -136,17 +142,20 @@ class ImportStore {
   /**
    * @return false if the import is no longer queued (it was cancelled)
    */
-  boolean started(UUID id, int rowsTotal, List<String> ignoredColumns, List<String> notes) {
+  boolean started(UUID id, int rowsTotal, List<String> ignoredColumns, List<Why> notes) {
     return jdbc.sql(
                 """
                 update lead_import set state = 'RUNNING', rows_total = ?, ignored_columns = ?,
-                                       notes = ?, updated_at = ?
+                                       notes = ?, notes_why = ?, updated_at = ?
                 where id = ? and state = 'QUEUED'
                 """)
             .params(
                 rowsTotal,
                 truncate(String.join("\n", ignoredColumns), 2000),
-                truncate(String.join("\n", notes), 2000),
+                truncate(
+                    String.join("\n", notes.stream().map(MessageCatalogue::english).toList()),
+                    2000),
+                fitting(notes),
                 Timestamps.now(clock),
                 id)
             .update()
@@ -184,18 +193,31 @@ class ImportStore {
         == 1;
   }
 
-  void rejectRow(UUID id, long line, String field, String reason) {
-    report(id, line, field, reason, "ERROR");
+  void rejectRow(UUID id, long line, CsvRow.RowError error) {
+    report(id, line, error, "ERROR");
   }
 
-  void warnRow(UUID id, long line, String field, String reason) {
-    report(id, line, field, reason, "WARNING");
+  void warnRow(UUID id, long line, CsvRow.RowError warning) {
+    report(id, line, warning, "WARNING");
   }
 
-  private void report(UUID id, long line, String field, String reason, String severity) {
+  private void report(UUID id, long line, CsvRow.RowError problem, String severity) {
+    String facts = problem.why().factsJson();
     jdbc.sql(
-            "insert into lead_import_error (import_id, line, field, reason, severity) values (?, ?, ?, ?, ?)")
-        .params(id, line, truncate(field, 100), truncate(reason, 500), severity)
+            """
+            insert into lead_import_error (import_id, line, field, reason, severity, why_code,
+                                           why_facts)
+            values (?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            id,
+            line,
+            truncate(problem.field(), 100),
+            truncate(problem.reason(), 500),
+            severity,
+            problem.why().code(),
+            // Facts too long to keep (a huge cell quoted): the English words stand in for them.
+            facts.length() <= 2000 ? facts : null)
         .update();
   }
 
@@ -206,28 +228,46 @@ class ImportStore {
         .update();
   }
 
-  void failed(UUID id, String error) {
+  void failed(UUID id, Why error) {
     jdbc.sql(
-            "update lead_import set state = 'FAILED', error = ?, finished_at = ?, updated_at = ?, next_attempt_at = null where id = ? and state in ('QUEUED', 'RUNNING')")
-        .params(truncate(error, 1000), Timestamps.now(clock), Timestamps.now(clock), id)
+            """
+            update lead_import set state = 'FAILED', error = ?, error_why = ?, finished_at = ?,
+                                   updated_at = ?, next_attempt_at = null
+            where id = ? and state in ('QUEUED', 'RUNNING')
+            """)
+        .params(
+            truncate(MessageCatalogue.english(error), 1000),
+            fitting(List.of(error)),
+            Timestamps.now(clock),
+            Timestamps.now(clock),
+            id)
         .update();
   }
 
   /** A problem that may pass (the database, the disk): the import waits, other imports go on. */
-  void problem(UUID id, String error, Instant retryAt) {
+  void problem(UUID id, Why error, Instant retryAt) {
     jdbc.sql(
             """
-            update lead_import set error = ?, attempts = attempts + 1, next_attempt_at = ?,
-                                   updated_at = ?
+            update lead_import set error = ?, error_why = ?, attempts = attempts + 1,
+                                   next_attempt_at = ?, updated_at = ?
             where id = ? and state in ('QUEUED', 'RUNNING')
             """)
-        .params(truncate(error, 1000), Timestamps.utc(retryAt), Timestamps.now(clock), id)
+        .params(
+            truncate(MessageCatalogue.english(error), 1000),
+            fitting(List.of(error)),
+            Timestamps.utc(retryAt),
+            Timestamps.now(clock),
+            id)
         .update();
   }
 
-  Optional<ImportStatus> status(UUID id, int maxErrors) {
-    List<ImportStatus.RejectedRow> errors = rows(id, "ERROR", maxErrors);
-    List<ImportStatus.RejectedRow> warnings = rows(id, "WARNING", maxErrors);
+  /**
+   * An import's status with its reasons in the reader's words ({@code words}: a code and facts as a
+   * sentence); what was written before reasons were kept as codes reads as it was written.
+   */
+  Optional<ImportStatus> status(UUID id, int maxErrors, Function<Why, String> words) {
+    List<ImportStatus.RejectedRow> errors = rows(id, "ERROR", maxErrors, words);
+    List<ImportStatus.RejectedRow> warnings = rows(id, "WARNING", maxErrors, words);
     return jdbc.sql(
             """
             select i.*, (select count(*) from lead_import_error e
@@ -239,6 +279,8 @@ class ImportStore {
             (rs, n) -> {
               String ignored = rs.getString("ignored_columns");
               String notes = rs.getString("notes");
+              List<Why> notesWhy = reasons(rs.getString("notes_why"));
+              List<Why> errorWhy = reasons(rs.getString("error_why"));
               return new ImportStatus(
                   id,
                   rs.getString("file_name"),
@@ -254,8 +296,16 @@ class ImportStore {
                   ignored == null || ignored.isEmpty()
                       ? List.of()
                       : Arrays.asList(ignored.split("\n")),
-                  notes == null || notes.isEmpty() ? List.of() : Arrays.asList(notes.split("\n")),
-                  rs.getString("error"),
+                  !notesWhy.isEmpty()
+                      ? notesWhy.stream().map(words).toList()
+                      : notes == null || notes.isEmpty()
+                          ? List.of()
+                          : Arrays.asList(notes.split("\n")),
+                  rs.getString("error") == null
+                      ? null
+                      : errorWhy.isEmpty()
+                          ? rs.getString("error")
+                          : words.apply(errorWhy.getFirst()),
                   errors,
                   warnings,
                   Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
@@ -295,10 +345,12 @@ class ImportStore {
   record ReportLine(int line, String column, String severity, String reason) {}
 
   /** Every line of an import's report in file order, errors before warnings of the same line. */
-  void eachReportLine(UUID id, java.util.function.Consumer<ReportLine> consumer) {
+  void eachReportLine(
+      UUID id, Function<Why, String> words, java.util.function.Consumer<ReportLine> consumer) {
     jdbc.sql(
             """
-            select line, field, severity, reason from lead_import_error where import_id = ?
+            select line, field, severity, reason, why_code, why_facts from lead_import_error
+            where import_id = ?
             order by line, case when severity = 'ERROR' then 0 else 1 end, id
             """)
         .param(id)
@@ -307,19 +359,66 @@ class ImportStore {
                 rs ->
                     consumer.accept(
                         new ReportLine(
-                            rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4))));
+                            rs.getInt(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            reason(rs.getString(4), rs.getString(5), rs.getString(6), words))));
   }
 
-  private List<ImportStatus.RejectedRow> rows(UUID id, String severity, int max) {
+  private List<ImportStatus.RejectedRow> rows(
+      UUID id, String severity, int max, Function<Why, String> words) {
     return jdbc.sql(
             """
-            select line, field, reason from lead_import_error
+            select line, field, reason, why_code, why_facts from lead_import_error
             where import_id = ? and severity = ? order by line, id fetch first ? rows only
             """)
         .params(id, severity, max)
         .query(
-            (rs, n) -> new ImportStatus.RejectedRow(rs.getInt(1), rs.getString(2), rs.getString(3)))
+            (rs, n) ->
+                new ImportStatus.RejectedRow(
+                    rs.getInt(1),
+                    rs.getString(2),
+                    reason(rs.getString(3), rs.getString(4), rs.getString(5), words)))
         .list();
+  }
+
+  /**
+   * A row's reason in words: from its code and facts, else (facts too long, older rows) as kept.
+   */
+  private static String reason(
+      String stored, String code, String facts, Function<Why, String> words) {
+    return code == null || facts == null ? stored : words.apply(new Why(code, Why.facts(facts)));
+  }
+
+  /** Reasons as JSON for a column of 2,000 or 8,000 characters; none when they do not fit. */
+  private String fitting(List<Why> reasons) {
+    try {
+      String text =
+          json.writeValueAsString(
+              reasons.stream().map(w -> Map.of("code", w.code(), "facts", w.facts())).toList());
+      return text.length() <= 2000 || (reasons.size() > 1 && text.length() <= 8000) ? text : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private List<Why> reasons(String stored) {
+    if (stored == null || stored.isBlank()) {
+      return List.of();
+    }
+    try {
+      List<Map<String, Object>> list =
+          json.readValue(stored, new TypeReference<List<Map<String, Object>>>() {});
+      List<Why> reasons = new ArrayList<>();
+      for (Map<String, Object> item : list) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> facts = (Map<String, Object>) item.get("facts");
+        reasons.add(new Why((String) item.get("code"), facts));
+      }
+      return reasons;
+    } catch (JsonProcessingException | ClassCastException e) {
+      return List.of();
+    }
   }
 
   private static String truncate(String value, int max) {

@@ -67,8 +67,7 @@ final class Workbooks {
       // The reader's message names the server's path: the log has it, the sender gets a sentence.
       log.info("Workbook {} could not be read: {}", workbook.getFileName(), e.toString());
       throw new CsvFile.UnreadableFileException(
-          "This is a ZIP archive that Excel cannot open as a workbook (.xlsx). Export the leads"
-              + " as .xlsx or CSV and import that file.");
+          org.leadhandoff.system.Why.of("IMPORT_NOT_A_WORKBOOK"));
     }
     return csv;
   }

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.leadhandoff.intake.csv.CsvRow.RowError;
+import org.leadhandoff.system.MessageCatalogue;
+import org.leadhandoff.system.Why;
 
 class CsvLeadReaderTest {
 
@@ -74,25 +77,33 @@ class CsvLeadReaderTest {
     assertThat(rows.get(0).valid()).isTrue();
     assertThat(rows.get(0).contact().consent()).isTrue();
     assertThat(rows.get(1).line()).isEqualTo(3);
-    assertThat(rows.get(1).errors())
-        .containsExactly(new RowError("email", "must be an email address like name@company.com"));
+    assertThat(rows.get(1).errors()).containsExactly(new RowError("email", Why.of("RULE_EMAIL")));
+    assertThat(rows.get(1).errors().getFirst().reason())
+        .isEqualTo("must be an email address like name@company.com");
     assertThat(rows.get(1).warnings())
         .containsExactlyInAnyOrder(
-            new RowError(
-                "company size",
-                "expected a number like 250, or a range like 51-200 or 10,001+, got 'many';"
-                    + " imported without it"),
-            new RowError("consent", "expected yes or no, got 'perhaps'; imported without it"));
-    assertThat(rows.get(2).errors()).containsExactly(new RowError("email", "is required"));
+            new RowError("company size", Why.of("CSV_NOT_A_NUMBER", "text", "many")),
+            new RowError("consent", Why.of("CSV_NOT_YES_OR_NO", "text", "perhaps")));
+    assertThat(rows.get(1).warnings())
+        .extracting(RowError::reason)
+        .containsExactlyInAnyOrder(
+            "expected a number like 250, or a range like 51-200 or 10,001+, got 'many';"
+                + " imported without it",
+            "expected yes or no, got 'perhaps'; imported without it");
+    assertThat(rows.get(2).errors())
+        .containsExactly(new RowError("email", Why.of("RULE_REQUIRED")));
+    assertThat(rows.get(2).errors().getFirst().reason()).isEqualTo("is required");
     CsvRow kept = rows.get(3);
     assertThat(kept.valid()).isTrue();
     assertThat(kept.contact().companySize()).isEqualTo(10_001);
     assertThat(kept.contact().country()).isNull();
     assertThat(kept.contact().consent()).isTrue();
     assertThat(kept.warnings())
-        .containsExactly(
-            new RowError(
-                "country", "'Atlantis' is no country we know; imported without a country"));
+        .containsExactly(new RowError("country", Why.of("CSV_NOT_A_COUNTRY", "text", "Atlantis")));
+    assertThat(kept.warnings().getFirst().reason())
+        .isEqualTo("'Atlantis' is no country we know; imported without a country");
+    assertThat(new MessageCatalogue().explain(Locale.GERMAN, kept.warnings().getFirst().why()))
+        .isEqualTo("„Atlantis“ ist kein Land, das wir kennen; ohne Land importiert");
   }
 
   @Test

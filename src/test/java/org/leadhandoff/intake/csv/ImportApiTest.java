@@ -164,9 +164,21 @@ class ImportApiTest {
     for (int i = 1; i <= properties.maxRows(); i++) {
       csv.append("row").append(i).append('-').append(first).append('\n');
     }
-    ImportStatus status = awaitDone(upload(csv.toString(), "trade-show"));
+    UUID importId = upload(csv.toString(), "trade-show");
+    ImportStatus status = awaitDone(importId);
     assertThat(status.state()).isEqualTo(ImportState.FAILED);
-    assertThat(status.error()).isEqualTo("The file has 2001 rows; the limit is 2000. Split it.");
+    assertThat(status.error()).isEqualTo("The file has 2,001 rows; the limit is 2,000. Split it.");
+    // The same reason as a German reader gets it, on the page and in the report's download.
+    mvc.perform(get("/api/imports/" + importId).header("Accept-Language", "de-DE,de;q=0.9"))
+        .andExpect(
+            jsonPath("$.error")
+                .value("Die Datei hat 2.001 Zeilen; die Grenze ist 2.000. Teilen Sie sie."));
+    assertThat(
+            mvc.perform(get("/api/imports/" + importId + "/report.csv").param("lang", "de"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Die Datei hat 2.001 Zeilen");
     assertThat(store.findByEmail(first)).isEmpty();
   }
 }

@@ -357,7 +357,7 @@ class ImportFilesTest {
     assertThat(status.rejected()).isEqualTo(1);
     assertThat(status.errors()).extracting(ImportStatus.RejectedRow::line).containsOnly(3);
     assertThat(status.notes())
-        .contains("skipped the last 4 line(s): they are no rows but a report footer");
+        .contains("skipped the last 4 lines: they are no rows but a report footer");
   }
 
   @Test

@@ -173,7 +173,8 @@ class ImportMappingApiTest {
     assertThat(status.ignoredColumns()).containsExactly("Notiz");
     assertThat(status.notes())
         .contains(
-            "columns read as mapped: Kontakt as email, Stand as attr:booth, Notiz left out",
+            "columns read as mapped: Kontakt → email, Stand → attr:booth",
+            "columns left out as mapped: Notiz",
             "rows without a consent or opt-out value were imported with consent given");
     Lead lea = store.findByEmail(a).orElseThrow();
     assertThat(lea.contact().firstName()).isEqualTo("Léa");
@@ -290,7 +291,7 @@ class ImportMappingApiTest {
             jsonPath("$.errors[0].message")
                 .value(
                     org.hamcrest.Matchers.startsWith(
-                        "the column \"Kontakt\" is mapped to 'e-mail-adresse', which is no lead"
+                        "The column \"Kontakt\" is mapped to 'e-mail-adresse', which is no lead"
                             + " field")));
     mvc.perform(
             multipart("/api/imports/preview")
