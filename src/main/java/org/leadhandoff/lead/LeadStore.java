@@ -455,8 +455,28 @@ public class LeadStore {
       String changedBy,
       String idempotencyKey,
       OffsetDateTime at) {
-    // The stay in the stage before ends now, for this stage (the lead row is locked: one change
-    // at a time).
+    // When the stay that ends now began, when the lead last entered the stage it enters, and when
+    // it last did so and went on from it: the row then carries all the funnel report counts of it
+    // (the lead row is locked: one change at a time).
+    var before =
+        jdbc.sql(
+                """
+                select max(case when left_at is null then changed_at end) as since,
+                       max(case when to_stage = ? then changed_at end) as entered,
+                       max(case when to_stage = ? and next_stage = ? then changed_at end)
+                         as went_on
+                from lead_stage_change where lead_id = ?
+                """)
+            .params(to.name(), to.name(), to.goingOn() == null ? "" : to.goingOn().name(), leadId)
+            .query(
+                (rs, n) ->
+                    new OffsetDateTime[] {
+                      rs.getObject("since", OffsetDateTime.class),
+                      rs.getObject("entered", OffsetDateTime.class),
+                      rs.getObject("went_on", OffsetDateTime.class)
+                    })
+            .single();
+    // The stay in the stage before ends now, for this stage.
     jdbc.sql(
             "update lead_stage_change set left_at = ?, next_stage = ?"
                 + " where lead_id = ? and left_at is null")
@@ -466,8 +486,8 @@ public class LeadStore {
             """
             insert into lead_stage_change
                 (lead_id, from_stage, to_stage, changed_at, reason, reason_code, reason_facts,
-                 changed_by, idempotency_key)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                 changed_by, idempotency_key, from_since, prev_entry_at, prev_went_on_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             leadId,
@@ -478,7 +498,10 @@ public class LeadStore {
             reasonCode,
             reasonFacts,
             changedBy,
-            idempotencyKey)
+            idempotencyKey,
+            before[0],
+            before[1],
+            before[2])
         .update();
   }
 

@@ -13,5 +13,20 @@ public enum Stage {
   SQL,
   OPPORTUNITY,
   RECYCLED,
-  DISQUALIFIED
+  DISQUALIFIED;
+
+  /**
+   * Where a lead goes on to from this stage, as the funnel counts it: the next step towards an
+   * opportunity (a recycled lead goes on by coming back in profile); null where the funnel ends.
+   */
+  public Stage goingOn() {
+    return switch (this) {
+      case NAME, OUT_OF_PROFILE, RECYCLED -> IN_PROFILE;
+      case IN_PROFILE -> MQL;
+      case MQL -> SAL;
+      case SAL -> SQL;
+      case SQL -> OPPORTUNITY;
+      case OPPORTUNITY, DISQUALIFIED -> null;
+    };
+  }
 }

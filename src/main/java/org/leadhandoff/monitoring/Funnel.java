@@ -23,15 +23,17 @@ final class Funnel {
           Stage.DISQUALIFIED);
 
   /** Going on: the next step towards an opportunity (a recycled lead goes on by coming back). */
-  static final Map<Stage, Stage> NEXT =
-      Map.of(
-          Stage.NAME, Stage.IN_PROFILE,
-          Stage.OUT_OF_PROFILE, Stage.IN_PROFILE,
-          Stage.IN_PROFILE, Stage.MQL,
-          Stage.MQL, Stage.SAL,
-          Stage.SAL, Stage.SQL,
-          Stage.SQL, Stage.OPPORTUNITY,
-          Stage.RECYCLED, Stage.IN_PROFILE);
+  static final Map<Stage, Stage> NEXT = next();
+
+  private static Map<Stage, Stage> next() {
+    Map<Stage, Stage> next = new java.util.EnumMap<>(Stage.class);
+    for (Stage stage : Stage.values()) {
+      if (stage.goingOn() != null) {
+        next.put(stage, stage.goingOn());
+      }
+    }
+    return java.util.Collections.unmodifiableMap(next);
+  }
 
   /** SQL: the next stage of {@code column} as a CASE expression. */
   static String nextStageCase(String column) {

@@ -23,11 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReportService {
 
   private final ReportStore store;
+  private final FunnelStages stages;
   private final LeadStore leads;
   private final ActorNames actors;
 
-  ReportService(ReportStore store, LeadStore leads, ActorNames actors) {
+  ReportService(ReportStore store, FunnelStages stages, LeadStore leads, ActorNames actors) {
     this.store = store;
+    this.stages = stages;
     this.leads = leads;
     this.actors = actors;
   }
@@ -35,26 +37,24 @@ public class ReportService {
   @Transactional(readOnly = true)
   public FunnelReport funnel(ReportFilter filter) {
     store.forReports();
-    var entries = store.entries(filter);
-    var stays = store.stays(filter);
+    var figures = this.stages.of(filter);
     List<StageRow> stages = new ArrayList<>();
     for (Stage stage : Funnel.ORDER) {
-      var entry = entries.getOrDefault(stage, new ReportStore.Entries(0, 0));
-      var stay = stays.getOrDefault(stage, new ReportStore.Stays(0, null, null, 0));
+      var figure = figures.getOrDefault(stage, new FunnelStages.Figures(0, 0, 0, null, null, 0));
       Stage next = Funnel.NEXT.get(stage);
       stages.add(
           new StageRow(
               stage.name(),
-              entry.entered(),
+              figure.entered(),
               next == null ? null : next.name(),
-              next == null ? 0 : entry.converted(),
-              next == null || entry.entered() == 0
+              next == null ? 0 : figure.converted(),
+              next == null || figure.entered() == 0
                   ? null
-                  : (double) entry.converted() / entry.entered(),
-              stay.finished(),
-              stay.medianSeconds(),
-              stay.p90Seconds(),
-              stay.stillThere()));
+                  : (double) figure.converted() / figure.entered(),
+              figure.finished(),
+              figure.medianSeconds(),
+              figure.p90Seconds(),
+              figure.stillThere()));
     }
     List<RepSla> byRep = store.slaByRep(filter);
     List<SlaRow> sla = new ArrayList<>();

@@ -1,7 +1,5 @@
 package org.leadhandoff.monitoring;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,69 +60,6 @@ class ReportStore {
     if (postgres) {
       jdbc.sql("set local jit = off").update();
     }
-  }
-
-  /**
-   * Per stage: leads entering it in the period, and how many of them went from there straight to
-   * the stage after it in the funnel.
-   */
-  record Entries(long entered, long converted) {}
-
-  Map<Stage, Entries> entries(ReportFilter filter) {
-    List<Object> params = filter.periodParams();
-    String sql =
-        """
-        select c.to_stage, count(distinct c.lead_id) as entered,
-               count(distinct case when c.next_stage = %s then c.lead_id end) as converted
-        from lead_stage_change c join lead l on l.id = c.lead_id
-        where c.changed_at >= ? and c.changed_at < ? %s
-        group by c.to_stage
-        """
-            .formatted(Funnel.nextStageCase("c.to_stage"), filter.leadConditions(params));
-    Map<Stage, Entries> entries = new LinkedHashMap<>();
-    jdbc.sql(lean(sql, filter))
-        .params(params)
-        .query(
-            (rs, n) ->
-                entries.put(
-                    Stage.valueOf(rs.getString(1)),
-                    new Entries(rs.getLong("entered"), rs.getLong("converted"))))
-        .list();
-    return entries;
-  }
-
-  /** Per stage: stays that began in the period, their median and 90th percentile length. */
-  record Stays(long finished, Long medianSeconds, Long p90Seconds, long stillThere) {}
-
-  Map<Stage, Stays> stays(ReportFilter filter) {
-    List<Object> params = filter.periodParams();
-    String sql =
-        """
-        select t.to_stage,
-               sum(case when t.secs is null then 0 else 1 end) as finished,
-               sum(case when t.secs is null then 1 else 0 end) as still_there,
-               percentile_cont(0.5) within group (order by t.secs) as p50,
-               percentile_cont(0.9) within group (order by t.secs) as p90
-        from (select c.to_stage, %s - %s as secs
-              from lead_stage_change c join lead l on l.id = c.lead_id
-              where c.changed_at >= ? and c.changed_at < ? %s) t
-        group by t.to_stage
-        """
-            .formatted(epoch("c.left_at"), epoch("c.changed_at"), filter.leadConditions(params));
-    Map<Stage, Stays> stays = new LinkedHashMap<>();
-    jdbc.sql(lean(sql, filter))
-        .params(params)
-        .query(
-            (rs, n) ->
-                stays.put(
-                    Stage.valueOf(rs.getString(1)),
-                    new Stays(
-                        rs.getLong("finished"),
-                        roundedSeconds(rs, "p50"),
-                        roundedSeconds(rs, "p90"),
-                        rs.getLong("still_there"))))
-        .list();
-    return stays;
   }
 
   /** SLA compliance of the assignments made in the period, per person. */
@@ -425,11 +360,6 @@ class ReportStore {
         .params(params)
         .query((rs, n) -> new Count(rs.getString("k"), rs.getLong("n")))
         .list();
-  }
-
-  private static Long roundedSeconds(ResultSet rs, String column) throws SQLException {
-    double value = rs.getDouble(column);
-    return rs.wasNull() ? null : Math.round(value);
   }
 
   /**

@@ -70,9 +70,28 @@ class FunnelQueryBenchmark {
         jdbc.sql("select count(*) from lead").query(Long.class).single(),
         (System.nanoTime() - started) / 1e9);
 
+    FunnelStages stages = new FunnelStages(jdbc);
+    var folding =
+        new org.springframework.transaction.support.TransactionTemplate(
+            new org.springframework.jdbc.support.JdbcTransactionManager(data));
+    long foldStarted = System.nanoTime();
+    long folded = 0;
+    for (int n = 1; n > 0; folded += n) {
+      n = folding.execute(tx -> stages.fold(20_000));
+    }
+    // A steady state, as autovacuum keeps it after the fold's updates: the planner's figures, no
+    // dead index entries, the visibility map for index-only reads.
+    jdbc.sql("vacuum analyze lead_stage_change").update();
+    jdbc.sql("vacuum analyze report_stage_day").update();
+    System.out.printf(
+        "Folded %,d stage changes into daily figures in %.1f s (%,d day rows)%n",
+        folded,
+        (System.nanoTime() - foldStarted) / 1e9,
+        jdbc.sql("select count(*) from report_stage_day").query(Long.class).single());
     ReportService reports =
         new ReportService(
             new ReportStore(jdbc, data),
+            stages,
             new LeadStore(
                 jdbc, Clock.systemUTC(), new com.fasterxml.jackson.databind.ObjectMapper()),
             new ActorNames(
@@ -126,6 +145,10 @@ class FunnelQueryBenchmark {
       org.assertj.core.api.Assertions.assertThat(
               reports.funnel(filter).stages().getFirst().entered())
           .isEqualTo(captured);
+      // And every stage's figures are those counted from the history itself.
+      org.assertj.core.api.Assertions.assertThat(
+              stages.fromDailyFigures(filter.from(), filter.to()))
+          .isEqualTo(stages.fromHistory(filter));
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("historyRowsInPeriod", inPeriod);
       result.put("baselineMedianMs", median(base));
@@ -134,8 +157,7 @@ class FunnelQueryBenchmark {
       // Where the time goes: each report query alone (one run each, after the rounds).
       ReportStore store = new ReportStore(jdbc, data);
       Map<String, Supplier<Object>> parts = new LinkedHashMap<>();
-      parts.put("entries", () -> store.entries(filter));
-      parts.put("stays", () -> store.stays(filter));
+      parts.put("stages", () -> stages.of(filter));
       parts.put("slaByRep", () -> store.slaByRep(filter));
       parts.put("slaByDay", () -> store.slaByDay(filter));
       parts.put("reroutes", () -> store.activities(filter, "REROUTE", null, null, "code"));
@@ -165,6 +187,28 @@ class FunnelQueryBenchmark {
           "%-5s period (%,d history rows): baseline %.1f ms, funnel report %.1f ms, ratio %.1f%n",
           period.getKey(), inPeriod, median(base), median(report), median(ratios));
     }
+    // The year's report over the month's, side by side (issue 21: at most 2).
+    var tx =
+        new org.springframework.transaction.support.TransactionTemplate(
+            new org.springframework.jdbc.support.JdbcTransactionManager(data));
+    ReportFilter month = new ReportFilter(end.minus(Duration.ofDays(30)), end, null, null);
+    ReportFilter year = new ReportFilter(end.minus(Duration.ofDays(365)), end, null, null);
+    List<Double> months = new ArrayList<>();
+    List<Double> years = new ArrayList<>();
+    List<Double> yearOverMonth = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      double m = time(() -> tx.execute(t -> reports.funnel(month)));
+      double y = time(() -> tx.execute(t -> reports.funnel(year)));
+      months.add(m);
+      years.add(y);
+      yearOverMonth.add(y / m);
+    }
+    results.put("monthMedianMs", median(months));
+    results.put("yearMedianMs", median(years));
+    results.put("yearOverMonth", median(yearOverMonth));
+    System.out.printf(
+        "year over month, side by side: %.2f (month %.1f ms, year %.1f ms)%n",
+        median(yearOverMonth), median(months), median(years));
     Path out = Path.of("target/bench/funnel-query.json");
     Files.createDirectories(out.getParent());
     Files.writeString(
@@ -259,6 +303,23 @@ class FunnelQueryBenchmark {
                   from lead_stage_change window w as (partition by lead_id order by id)) n
             where n.id = c.id and n.left_at is not null
             """)
+        .update();
+    // As the store writes each change: when the stay it ends began, and when the lead last
+    // entered the same stage.
+    jdbc.sql(
+            """
+            update lead_stage_change c set from_since = n.from_since, prev_entry_at = n.prev_entry_at,
+                                           prev_went_on_at = n.prev_went_on_at
+            from (select id, lag(changed_at) over (partition by lead_id order by id) as from_since,
+                         lag(changed_at) over w as prev_entry_at,
+                         max(case when next_stage = %s then changed_at end)
+                           over (w rows between unbounded preceding and 1 preceding)
+                           as prev_went_on_at
+                  from lead_stage_change
+                  window w as (partition by lead_id, to_stage order by id)) n
+            where n.id = c.id and (n.from_since is not null or n.prev_entry_at is not null)
+            """
+                .formatted(Funnel.nextStageCase("to_stage")))
         .update();
     jdbc.sql(
             """

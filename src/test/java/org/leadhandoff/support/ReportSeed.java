@@ -77,10 +77,26 @@ public class ReportSeed {
     }
   }
 
+  /** Per lead: when its latest change was, and when it last entered each stage. */
+  private final Map<UUID, Instant> latest = new HashMap<>();
+
+  private final Map<UUID, Map<Stage, Instant>> entered = new HashMap<>();
+
+  private final Map<UUID, Map<Stage, Instant>> wentOn = new HashMap<>();
+
   private void change(UUID id, Stage from, Stage to, String when, String code) {
+    // As the store writes a change: when the stay it ends began, and when the lead last entered
+    // the stage before (the changes of a lead come in time order).
+    Instant since = latest.put(id, at(when));
+    Instant before = entered.computeIfAbsent(id, k -> new HashMap<>()).put(to, at(when));
+    Map<Stage, Instant> went = wentOn.computeIfAbsent(id, k -> new HashMap<>());
+    if (from != null && to == from.goingOn()) {
+      went.put(from, since);
+    }
     jdbc.sql(
             "insert into lead_stage_change (lead_id, from_stage, to_stage, changed_at, reason,"
-                + " reason_code, changed_by) values (?, ?, ?, ?, ?, ?, 'seed')")
+                + " reason_code, changed_by, from_since, prev_entry_at, prev_went_on_at)"
+                + " values (?, ?, ?, ?, ?, ?, 'seed', ?, ?, ?)")
         .params(
             id,
             from == null ? null : from.name(),
@@ -88,7 +104,10 @@ public class ReportSeed {
             Timestamps.utc(at(when)),
             // The reason as a person or the model writes it; the code is what reports count.
             code == null ? null : code.toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-            code)
+            code,
+            Timestamps.utc(since),
+            Timestamps.utc(before),
+            Timestamps.utc(went.get(to)))
         .update();
   }
 
@@ -154,6 +173,7 @@ public class ReportSeed {
     jdbc.sql("delete from lead_activity").update();
     jdbc.sql("delete from assignment").update();
     jdbc.sql("delete from lead_stage_change").update();
+    jdbc.sql("delete from report_stage_day").update();
     jdbc.sql("delete from lead").update();
     jdbc.sql("delete from rep").update();
     rep("q1", "QUALIFIER", "emea", 10);
