@@ -48,13 +48,6 @@ class FunnelStages {
     this.jdbc = jdbc;
   }
 
-  /** The figures of each stage that had any in the period. */
-  Map<Stage, Figures> of(ReportFilter filter) {
-    return filter.source() == null && filter.team() == null
-        ? fromDailyFigures(filter.from(), filter.to())
-        : fromHistory(filter);
-  }
-
   // --- Counting -----------------------------------------------------------------------------
 
   /** Stays that began in a stretch of time, one stage's. Entries, not yet leads. */
@@ -63,9 +56,15 @@ class FunnelStages {
     long converted;
     long finished;
     final StayLengths.Counts stays = new StayLengths.Counts();
+    final Map<String, Long> reasons = new TreeMap<>();
 
-    void entry() {
+    void entry(String reasonCode) {
       entered++;
+      reasons.merge(reasonCode == null ? UNSPECIFIED : reasonCode, 1L, Long::sum);
+    }
+
+    void addReasons(Map<String, Long> more) {
+      more.forEach((code, count) -> reasons.merge(code, count, Long::sum));
     }
 
     void ended(Stage stage, Stage next, long seconds) {
@@ -95,8 +94,36 @@ class FunnelStages {
     }
   }
 
-  private static Tally tally(Map<Stage, Tally> tallies, Stage stage) {
-    return tallies.computeIfAbsent(stage, s -> new Tally());
+  /** The reason code of entries recorded without one, as the reports name it. */
+  static final String UNSPECIFIED = "UNSPECIFIED";
+
+  private static Tally tally(Map<Key, Tally> tallies, Instant at, Stage stage) {
+    return tallies.computeIfAbsent(new Key(day(at), stage), k -> new Tally());
+  }
+
+  /** Reason counts as kept in a column: "CODE:count,CODE:count". */
+  private static String reasonsText(Map<String, Long> reasons) {
+    StringBuilder text = new StringBuilder();
+    reasons.forEach(
+        (code, count) -> {
+          if (!text.isEmpty()) {
+            text.append(',');
+          }
+          text.append(code).append(':').append(count);
+        });
+    return text.toString();
+  }
+
+  private static Map<String, Long> reasons(String text) {
+    Map<String, Long> reasons = new TreeMap<>();
+    if (text != null && !text.isBlank()) {
+      for (String pair : text.split(",")) {
+        int colon = pair.lastIndexOf(':');
+        reasons.merge(
+            pair.substring(0, colon), Long.parseLong(pair.substring(colon + 1)), Long::sum);
+      }
+    }
+    return reasons;
   }
 
   private static LocalDate day(Instant instant) {
@@ -136,7 +163,8 @@ class FunnelStages {
     Map<Key, Tally> tallies = new TreeMap<>();
     jdbc.sql(
             """
-            select id, to_stage, changed_at, from_stage, from_since from lead_stage_change
+            select id, to_stage, changed_at, from_stage, from_since, reason_code
+            from lead_stage_change
             where rolled_up = false order by changed_at, id fetch first ? rows only
             """)
         .param(max)
@@ -146,13 +174,11 @@ class FunnelStages {
                   ids.add(rs.getLong("id"));
                   Instant at = instant(rs, "changed_at");
                   Stage to = stage(rs, "to_stage");
-                  tallies.computeIfAbsent(new Key(day(at), to), k -> new Tally()).entry();
+                  tally(tallies, at, to).entry(rs.getString("reason_code"));
                   Instant since = instant(rs, "from_since");
                   Stage from = stage(rs, "from_stage");
                   if (since != null && from != null) {
-                    tallies
-                        .computeIfAbsent(new Key(day(since), from), k -> new Tally())
-                        .ended(from, to, StayLengths.seconds(since, at));
+                    tally(tallies, since, from).ended(from, to, StayLengths.seconds(since, at));
                   }
                 });
     if (ids.isEmpty()) {
@@ -175,7 +201,7 @@ class FunnelStages {
     var existing =
         jdbc.sql(
                 """
-                select entered, converted, finished, stays from report_stage_day
+                select entered, converted, finished, stays, reasons from report_stage_day
                 where on_day = ? and stage = ? for update
                 """)
             .params(key.day(), key.stage().name())
@@ -187,15 +213,18 @@ class FunnelStages {
                       rs.getLong("converted"),
                       rs.getLong("finished"),
                       StayLengths.Counts.parse(rs.getString("stays")));
+                  kept.addReasons(reasons(rs.getString("reasons")));
                   return kept;
                 })
             .optional();
     if (existing.isPresent()) {
       Tally sum = existing.get();
       sum.add(tally.entered, tally.converted, tally.finished, tally.stays);
+      sum.addReasons(tally.reasons);
       jdbc.sql(
               """
-              update report_stage_day set entered = ?, converted = ?, finished = ?, stays = ?
+              update report_stage_day set entered = ?, converted = ?, finished = ?, stays = ?,
+                                          reasons = ?
               where on_day = ? and stage = ?
               """)
           .params(
@@ -203,6 +232,7 @@ class FunnelStages {
               sum.converted,
               sum.finished,
               sum.stays.text(),
+              reasonsText(sum.reasons),
               key.day(),
               key.stage().name())
           .update();
@@ -210,8 +240,9 @@ class FunnelStages {
       // Under the fold's lock nobody else inserts the day's row meanwhile.
       jdbc.sql(
               """
-              insert into report_stage_day (on_day, stage, entered, converted, finished, stays)
-              values (?, ?, ?, ?, ?, ?)
+              insert into report_stage_day (on_day, stage, entered, converted, finished, stays,
+                                            reasons)
+              values (?, ?, ?, ?, ?, ?, ?)
               """)
           .params(
               key.day(),
@@ -219,7 +250,8 @@ class FunnelStages {
               tally.entered,
               tally.converted,
               tally.finished,
-              tally.stays.text())
+              tally.stays.text(),
+              reasonsText(tally.reasons))
           .update();
     }
   }
@@ -227,92 +259,149 @@ class FunnelStages {
   // --- Reading: company-wide, from the daily figures ----------------------------------------
 
   /**
+   * What the company's stage history says of a period: each stage's figures, its entries per reason
+   * code, and the leads that became MQL per week (Monday, UTC) of the period.
+   */
+  record Period(
+      Map<Stage, Figures> stages,
+      Map<Stage, Map<String, Long>> reasons,
+      Map<LocalDate, Long> mqlsPerWeek) {
+
+    /** A stage's entries per reason code, the most frequent first, as the report lists them. */
+    List<FunnelReport.Count> reasons(Stage stage) {
+      return reasons.getOrDefault(stage, Map.of()).entrySet().stream()
+          .map(e -> new FunnelReport.Count(e.getKey(), e.getValue()))
+          .sorted(
+              java.util.Comparator.comparingLong(FunnelReport.Count::count)
+                  .reversed()
+                  .thenComparing(FunnelReport.Count::key))
+          .toList();
+    }
+  }
+
+  /**
    * The period's whole days (UTC) from the daily figures and the changes not folded yet, read in
    * one statement so that a fold committing meanwhile is seen entirely or not at all; the part days
-   * at either end from the history; then each lead counted once per stage, however often it entered
-   * it in the period.
+   * at either end from the history; then each lead counted once per stage (and week), however often
+   * it entered it in the period.
    */
-  Map<Stage, Figures> fromDailyFigures(Instant from, Instant to) {
+  Period companyWide(Instant from, Instant to) {
     LocalDate firstDay = day(from.minusNanos(1)).plusDays(1);
     LocalDate endDay = day(to);
-    Map<Stage, Tally> tallies = new EnumMap<>(Stage.class);
+    Map<Key, Tally> days = new TreeMap<>();
     if (firstDay.isBefore(endDay)) {
-      wholeDays(firstDay, endDay, tallies);
+      wholeDays(firstDay, endDay, days);
       Instant start = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
       Instant end = endDay.atStartOfDay(ZoneOffset.UTC).toInstant();
       if (from.isBefore(start)) {
-        fromHistory(from, start, tallies);
+        fromHistory(from, start, days);
       }
       if (end.isBefore(to)) {
-        fromHistory(end, to, tallies);
+        fromHistory(end, to, days);
       }
     } else {
-      fromHistory(from, to, tallies);
+      fromHistory(from, to, days);
     }
-    Map<Stage, Long> again = reentries(from, to);
+    Map<Stage, Tally> tallies = new EnumMap<>(Stage.class);
+    Map<LocalDate, Long> mqls = new TreeMap<>();
+    days.forEach(
+        (key, t) -> {
+          Tally sum = tallies.computeIfAbsent(key.stage(), k -> new Tally());
+          sum.add(t.entered, t.converted, t.finished, t.stays);
+          sum.addReasons(t.reasons);
+          if (key.stage() == Stage.MQL) {
+            mqls.merge(monday(key.day()), t.entered, Long::sum);
+          }
+        });
+    Map<Stage, Long> again = reentries(from, to, mqls);
     Map<Stage, Long> convertedAgain = convertedAgain(from, to);
     Map<Stage, Figures> figures = new EnumMap<>(Stage.class);
+    Map<Stage, Map<String, Long>> reasons = new EnumMap<>(Stage.class);
     tallies.forEach(
-        (stage, t) ->
-            figures.put(
-                stage,
-                t.figures(
-                    t.entered - again.getOrDefault(stage, 0L),
-                    t.converted - convertedAgain.getOrDefault(stage, 0L))));
-    return figures;
+        (stage, t) -> {
+          figures.put(
+              stage,
+              t.figures(
+                  t.entered - again.getOrDefault(stage, 0L),
+                  t.converted - convertedAgain.getOrDefault(stage, 0L)));
+          reasons.put(stage, t.reasons);
+        });
+    mqls.values().removeIf(n -> n == 0);
+    return new Period(figures, reasons, mqls);
   }
 
-  private void wholeDays(LocalDate firstDay, LocalDate endDay, Map<Stage, Tally> tallies) {
+  /** The stage figures alone: company-wide from the daily figures, else from the history. */
+  Map<Stage, Figures> of(ReportFilter filter) {
+    return filter.source() == null && filter.team() == null
+        ? companyWide(filter.from(), filter.to()).stages()
+        : fromHistory(filter);
+  }
+
+  private static LocalDate monday(LocalDate day) {
+    return day.with(
+        java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+  }
+
+  private void wholeDays(LocalDate firstDay, LocalDate endDay, Map<Key, Tally> days) {
     OffsetDateTime start = firstDay.atStartOfDay().atOffset(ZoneOffset.UTC);
     OffsetDateTime end = endDay.atStartOfDay().atOffset(ZoneOffset.UTC);
     jdbc.sql(
             """
-            select 'D' as kind, stage as to_stage, entered, converted, finished, stays,
-                   cast(null as timestamp with time zone) as changed_at,
+            select 'D' as kind, on_day, stage as to_stage, entered, converted, finished, stays,
+                   reasons, cast(null as timestamp with time zone) as changed_at,
                    cast(null as varchar(32)) as from_stage,
-                   cast(null as timestamp with time zone) as from_since
+                   cast(null as timestamp with time zone) as from_since,
+                   cast(null as varchar(100)) as reason_code
             from report_stage_day where on_day >= ? and on_day < ?
             union all
-            select 'C', to_stage, 0, 0, 0, cast(null as varchar(1)), changed_at, from_stage,
-                   from_since
+            select 'C', cast(null as date), to_stage, 0, 0, 0, cast(null as varchar(1)),
+                   cast(null as varchar(1)), changed_at, from_stage, from_since, reason_code
             from lead_stage_change
-            where rolled_up = false
-              and ((changed_at >= ? and changed_at < ?) or (from_since >= ? and from_since < ?))
+            where rolled_up = false and changed_at >= ? and changed_at < ?
+            union all
+            select 'L', cast(null as date), to_stage, 0, 0, 0, cast(null as varchar(1)),
+                   cast(null as varchar(1)), changed_at, from_stage, from_since, reason_code
+            from lead_stage_change
+            where rolled_up = false and from_since >= ? and from_since < ?
             """)
         .params(firstDay, endDay, start, end, start, end)
         .query(
             (RowCallbackHandler)
                 rs -> {
                   Stage stage = stage(rs, "to_stage");
-                  if ("D".equals(rs.getString("kind"))) {
-                    tally(tallies, stage)
-                        .add(
-                            rs.getLong("entered"),
-                            rs.getLong("converted"),
-                            rs.getLong("finished"),
-                            StayLengths.Counts.parse(rs.getString("stays")));
+                  String kind = rs.getString("kind");
+                  if ("D".equals(kind)) {
+                    Tally day =
+                        days.computeIfAbsent(
+                            new Key(rs.getObject("on_day", LocalDate.class), stage),
+                            k -> new Tally());
+                    day.add(
+                        rs.getLong("entered"),
+                        rs.getLong("converted"),
+                        rs.getLong("finished"),
+                        StayLengths.Counts.parse(rs.getString("stays")));
+                    day.addReasons(reasons(rs.getString("reasons")));
                     return;
                   }
                   Instant at = instant(rs, "changed_at");
-                  if (!at.isBefore(start.toInstant()) && at.isBefore(end.toInstant())) {
-                    tally(tallies, stage).entry();
+                  if ("C".equals(kind)) {
+                    tally(days, at, stage).entry(rs.getString("reason_code"));
+                    return;
                   }
                   Instant since = instant(rs, "from_since");
                   Stage previous = stage(rs, "from_stage");
-                  if (since != null
-                      && previous != null
-                      && !since.isBefore(start.toInstant())
-                      && since.isBefore(end.toInstant())) {
-                    tally(tallies, previous).ended(previous, stage, StayLengths.seconds(since, at));
+                  if (previous != null) {
+                    tally(days, since, previous)
+                        .ended(previous, stage, StayLengths.seconds(since, at));
                   }
                 });
   }
 
-  /** Stays that began in [from, to), from the history: entries, not yet leads. */
-  private void fromHistory(Instant from, Instant to, Map<Stage, Tally> tallies) {
+  /** Stays that began in [from, to), from the history, by day: entries, not yet leads. */
+  private void fromHistory(Instant from, Instant to, Map<Key, Tally> days) {
     jdbc.sql(
             """
-            select to_stage, changed_at, left_at, next_stage from lead_stage_change
+            select to_stage, changed_at, left_at, next_stage, reason_code from lead_stage_change
             where changed_at >= ? and changed_at < ?
             """)
         .params(Timestamps.utc(from), Timestamps.utc(to))
@@ -320,30 +409,41 @@ class FunnelStages {
             (RowCallbackHandler)
                 rs -> {
                   Stage stage = stage(rs, "to_stage");
-                  Tally tally = tally(tallies, stage);
-                  tally.entry();
+                  Instant at = instant(rs, "changed_at");
+                  Tally tally = tally(days, at, stage);
+                  tally.entry(rs.getString("reason_code"));
                   Instant left = instant(rs, "left_at");
                   if (left != null) {
-                    tally.ended(
-                        stage,
-                        stage(rs, "next_stage"),
-                        StayLengths.seconds(instant(rs, "changed_at"), left));
+                    tally.ended(stage, stage(rs, "next_stage"), StayLengths.seconds(at, left));
                   }
                 });
   }
 
-  /** Per stage: entries in the period by leads that had entered the stage earlier in it. */
-  private Map<Stage, Long> reentries(Instant from, Instant to) {
+  /**
+   * Per stage: entries in the period by leads that had entered the stage earlier in it; and off
+   * each week's MQLs those of leads that had become MQL earlier in the same week and period.
+   */
+  private Map<Stage, Long> reentries(Instant from, Instant to, Map<LocalDate, Long> mqls) {
     Map<Stage, Long> counts = new EnumMap<>(Stage.class);
     jdbc.sql(
             """
-            select to_stage, count(*) as again from lead_stage_change
-            where prev_entry_at >= ? and changed_at < ? group by to_stage
+            select to_stage, changed_at, prev_entry_at from lead_stage_change
+            where prev_entry_at >= ? and changed_at < ?
             """)
         .params(Timestamps.utc(from), Timestamps.utc(to))
         .query(
             (RowCallbackHandler)
-                rs -> counts.put(Stage.valueOf(rs.getString(1)), rs.getLong("again")));
+                rs -> {
+                  Stage stage = stage(rs, "to_stage");
+                  counts.merge(stage, 1L, Long::sum);
+                  if (stage == Stage.MQL) {
+                    LocalDate week = monday(day(instant(rs, "changed_at")));
+                    Instant weekStart = week.atStartOfDay(ZoneOffset.UTC).toInstant();
+                    if (!instant(rs, "prev_entry_at").isBefore(weekStart)) {
+                      mqls.merge(week, -1L, Long::sum);
+                    }
+                  }
+                });
     return counts;
   }
 
@@ -389,8 +489,8 @@ class FunnelStages {
                 rs -> {
                   UUID lead = rs.getObject("lead_id", UUID.class);
                   Stage stage = stage(rs, "to_stage");
-                  Tally tally = tally(tallies, stage);
-                  tally.entry();
+                  Tally tally = tallies.computeIfAbsent(stage, k -> new Tally());
+                  tally.entry(null);
                   entered.computeIfAbsent(stage, s -> new HashSet<>()).add(lead);
                   Instant left = instant(rs, "left_at");
                   Stage next = stage(rs, "next_stage");

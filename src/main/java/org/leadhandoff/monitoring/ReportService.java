@@ -37,7 +37,11 @@ public class ReportService {
   @Transactional(readOnly = true)
   public FunnelReport funnel(ReportFilter filter) {
     store.forReports();
-    var figures = this.stages.of(filter);
+    // Company-wide from the daily figures; one source's or team's from the history.
+    boolean companyWide = filter.source() == null && filter.team() == null;
+    FunnelStages.Period period =
+        companyWide ? this.stages.companyWide(filter.from(), filter.to()) : null;
+    var figures = companyWide ? period.stages() : this.stages.fromHistory(filter);
     List<StageRow> stages = new ArrayList<>();
     for (Stage stage : Funnel.ORDER) {
       var figure = figures.getOrDefault(stage, new FunnelStages.Figures(0, 0, 0, null, null, 0));
@@ -79,7 +83,8 @@ public class ReportService {
     }
     long capacity = store.qualifierWeeklyCapacity(filter.team());
     // Every week of the period, a week without MQLs too: it is the one that matters most.
-    Map<java.time.LocalDate, Long> mqls = store.mqlsPerWeek(filter);
+    Map<java.time.LocalDate, Long> mqls =
+        companyWide ? period.mqlsPerWeek() : store.mqlsPerWeek(filter);
     List<Supply.Week> weeks = new ArrayList<>();
     for (var week = monday(filter.from());
         week.isBefore(monday(filter.to().minusNanos(1)).plusDays(1));
@@ -99,8 +104,10 @@ public class ReportService {
         store.activities(filter, "REROUTE", null, null, "code"),
         store.activities(filter, "ESCALATION", null, null, "code"),
         store.activities(filter, "DECISION", Role.SALES_REP.name(), "REJECT", "detail"),
-        store.stageReasons(filter, Stage.RECYCLED),
-        store.stageReasons(filter, Stage.DISQUALIFIED),
+        companyWide ? period.reasons(Stage.RECYCLED) : store.stageReasons(filter, Stage.RECYCLED),
+        companyWide
+            ? period.reasons(Stage.DISQUALIFIED)
+            : store.stageReasons(filter, Stage.DISQUALIFIED),
         store.sources(filter),
         supply(filter, capacity, weeks));
   }

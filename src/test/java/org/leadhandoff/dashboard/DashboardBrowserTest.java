@@ -131,14 +131,15 @@ class DashboardBrowserTest {
                 + " Opportunity 0");
     assertThat(text("[data-testid=stage-SAL] .rate")).isEqualTo("50%");
 
-    // Where they waited longest: SAL 3 h median, 18 h at the 90th percentile; SQL a day.
+    // Where they waited longest: SAL stays of 2, 2, 4 and 24 h, so 2 h at the median and 24 h at
+    // the 90th percentile (nearest rank); SQL a day.
     assertThat(chart("chart-time"))
         .contains("median (hours): ")
-        .contains("SAL (qualifying) 3,")
+        .contains("SAL (qualifying) 2,")
         .contains("SQL 24")
         .contains("90th percentile (hours): ")
-        .contains("SAL (qualifying) 18");
-    assertThat(text("[data-testid=stage-SAL] .median")).isEqualTo("3.0 hr");
+        .contains("SAL (qualifying) 24");
+    assertThat(text("[data-testid=stage-SAL] .median")).isEqualTo("2.0 hr");
 
     // Who missed SLAs.
     assertThat(text("[data-testid=kpi-first-touch] .value")).isEqualTo("80%");
@@ -212,7 +213,7 @@ class DashboardBrowserTest {
     find("#report[data-loaded='2026-03-02..2026-03-15']");
     assertThat(text("[data-testid=kpi-captured] .label")).isEqualTo("Erfasst");
     assertThat(text("[data-testid=kpi-first-touch] .value")).isEqualTo("80 %");
-    assertThat(text("[data-testid=stage-SAL] .median")).isEqualTo("3,0 Std.");
+    assertThat(text("[data-testid=stage-SAL] .median")).isEqualTo("2,0 Std.");
     assertThat(chart("chart-rejections")).isEqualTo("Ablehnungen: kein Budget 1");
     assertThat(text("[data-testid=supply-verdict]"))
         .startsWith("Im Schnitt 2,0 MQLs pro Woche")

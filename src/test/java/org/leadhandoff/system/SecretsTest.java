@@ -18,6 +18,9 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Secrets stay out of the API and the application refuses to run without the ones it needs. */
+// Its engine stops with the class: the in-memory engine keeps response state in static fields, and
+// an engine left alive here garbled the next class's job batches (a job lost, a test timed out).
+@org.springframework.test.annotation.DirtiesContext
 @EmbeddedEngineTest
 @OwnEngine
 class SecretsTest {
