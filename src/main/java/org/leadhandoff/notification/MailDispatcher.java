@@ -59,6 +59,10 @@ class MailDispatcher {
       return;
     }
     for (Pending mail : outbox.due(BATCH)) {
+      if (!outbox.claim(mail.id(), properties.claimFor())) {
+        // Another instance took it since it was read: one mail per occasion, however many send.
+        continue;
+      }
       try {
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");

@@ -1,6 +1,7 @@
 package org.leadhandoff.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -120,6 +121,23 @@ public class MailOutbox {
                 + " '(erased)' where lead_id = ?")
         .param(erased.leadId())
         .update();
+  }
+
+  /**
+   * Takes a due mail for this instance for {@code claimFor}: true when it is this instance's to
+   * send, false when another instance took it first (or sent it) since it was read as due. A mail
+   * whose instance died while holding it is due again when the claim runs out.
+   */
+  boolean claim(long id, Duration claimFor) {
+    Instant now = clock.instant();
+    return jdbc.sql(
+                """
+                update mail_outbox set next_attempt_at = ?
+                where id = ? and sent_at is null and next_attempt_at <= ?
+                """)
+            .params(Timestamps.utc(now.plus(claimFor)), id, Timestamps.utc(now))
+            .update()
+        == 1;
   }
 
   void sent(long id) {

@@ -307,4 +307,75 @@ class HandoffMailTest {
     assertThat(jdbc.sql("select count(*) from reader_language").query(Long.class).single())
         .isZero();
   }
+
+  @Autowired MailOutbox outbox;
+  @Autowired org.springframework.mail.javamail.JavaMailSender sender;
+  @Autowired MailProperties mailProperties;
+  @Autowired org.leadhandoff.metrics.LeadMetrics metrics;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+
+  @Test
+  @DisplayName(
+      "instances sending from one outbox at once (two more beside the application's own) send"
+          + " each mail once, counted at the SMTP server")
+  void instancesSendEachMailOnce() throws Exception {
+    String batch = "cluster-" + UUID.randomUUID();
+    int mails = 60;
+    // Queued as a decision queues its mail: in the decision's transaction.
+    new org.springframework.transaction.support.TransactionTemplate(transactions)
+        .executeWithoutResult(
+            tx -> {
+              for (int i = 0; i < mails; i++) {
+                outbox.add(
+                    batch + ":" + i,
+                    null,
+                    "person" + i + "@example.com",
+                    new MailTemplates.Mail("Mail " + i, "Text " + i, "<p>Text " + i + "</p>"));
+              }
+            });
+    List<MailDispatcher> instances =
+        List.of(
+            new MailDispatcher(outbox, sender, mailProperties, clock, metrics),
+            new MailDispatcher(outbox, sender, mailProperties, clock, metrics));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(instances.size());
+    var start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+    for (MailDispatcher instance : instances) {
+      runs.add(
+          pool.submit(
+              () -> {
+                start.await();
+                while (unsent(batch) > 0) {
+                  instance.dispatch();
+                }
+                return null;
+              }));
+    }
+    start.countDown();
+    for (var run : runs) {
+      run.get(2, java.util.concurrent.TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+    List<String> received =
+        Arrays.stream(smtp.getReceivedMessages())
+            .map(
+                m -> {
+                  try {
+                    String[] occasion = m.getHeader("X-Lead-Handoff-Occasion");
+                    return occasion == null ? "" : occasion[0];
+                  } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .filter(o -> o.startsWith(batch))
+            .toList();
+    assertThat(received).hasSize(mails).doesNotHaveDuplicates();
+  }
+
+  private long unsent(String batch) {
+    return jdbc.sql("select count(*) from mail_outbox where occasion like ? and sent_at is null")
+        .param(batch + ":%")
+        .query(Long.class)
+        .single();
+  }
 }
