@@ -112,6 +112,55 @@ public class Outbox {
    * NAME): how far the engine is behind with the import. Only those published in the last {@code
    * window} count, so a lead whose lifecycle failed does not hold the import back forever.
    */
+  /**
+   * Takes up to {@code limit} due messages of the lane for this instance, oldest first, for {@code
+   * claimFor}: the dispatchers of other instances skip them meanwhile, and take them up should this
+   * one die before it marks them sent or failed. Another instance's claim wins a row both read as
+   * due: the update sees it claimed and leaves it out.
+   */
+  List<Pending> claim(Lane lane, int limit, java.time.Duration claimFor) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    List<Long> due =
+        jdbc.sql(
+                """
+                select id from outbox
+                where lane = ? and sent_at is null and next_attempt_at <= ?
+                order by id fetch first ? rows only
+                """)
+            .params(lane.name(), Timestamps.utc(now), limit)
+            .query(Long.class)
+            .list();
+    if (due.isEmpty()) {
+      return List.of();
+    }
+    String token = UUID.randomUUID().toString();
+    jdbc.sql(
+            "update outbox set claim = ?, next_attempt_at = ? where id in ("
+                + String.join(",", due.stream().map(String::valueOf).toList())
+                + ") and sent_at is null and next_attempt_at <= ?")
+        .params(token, Timestamps.utc(now.plus(claimFor)), Timestamps.utc(now))
+        .update();
+    return jdbc.sql(
+            """
+            select id, kind, lead_id, message_id, payload, attempts from outbox
+            where claim = ? and sent_at is null order by id
+            """)
+        .param(token)
+        .query(
+            (rs, n) ->
+                new Pending(
+                    rs.getLong("id"),
+                    rs.getString("kind"),
+                    rs.getObject("lead_id", UUID.class),
+                    rs.getString("message_id"),
+                    read(rs.getString("payload")),
+                    rs.getInt("attempts")))
+        .list();
+  }
+
   int bulkInFlight(java.time.Duration window) {
     return jdbc.sql(
             """

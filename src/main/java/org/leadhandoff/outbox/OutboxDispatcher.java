@@ -45,7 +45,7 @@ class OutboxDispatcher {
   /** Real-time messages, every round, never waiting for a bulk round to finish. */
   @Scheduled(fixedDelayString = "${lead-handoff.outbox.poll-interval:PT0.1S}")
   void dispatch() {
-    publishAll(outbox.due(Lane.REALTIME, properties.batchSize()));
+    publishAll(outbox.claim(Lane.REALTIME, properties.batchSize(), properties.claimFor()));
   }
 
   /**
@@ -54,11 +54,12 @@ class OutboxDispatcher {
    */
   @Scheduled(fixedDelayString = "${lead-handoff.outbox.poll-interval:PT0.1S}")
   void dispatchBulk() {
-    List<Pending> bulk = outbox.due(Lane.BULK, properties.batchSize());
-    if (!bulk.isEmpty()) {
-      int allowed = properties.bulkInFlight() - outbox.bulkInFlight(properties.bulkWindow());
-      publishAll(bulk.subList(0, Math.clamp(allowed, 0, bulk.size())));
+    if (outbox.due(Lane.BULK, 1).isEmpty()) {
+      return;
     }
+    int allowed = properties.bulkInFlight() - outbox.bulkInFlight(properties.bulkWindow());
+    publishAll(
+        outbox.claim(Lane.BULK, Math.min(allowed, properties.batchSize()), properties.claimFor()));
   }
 
   private void publishAll(List<Pending> due) {

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bulkInFlight the most imported leads published to the engine and not scored yet: more
  *     would queue in the engine, where a form's lead would wait behind them
  * @param bulkWindow how long a published imported lead counts as in flight at most
+ * @param claimFor how long an instance holds the messages it is publishing: the others leave them
+ *     alone meanwhile, and take them up when an instance that died with them held them this long
  */
 @ConfigurationProperties("lead-handoff.outbox")
 public record OutboxProperties(
@@ -21,7 +23,8 @@ public record OutboxProperties(
     @DefaultValue("200") int maxPerSecond,
     @DefaultValue("PT1M") Duration maxBackoff,
     @DefaultValue("4") int bulkInFlight,
-    @DefaultValue("PT5M") Duration bulkWindow) {
+    @DefaultValue("PT5M") Duration bulkWindow,
+    @DefaultValue("PT1M") Duration claimFor) {
 
   /** Messages per dispatch round, so that the rate holds. */
   int batchSize() {

@@ -87,4 +87,64 @@ class OutboxDispatcherTest {
                 new ExecutionException(Status.UNAVAILABLE.asRuntimeException())))
         .isFalse();
   }
+
+  @Autowired OutboxProperties properties;
+  @Autowired java.time.Clock clock;
+
+  @Test
+  @DisplayName(
+      "dispatchers of several instances on one outbox (two more beside the application's own)"
+          + " publish each message once")
+  void instancesPublishEachMessageOnce() throws Exception {
+    UUID leadId =
+        leads
+            .create(LeadContact.ofEmail(LeadFixtures.unique("cluster", "bigco.example")), "test")
+            .id();
+    int messages = 80;
+    transaction.executeWithoutResult(
+        tx -> {
+          for (int i = 0; i < messages; i++) {
+            outbox.add(
+                MessageKind.LEAD_ENGAGED.name(), leadId, "engaged:" + leadId + ":c" + i, Map.of());
+          }
+        });
+    java.util.List<OutboxDispatcher> instances =
+        java.util.List.of(
+            new OutboxDispatcher(outbox, client, properties, clock),
+            new OutboxDispatcher(outbox, client, properties, clock));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(instances.size());
+    var start = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+    for (OutboxDispatcher instance : instances) {
+      runs.add(
+          pool.submit(
+              () -> {
+                start.await();
+                while (unsent(leadId) > 0) {
+                  instance.dispatch();
+                }
+                return null;
+              }));
+    }
+    start.countDown();
+    for (var run : runs) {
+      run.get(2, java.util.concurrent.TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+    // Each publish counts an attempt: a message two dispatchers published has two.
+    assertThat(
+            jdbc.sql("select attempts from outbox where lead_id = ?")
+                .param(leadId)
+                .query(Integer.class)
+                .list())
+        .hasSize(messages)
+        .containsOnly(1);
+  }
+
+  private long unsent(UUID leadId) {
+    return jdbc.sql("select count(*) from outbox where lead_id = ? and sent_at is null")
+        .param(leadId)
+        .query(Long.class)
+        .single();
+  }
 }
