@@ -24,11 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The funnel's figures per stage for a period: leads that entered each stage, how many of them went
- * straight on, and how long their stays took. Company-wide they are read from daily figures
- * (report_stage_day) kept up by {@link #fold}, plus the stage changes not folded yet and, at a
- * period's edges, the part days from the history itself: a year costs about what a month does, and
- * the result is the same as counting the history (a test holds them together). A report of one
- * source or team reads the history, as its leads are not known in advance.
+ * straight on, how long their stays took, why they were recycled or disqualified, and the MQLs of
+ * each week. Company-wide they are read from daily figures (report_stage_day) kept up by {@link
+ * #fold}, plus the stage changes not folded yet and, at a period's edges, the part days from the
+ * history itself: the cost grows with the period's days and its leads that came back, not with all
+ * its changes, and the result is the same as counting the history (tests hold them together). A
+ * report of one source or team reads the history, as its leads are not known in advance.
  */
 @Repository
 class FunnelStages {

@@ -2,6 +2,7 @@ package org.leadhandoff.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -33,6 +34,19 @@ class EngineOutageTest {
   @AfterEach
   void engineBack() {
     EngineOutage.end();
+  }
+
+  @Test
+  @DisplayName(
+      "readiness is DOWN (503) while the engine cannot be reached and UP once it is back; liveness"
+          + " stays UP throughout")
+  void readinessFollowsTheEngine() throws Exception {
+    mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+    EngineOutage.begin();
+    mvc.perform(get("/actuator/health/readiness")).andExpect(status().isServiceUnavailable());
+    mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+    EngineOutage.end();
+    mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
   }
 
   @Test

@@ -47,6 +47,29 @@ class StoreOutageTest {
   }
 
   @Test
+  @DisplayName("readiness is DOWN (503) while the lead store cannot be reached, UP when it is back")
+  void readinessFollowsTheStore() throws Exception {
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                "/actuator/health/readiness"))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+    StoreOutage.begin();
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                "/actuator/health/readiness"))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                .isServiceUnavailable());
+    StoreOutage.end();
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                "/actuator/health/readiness"))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+  }
+
+  @Test
   @DisplayName(
       "store down: intake answers 503 and keeps nothing; a worker's job fails with a readable"
           + " message, waits its backoff, and goes on once the store is back: one MQL, one task")
