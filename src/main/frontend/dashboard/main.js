@@ -145,7 +145,9 @@ function day(isoDay) {
 
 /** A number that opens the list of leads behind it. */
 function drill(value, metric, extra = {}) {
-  const query = new URLSearchParams({ metric, ...extra });
+  // An SLA figure counts deadlines, its list leads (one may miss twice): the list says both.
+  const times = metric === 'SLA_MISSED' || metric === 'SLA_MET' ? { times: String(value) } : {};
+  const query = new URLSearchParams({ metric, ...extra, ...times });
   return el('a', { href: `#leads?${query}`, class: 'drill', 'data-metric': metric, ...dataOf(extra) }, String(value));
 }
 
@@ -559,11 +561,13 @@ async function showLeads() {
   }
   const hash = location.hash;
   const query = new URLSearchParams(hash.slice('#leads?'.length));
-  const extra = Object.fromEntries(query.entries());
+  const { times, ...extra } = Object.fromEntries(query.entries());
   const list = await get(`/api/reports/leads?${params({ ...extra, limit: 200 })}`);
   // An answer to an earlier click that arrives late must not replace the newer list.
   if (request !== leadsRequest) return;
-  document.getElementById('leads-title').textContent = t('dashboard.list.count', { title: title(query), count: list.total });
+  document.getElementById('leads-title').textContent = times && Number(times) !== list.total
+    ? t('dashboard.list.countTimes', { title: title(query), count: list.total, times: number(Number(times)) })
+    : t('dashboard.list.count', { title: title(query), count: list.total });
   document.getElementById('leads-csv').href = `/api/reports/leads.csv?${params(extra)}`;
   document.getElementById('leads-csv').hidden = false;
   document.getElementById('leads-more').textContent = list.total > list.leads.length

@@ -2,6 +2,8 @@
 // shows them in the reader's language where the catalogue has the words: a field's label and
 // description (form.<formId>.<key>, form.<formId>.<key>.description), its options
 // (form.<formId>.<key>.<value>) and a text block (form.<formId>.<id>, form-js templating kept).
+import flatpickr from 'flatpickr';
+import { German } from 'flatpickr/dist/l10n/de.js';
 import { t } from './i18n.js';
 
 // Text blocks hold form-js's own {{ }} templating: read them without i18next's interpolation.
@@ -90,4 +92,13 @@ export function translateSelectPlaceholders(container) {
   const observer = new MutationObserver(fix);
   observer.observe(container, { subtree: true, childList: true, characterData: true });
   return observer;
+}
+
+/**
+ * The date picker form-js opens (flatpickr) names months and weekdays in the reader's language and
+ * starts the week as it does there. Its date format follows the browser's own locale: form-js reads
+ * it from Intl, past any setting of ours.
+ */
+export function localiseDatePicker(language) {
+  flatpickr.localize(language === 'de' ? German : flatpickr.l10ns.default);
 }

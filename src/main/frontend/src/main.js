@@ -6,7 +6,7 @@ import './style.css';
 import { api, ApiError, csrfToken, signOutStarted } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
 import { availabilityWords, code, dateTime, scoreLineWords, explain, initI18n, language, languageMenu, sentence, t } from './i18n.js';
-import { formTranslation, localisedForm, translateSelectPlaceholders } from './forms.js';
+import { formTranslation, localiseDatePicker, localisedForm, translateSelectPlaceholders } from './forms.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
 try {
@@ -239,6 +239,18 @@ async function showTask(id) {
     return;
   }
   const summary = task.task;
+  if (summary.state && summary.state !== 'OPEN') {
+    // Done or gone (an old link, another tab): said so, not offered as work.
+    detail.replaceChildren(
+      message('info', summary.state === 'COMPLETED'
+        ? t('inbox.taskDone', { task: taskName(summary), name: summary.assignee ? nameOf(summary.assignee) : t('inbox.someone') })
+        : t('inbox.taskGone', { task: taskName(summary) })),
+      el('p', {},
+        summary.leadId ? el('a', { href: `#/leads/${summary.leadId}` }, t('inbox.openLead')) : '',
+        summary.leadId ? ' · ' : '',
+        el('a', { href: '#/' }, t('inbox.backToQueue'))));
+    return;
+  }
   const lead = summary.leadId ? await api.lead(summary.leadId).catch(() => null) : null;
   const feedback = el('div', { class: 'feedback' });
   const formContainer = el('div', { class: 'form', 'data-testid': 'task-form' });
@@ -496,8 +508,12 @@ async function showLead(id) {
           el('li', {}, `${dateTime(decision.decidedAt)} · ${code('role', decision.role)}: `,
             decision.chosenRep ? t('inbox.assignedTo', { name: nameOf(decision.chosenRep) }) : code('outcome', decision.outcome), ` · ${explain(decision.reasonCode, decision.reasonFacts, decision.reason)}`,
             el('ul', {}, (decision.candidates || []).map((c) => el('li', {}, `${nameOf(c.repId)}: ${verdictWords(c)}`)))))));
+    return true;
   } catch (error) {
-    detail.replaceChildren(message('error', error.message));
+    // A lead that is no longer the reader's (or never was): a sentence, not the server's refusal.
+    detail.replaceChildren(message('error',
+      error.status === 403 ? t('inbox.leadNotYours') : error.status === 404 ? t('inbox.leadUnknown') : error.message));
+    return false;
   }
 }
 
@@ -505,10 +521,8 @@ async function showLead(id) {
 async function showLeadTask(id) {
   const open = await api.tasksOfLead(id).catch(() => []);
   if (open.length) location.replace(`#/tasks/${open[0].id}`);
-  else {
-    await showLead(id);
-    detail.prepend(message('info', t('inbox.taskMovedOn')));
-  }
+  else if (await showLead(id)) detail.prepend(message('info', t('inbox.taskMovedOn')));
+  else detail.replaceChildren(message('info', t('inbox.taskMovedOnNotYours')));
 }
 
 function route() {
@@ -586,6 +600,7 @@ function taskName(task) {
 window.addEventListener('hashchange', route);
 initI18n()
   .then(() => {
+    localiseDatePicker(language());
     document.querySelector('.identity').prepend(languageMenu());
     return loadIdentity().then(showAvailability);
   })

@@ -191,6 +191,7 @@ class InboxBrowserTest {
     iAm(rep);
     browser.get("http://127.0.0.1:" + port + "/inbox/#/");
     openTaskOf(leadId);
+    String repsTask = browser.getCurrentUrl();
     assertThat(browser.findElement(By.cssSelector("[data-testid=task-form]")).getText())
         .contains("Leads wait three days for a call");
     choose("Reject");
@@ -224,6 +225,14 @@ class InboxBrowserTest {
 
     process.awaitCompleted(process.lifecycleOf(leadId));
     assertThat(store.find(leadId).orElseThrow().stage()).isEqualTo(Stage.OPPORTUNITY);
+    // The task's address again, later: it says the task is done, and offers no form to work.
+    assertThat(repsTask).contains("#/tasks/");
+    browser.get("http://127.0.0.1:" + port + "/inbox/#/");
+    browser.get(repsTask);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=message-info]"), "This task is done"));
+    assertThat(browser.findElements(By.cssSelector("[data-testid=task-form]"))).isEmpty();
     browser.get("http://127.0.0.1:" + port + "/inbox/#/leads/" + leadId);
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
