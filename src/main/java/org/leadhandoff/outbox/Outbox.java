@@ -95,15 +95,7 @@ public class Outbox {
             fetch first ? rows only
             """)
         .params(lane.name(), Timestamps.now(clock), limit)
-        .query(
-            (rs, n) ->
-                new Pending(
-                    rs.getLong("id"),
-                    rs.getString("kind"),
-                    rs.getObject("lead_id", UUID.class),
-                    rs.getString("message_id"),
-                    read(rs.getString("payload")),
-                    rs.getInt("attempts")))
+        .query((rs, n) -> pending(rs))
         .list();
   }
 
@@ -149,15 +141,7 @@ public class Outbox {
             where claim = ? and sent_at is null order by id
             """)
         .param(token)
-        .query(
-            (rs, n) ->
-                new Pending(
-                    rs.getLong("id"),
-                    rs.getString("kind"),
-                    rs.getObject("lead_id", UUID.class),
-                    rs.getString("message_id"),
-                    read(rs.getString("payload")),
-                    rs.getInt("attempts")))
+        .query((rs, n) -> pending(rs))
         .list();
   }
 
@@ -186,6 +170,16 @@ public class Outbox {
         .params(
             error.length() > 1000 ? error.substring(0, 1000) : error, Timestamps.utc(retryAt), id)
         .update();
+  }
+
+  private Pending pending(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Pending(
+        rs.getLong("id"),
+        rs.getString("kind"),
+        rs.getObject("lead_id", UUID.class),
+        rs.getString("message_id"),
+        read(rs.getString("payload")),
+        rs.getInt("attempts"));
   }
 
   private String write(Map<String, Object> variables) {
