@@ -102,28 +102,9 @@ class FunnelStages {
     return tallies.computeIfAbsent(new Key(day(at), stage), k -> new Tally());
   }
 
-  /** Reason counts as kept in a column: "CODE:count,CODE:count". */
-  private static String reasonsText(Map<String, Long> reasons) {
-    StringBuilder text = new StringBuilder();
-    reasons.forEach(
-        (code, count) -> {
-          if (!text.isEmpty()) {
-            text.append(',');
-          }
-          text.append(code).append(':').append(count);
-        });
-    return text.toString();
-  }
-
   private static Map<String, Long> reasons(String text) {
     Map<String, Long> reasons = new TreeMap<>();
-    if (text != null && !text.isBlank()) {
-      for (String pair : text.split(",")) {
-        int colon = pair.lastIndexOf(':');
-        reasons.merge(
-            pair.substring(0, colon), Long.parseLong(pair.substring(colon + 1)), Long::sum);
-      }
-    }
+    CountsColumn.read(text, code -> code, (code, count) -> reasons.merge(code, count, Long::sum));
     return reasons;
   }
 
@@ -233,7 +214,7 @@ class FunnelStages {
               sum.converted,
               sum.finished,
               sum.stays.text(),
-              reasonsText(sum.reasons),
+              CountsColumn.write(sum.reasons),
               key.day(),
               key.stage().name())
           .update();
@@ -252,7 +233,7 @@ class FunnelStages {
               tally.converted,
               tally.finished,
               tally.stays.text(),
-              reasonsText(tally.reasons))
+              CountsColumn.write(tally.reasons))
           .update();
     }
   }
@@ -329,13 +310,6 @@ class FunnelStages {
         });
     mqls.values().removeIf(n -> n == 0);
     return new Period(figures, reasons, mqls);
-  }
-
-  /** The stage figures alone: company-wide from the daily figures, else from the history. */
-  Map<Stage, Figures> of(ReportFilter filter) {
-    return filter.source() == null && filter.team() == null
-        ? companyWide(filter.from(), filter.to()).stages()
-        : fromHistory(filter);
   }
 
   private static LocalDate monday(LocalDate day) {

@@ -198,10 +198,7 @@ class ReportController {
       @RequestParam(required = false) String lang,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accepted) {
     return reports.returned(
-        filter(from, to, null, null),
-        limit,
-        offset,
-        catalogue.language(lang != null ? lang : accepted));
+        filter(from, to, null, null), limit, offset, catalogue.language(lang, accepted));
   }
 
   @GetMapping(value = "/leads.csv", produces = "text/csv")

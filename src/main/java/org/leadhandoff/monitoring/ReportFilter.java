@@ -33,6 +33,11 @@ public record ReportFilter(Instant from, Instant to, String source, String team)
     team = blankToNull(team);
   }
 
+  /** Whether the report covers every lead: neither a source nor a team is asked for. */
+  boolean companyWide() {
+    return source == null && team == null;
+  }
+
   /**
    * The conditions on the lead (alias {@code l}) for source and team, with their parameters
    * appended to {@code params}; empty when neither is set.

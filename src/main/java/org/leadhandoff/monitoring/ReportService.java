@@ -38,7 +38,7 @@ public class ReportService {
   public FunnelReport funnel(ReportFilter filter) {
     store.forReports();
     // Company-wide from the daily figures; one source's or team's from the history.
-    boolean companyWide = filter.source() == null && filter.team() == null;
+    boolean companyWide = filter.companyWide();
     FunnelStages.Period period =
         companyWide ? this.stages.companyWide(filter.from(), filter.to()) : null;
     var figures = companyWide ? period.stages() : this.stages.fromHistory(filter);

@@ -344,9 +344,7 @@ class ReportStore {
 
   /** Without a source or team filter the lead table adds nothing: the query skips it. */
   static String lean(String sql, ReportFilter filter) {
-    return filter.source() != null || filter.team() != null
-        ? sql
-        : LEAD_JOIN.matcher(sql).replaceAll("");
+    return filter.companyWide() ? LEAD_JOIN.matcher(sql).replaceAll("") : sql;
   }
 
   private static void require(String field, Object value) {

@@ -91,29 +91,14 @@ final class StayLengths {
       return seconds(counts.lastKey());
     }
 
-    /** As kept in a column: "key:count,key:count". */
+    /** As kept in a column (see {@link CountsColumn}). */
     String text() {
-      StringBuilder text = new StringBuilder();
-      counts.forEach(
-          (key, count) -> {
-            if (!text.isEmpty()) {
-              text.append(',');
-            }
-            text.append(key).append(':').append(count);
-          });
-      return text.toString();
+      return CountsColumn.write(counts);
     }
 
     static Counts parse(String text) {
       Counts parsed = new Counts();
-      if (text == null || text.isBlank()) {
-        return parsed;
-      }
-      for (String pair : text.split(",")) {
-        int colon = pair.indexOf(':');
-        parsed.add(
-            Long.parseLong(pair.substring(0, colon)), Long.parseLong(pair.substring(colon + 1)));
-      }
+      CountsColumn.read(text, Long::valueOf, parsed::add);
       return parsed;
     }
   }

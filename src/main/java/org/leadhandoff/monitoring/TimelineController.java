@@ -35,6 +35,6 @@ class TimelineController {
       @PathVariable UUID leadId,
       @RequestParam(required = false) String lang,
       @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accepted) {
-    return timelines.timeline(leadId, catalogue.language(lang != null ? lang : accepted));
+    return timelines.timeline(leadId, catalogue.language(lang, accepted));
   }
 }

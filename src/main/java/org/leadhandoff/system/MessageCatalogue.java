@@ -64,6 +64,14 @@ public class MessageCatalogue {
     return LANGUAGES.getFirst();
   }
 
+  /**
+   * The language a request asks for: a language it names itself ({@code lang}, from a page's link)
+   * wins over its Accept-Language header; neither gives English.
+   */
+  public Locale language(String chosen, String accepted) {
+    return language(chosen != null && !chosen.isBlank() ? chosen : accepted);
+  }
+
   /** Every text of the catalogue in the language, English where it has no translation. */
   public Map<String, String> all(Locale language) {
     Map<String, String> texts = new TreeMap<>();

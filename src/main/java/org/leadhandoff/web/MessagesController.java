@@ -38,7 +38,7 @@ class MessagesController {
   ResponseEntity<Messages> messages(
       @RequestParam(required = false) String lang,
       @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accept) {
-    Locale language = catalogue.language(lang != null && !lang.isBlank() ? lang : accept);
+    Locale language = catalogue.language(lang, accept);
     return ResponseEntity.ok()
         .cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)))
         .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)

@@ -337,25 +337,8 @@ class HandoffMailTest {
         List.of(
             new MailDispatcher(outbox, sender, mailProperties, clock, metrics),
             new MailDispatcher(outbox, sender, mailProperties, clock, metrics));
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(instances.size());
-    var start = new java.util.concurrent.CountDownLatch(1);
-    List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
-    for (MailDispatcher instance : instances) {
-      runs.add(
-          pool.submit(
-              () -> {
-                start.await();
-                while (unsent(batch) > 0) {
-                  instance.dispatch();
-                }
-                return null;
-              }));
-    }
-    start.countDown();
-    for (var run : runs) {
-      run.get(2, java.util.concurrent.TimeUnit.MINUTES);
-    }
-    pool.shutdown();
+    org.leadhandoff.support.Together.untilDone(
+        instances.stream().map(i -> (Runnable) i::dispatch).toList(), () -> unsent(batch) == 0);
     List<String> received =
         Arrays.stream(smtp.getReceivedMessages())
             .map(

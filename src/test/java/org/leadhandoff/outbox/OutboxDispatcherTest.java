@@ -112,25 +112,8 @@ class OutboxDispatcherTest {
         java.util.List.of(
             new OutboxDispatcher(outbox, client, properties, clock),
             new OutboxDispatcher(outbox, client, properties, clock));
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(instances.size());
-    var start = new java.util.concurrent.CountDownLatch(1);
-    java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
-    for (OutboxDispatcher instance : instances) {
-      runs.add(
-          pool.submit(
-              () -> {
-                start.await();
-                while (unsent(leadId) > 0) {
-                  instance.dispatch();
-                }
-                return null;
-              }));
-    }
-    start.countDown();
-    for (var run : runs) {
-      run.get(2, java.util.concurrent.TimeUnit.MINUTES);
-    }
-    pool.shutdown();
+    org.leadhandoff.support.Together.untilDone(
+        instances.stream().map(i -> (Runnable) i::dispatch).toList(), () -> unsent(leadId) == 0);
     // Each publish counts an attempt: a message two dispatchers published has two.
     assertThat(
             jdbc.sql("select attempts from outbox where lead_id = ?")

@@ -304,9 +304,8 @@ class ImportController {
    * Accept-Language (the page's calls send its own).
    */
   private Locale reader() {
-    String lang = request.getParameter("lang");
     return catalogue.language(
-        lang != null && !lang.isBlank() ? lang : request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        request.getParameter("lang"), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
   }
 
   /** Reasons as the person asking reads them. */
