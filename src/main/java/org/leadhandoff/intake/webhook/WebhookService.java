@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.leadhandoff.intake.CaptureResult;
 import org.leadhandoff.intake.LeadCaptureService;
 import org.leadhandoff.intake.LeadRules;
@@ -149,8 +150,15 @@ public class WebhookService {
     }
   }
 
-  /** Deliveries older than the tolerance fail the timestamp check anyway: no need to keep them. */
+  /**
+   * Deliveries older than the tolerance fail the timestamp check anyway: no need to keep them. Once
+   * an hour in a cluster: the instance that runs it holds the lock for 50 minutes.
+   */
   @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+  @SchedulerLock(
+      name = "forget-old-webhook-deliveries",
+      lockAtLeastFor = "PT50M",
+      lockAtMostFor = "PT55M")
   void forgetOldDeliveries() {
     Duration keep = properties.tolerance().multipliedBy(2);
     jdbc.sql("delete from webhook_delivery where received_at < ?")

@@ -32,8 +32,41 @@ class WebhookTest {
   @Autowired WebApplicationContext context;
   @Autowired LeadStore store;
   @Autowired Clock clock;
+  @Autowired WebhookService webhooks;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   MockMvc mvc;
+
+  @Test
+  @DisplayName(
+      "old replay records are forgotten once an hour in a cluster: the instance that cleans holds"
+          + " the lock, and another instance's run within the hour does nothing")
+  void oldDeliveriesAreForgottenOncePerCluster() {
+    jdbc.sql("delete from shedlock where name = 'forget-old-webhook-deliveries'").update();
+    Instant old = clock.instant().minus(java.time.Duration.ofDays(2));
+    jdbc.sql("insert into webhook_delivery values ('test-forms', 'old-1', ?)")
+        .param(java.sql.Timestamp.from(old))
+        .update();
+    webhooks.forgetOldDeliveries();
+    assertThat(signatures()).doesNotContain("old-1");
+    assertThat(
+            jdbc.sql("select locked_by from shedlock where name = 'forget-old-webhook-deliveries'")
+                .query(String.class)
+                .optional())
+        .isPresent();
+
+    // Another instance's turn comes within the hour: the lock says it is done already.
+    jdbc.sql("insert into webhook_delivery values ('test-forms', 'old-2', ?)")
+        .param(java.sql.Timestamp.from(old))
+        .update();
+    webhooks.forgetOldDeliveries();
+    assertThat(signatures()).contains("old-2");
+    jdbc.sql("delete from webhook_delivery where signature = 'old-2'").update();
+  }
+
+  private java.util.List<String> signatures() {
+    return jdbc.sql("select signature from webhook_delivery").query(String.class).list();
+  }
 
   @BeforeEach
   void anonymousMvc() {
