@@ -1,49 +1,45 @@
 package org.leadhandoff.security;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
+import org.springframework.stereotype.Component;
 
 /**
  * A token bucket per caller: up to {@code burst} requests at once, refilled at the caller's rate.
- * Kept in memory: a restart forgives, and with several instances each counts its own share.
+ * The buckets are {@link RateBuckets}': shared by the instances of a cluster on PostgreSQL.
  */
+@Component
 public class RateLimiter {
 
   /** Whether a request may go ahead, and if not, when it may be tried again. */
   public record Decision(boolean allowed, Duration retryAfter) {}
 
-  private static final class Bucket {
-    double tokens;
-    long refilledAt;
+  private final RateBuckets buckets;
 
-    Bucket(double tokens, long now) {
-      this.tokens = tokens;
-      this.refilledAt = now;
-    }
-  }
-
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-  private final LongSupplier nanoTime;
-
-  public RateLimiter(LongSupplier nanoTime) {
-    this.nanoTime = nanoTime;
+  RateLimiter(RateBuckets buckets) {
+    this.buckets = buckets;
   }
 
   public Decision acquire(String caller, int perMinute, int burst) {
-    double perNano = perMinute / 60e9;
-    long now = nanoTime.getAsLong();
-    Bucket bucket = buckets.computeIfAbsent(caller, c -> new Bucket(burst, now));
-    synchronized (bucket) {
-      bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.refilledAt) * perNano);
-      bucket.refilledAt = now;
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
-        return new Decision(true, Duration.ZERO);
-      }
-      long wait = (long) Math.ceil((1 - bucket.tokens) / perNano);
-      return new Decision(false, Duration.ofNanos(wait));
-    }
+    // The limits are part of the key: a key whose rate an admin changes starts a bucket of its own.
+    ConsumptionProbe probe =
+        buckets
+            .of(
+                "api:" + caller + ":" + perMinute + "/" + burst,
+                () ->
+                    BucketConfiguration.builder()
+                        .addLimit(
+                            Bandwidth.builder()
+                                .capacity(burst)
+                                .refillGreedy(perMinute, Duration.ofMinutes(1))
+                                .initialTokens(burst)
+                                .build())
+                        .build())
+            .tryConsumeAndReturnRemaining(1);
+    return probe.isConsumed()
+        ? new Decision(true, Duration.ZERO)
+        : new Decision(false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 }

@@ -63,11 +63,6 @@ class SecurityConfiguration {
   }
 
   @Bean
-  RateLimiter rateLimiter() {
-    return new RateLimiter(System::nanoTime);
-  }
-
-  @Bean
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
       ApiKeys keys,

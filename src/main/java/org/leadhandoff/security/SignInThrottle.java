@@ -1,10 +1,9 @@
 package org.leadhandoff.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,29 +33,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Password guessing meets a wall: after {@code max-failures} wrong passwords an account is locked
  * for {@code lockout}, and a source address that keeps failing is refused for any account. A locked
  * sign-in is refused before the password is checked (429, Retry-After), so guesses cost no bcrypt
- * either. Buckets are Bucket4j's, kept in a bounded Caffeine cache that forgets idle ones. Every
- * failure and lockout goes to the audit log.
+ * either. Buckets are {@link RateBuckets}' (shared by the instances of a cluster on PostgreSQL).
+ * Every failure and lockout goes to the audit log.
  */
 @Component
 public class SignInThrottle {
 
   private final SecurityProperties.SignIn settings;
   private final AuditLog audit;
-  private final Cache<String, Bucket> accounts;
-  private final Cache<String, Bucket> addresses;
+  private final RateBuckets buckets;
 
-  SignInThrottle(SecurityProperties properties, AuditLog audit) {
+  SignInThrottle(SecurityProperties properties, AuditLog audit, RateBuckets buckets) {
     this.settings = properties.signIn();
     this.audit = audit;
-    Duration idle = settings.lockout().plus(Duration.ofMinutes(1));
-    this.accounts = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(idle).build();
-    this.addresses = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(idle).build();
+    this.buckets = buckets;
   }
 
   /** How long the sign-in must wait, if the account or the address is locked now. */
   public Optional<Duration> lockedFor(String username, String address) {
     Duration wait = Duration.ZERO;
-    for (Bucket bucket : new Bucket[] {account(username, false), address(address, false)}) {
+    for (Bucket bucket : new Bucket[] {account(username), address(address)}) {
       if (bucket != null && bucket.getAvailableTokens() <= 0) {
         Duration refill =
             Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
@@ -67,9 +63,9 @@ public class SignInThrottle {
   }
 
   void failed(String username, String address, String why) {
-    Bucket account = account(username, true);
+    Bucket account = account(username);
     account.tryConsume(1);
-    Bucket source = address(address, true);
+    Bucket source = address(address);
     if (source != null) {
       source.tryConsume(1);
     }
@@ -100,8 +96,7 @@ public class SignInThrottle {
     if (locked.isPresent()) {
       return "/login?locked=" + (Math.max(1, locked.get().toSeconds()) + 59) / 60;
     }
-    Bucket account = account(username, false);
-    long left = account == null ? settings.maxFailures() : account.getAvailableTokens();
+    long left = account(username).getAvailableTokens();
     return left <= WARN_FROM
         ? "/login?error&left="
             + left
@@ -114,46 +109,42 @@ public class SignInThrottle {
   private static final int WARN_FROM = 2;
 
   void succeeded(String username) {
-    accounts.invalidate(key(username));
+    buckets.forget(accountKey(username));
   }
 
-  private Bucket account(String username, boolean create) {
-    String key = key(username);
-    return create
-        ? accounts.get(
-            key,
-            k ->
-                Bucket.builder()
-                    .addLimit(
-                        Bandwidth.builder()
-                            .capacity(settings.maxFailures())
-                            .refillIntervally(settings.maxFailures(), settings.lockout())
-                            .build())
-                    .build())
-        : accounts.getIfPresent(key);
+  /** Wrong passwords left to the account: full until the first (the buckets of all instances). */
+  private Bucket account(String username) {
+    return buckets.of(
+        accountKey(username),
+        () ->
+            BucketConfiguration.builder()
+                .addLimit(
+                    Bandwidth.builder()
+                        .capacity(settings.maxFailures())
+                        .refillIntervally(settings.maxFailures(), settings.lockout())
+                        .build())
+                .build());
   }
 
-  private Bucket address(String address, boolean create) {
+  private Bucket address(String address) {
     if (address == null) {
       return null;
     }
     int perMinute = settings.maxFailuresPerAddressPerMinute();
-    return create
-        ? addresses.get(
-            address,
-            k ->
-                Bucket.builder()
-                    .addLimit(
-                        Bandwidth.builder()
-                            .capacity(perMinute)
-                            .refillIntervally(perMinute, Duration.ofMinutes(1))
-                            .build())
-                    .build())
-        : addresses.getIfPresent(address);
+    return buckets.of(
+        "sign-in-address:" + address,
+        () ->
+            BucketConfiguration.builder()
+                .addLimit(
+                    Bandwidth.builder()
+                        .capacity(perMinute)
+                        .refillIntervally(perMinute, Duration.ofMinutes(1))
+                        .build())
+                .build());
   }
 
-  private static String key(String username) {
-    return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+  private static String accountKey(String username) {
+    return "sign-in-account:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
   }
 
   @EventListener
