@@ -13,18 +13,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.leadhandoff.support.EmbeddedEngineTest;
+import org.leadhandoff.support.OwnEngine;
 import org.leadhandoff.support.TestIdentity;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A signed-in session is a row of the lead store, not a map in one instance's memory: a request of
  * the same browser reaching any instance finds it, and a sign-out ends it everywhere. Sent as a
  * browser sends it, over HTTP with cookies.
  */
-@EmbeddedEngineTest
+// An application of its own: MockMvc's csrf() in the shared test context swaps the real CSRF
+// token repository for a session-based test one, which a request over HTTP would then meet.
+@org.springframework.test.annotation.DirtiesContext
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.datasource.url=jdbc:h2:mem:shared-sessions-test;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+@OwnEngine
 class SharedSessionsTest {
 
   @LocalServerPort int port;
@@ -76,7 +85,10 @@ class SharedSessionsTest {
             .build();
 
     int signIn(String username, String password) throws Exception {
-      get("/login");
+      HttpResponse<String> page = get("/login");
+      assertThat(cookie("XSRF-TOKEN"))
+          .as("the sign-in page's token cookie: %s %s", page.statusCode(), page.headers().map())
+          .isPresent();
       return post(
           "/login",
           "username="

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +58,7 @@ class ImportController {
   private final org.leadhandoff.web.ApiProperties api;
   private final MessageCatalogue catalogue;
   private final HttpServletRequest request;
+  private final org.springframework.transaction.support.TransactionTemplate transaction;
 
   ImportController(
       ImportStore imports,
@@ -68,7 +68,9 @@ class ImportController {
       org.leadhandoff.intake.LeadCaptureService capture,
       org.leadhandoff.web.ApiProperties api,
       MessageCatalogue catalogue,
-      HttpServletRequest request) {
+      HttpServletRequest request,
+      org.springframework.transaction.support.TransactionTemplate transaction) {
+    this.transaction = transaction;
     this.catalogue = catalogue;
     this.request = request;
     this.capture = capture;
@@ -360,9 +362,9 @@ class ImportController {
               + imports.state(importId).map(Enum::name).orElse("gone")
               + "; only a queued or running import can be cancelled.");
     }
-    // The personal data in the file goes now; a runner still reading it sees the cancellation at
-    // its next batch.
-    imports.storedPath(importId).map(Path::of).ifPresent(ImportRunner::forget);
+    // The store's copy of the file went with the cancellation; this instance's working copy goes
+    // now (another instance's at its runner's next batch).
+    ImportRunner.forget(ImportRunner.workingCopy(properties.directory(), importId));
     return status(importId);
   }
 
@@ -370,26 +372,26 @@ class ImportController {
       InputStream in, String fileName, String source, ImportStore.Settings settings)
       throws IOException {
     UUID id = UUID.randomUUID();
-    Files.createDirectories(properties.directory());
-    Path target = properties.directory().resolve(id + ".csv");
-    Path partial = properties.directory().resolve(id + ".csv.part");
-    // Streamed to disk, never held in memory; kept until the import is done so a restart resumes.
-    // A body cut off or over the limit leaves no partial file behind.
-    long bytes;
+    // Streamed into the store a chunk at a time, never held whole in memory, and kept there until
+    // the import is over, so any instance runs it and a restart resumes it. One transaction: a body
+    // cut off, over the limit or empty leaves nothing behind.
     try {
-      bytes = Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(partial);
-      throw e;
+      transaction.executeWithoutResult(
+          tx -> {
+            long bytes;
+            try {
+              bytes = imports.create(id, fileName(fileName), source.strip(), settings, in);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            if (bytes == 0) {
+              throw new InvalidFieldException(
+                  "file", catalogue.text(reader(), "imports.problem.empty"));
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    if (bytes == 0) {
-      Files.deleteIfExists(partial);
-      throw new InvalidFieldException("file", catalogue.text(reader(), "imports.problem.empty"));
-    }
-    Files.move(
-        partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    imports.create(
-        id, fileName(fileName), target.toAbsolutePath().toString(), source.strip(), settings);
     URI status = URI.create("/api/imports/" + id);
     return ResponseEntity.accepted()
         .location(status)

@@ -5,15 +5,19 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -35,9 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Works through imports one batch at a time, taking turns when several wait (a small file is not
  * stuck behind a big one), streaming each file: a batch of rows and its checkpoint are one
  * transaction, so an import stopped by a restart resumes at the first row not committed, and no row
- * is imported twice. Leads are started through the outbox at its throttled rate. A file that cannot
- * be read fails at once with the reason; a problem that may pass makes the import wait while the
- * others go on. A cancelled import stops at its next batch.
+ * is imported twice. Every instance runs imports: a turn is held with a lease, renewed at each
+ * checkpoint, so two instances never run one import at once and one that dies is taken over. Leads
+ * are started through the outbox at its throttled rate. A file that cannot be read fails at once
+ * with the reason; a problem that may pass makes the import wait while the others go on. A
+ * cancelled import stops at its next batch.
  */
 @Component
 class ImportRunner implements SmartLifecycle {
@@ -85,15 +91,34 @@ class ImportRunner implements SmartLifecycle {
     if (!running) {
       return;
     }
-    Optional<Import> next = imports.next();
+    Optional<Import> next = imports.claim(properties.leaseFor());
     next.ifPresent(this::run);
   }
 
+  /** Runs a turn of an import this instance holds the lease of, then lets the lease go. */
   void run(Import job) {
-    Path file = Path.of(job.storedPath());
     try {
-      if (!Files.isReadable(file)) {
-        log.warn("Import {}: the uploaded file {} is gone", job.id(), file);
+      runTurn(job);
+    } finally {
+      try {
+        imports.release(job.id(), job.lease());
+      } catch (RuntimeException e) {
+        // The store is away: the lease runs out by itself and the import is taken up again.
+        log.warn("Import {}: could not let its lease go: {}", job.id(), e.getMessage());
+      }
+    }
+  }
+
+  /** Where this instance keeps its working copy of an import's upload. */
+  static Path workingCopy(Path directory, UUID id) {
+    return directory.resolve(id + ".csv");
+  }
+
+  private void runTurn(Import job) {
+    Path file = workingCopy(properties.directory(), job.id());
+    try {
+      if (!Files.isReadable(file) && !fetchUpload(job, file)) {
+        log.warn("Import {}: its uploaded file is no longer in the store", job.id());
         fail(job, file, Why.of("IMPORT_FILE_GONE"));
         return;
       }
@@ -119,8 +144,9 @@ class ImportRunner implements SmartLifecycle {
                       ? "IMPORT_DEFAULT_CONSENT_GIVEN"
                       : "IMPORT_DEFAULT_CONSENT_NOT_GIVEN"));
         }
-        if (!imports.started(job.id(), layout.rows(), layout.columns().ignored(), notes)) {
-          forget(file);
+        if (!imports.started(
+            job.id(), job.lease(), layout.rows(), layout.columns().ignored(), notes)) {
+          forgetUnlessOpen(job, file);
           return;
         }
         log.info(
@@ -140,8 +166,7 @@ class ImportRunner implements SmartLifecycle {
     } catch (CsvFile.UnreadableFileException e) {
       fail(job, file, e.why());
     } catch (Cancelled e) {
-      log.info("Import {} was cancelled; the rows imported before stay", job.id());
-      forget(file);
+      forgetUnlessOpen(job, file);
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // A stack overflow is the file's doing (a value no rule expected): it counts as an attempt,
       // so the import fails after a few instead of looping.
@@ -304,7 +329,47 @@ class ImportRunner implements SmartLifecycle {
     log.info("Import {} done", job.id());
   }
 
-  /** The import was cancelled while a batch was read: the batch rolls back, the import stops. */
+  /**
+   * The upload, from the store to this instance's disk (a chunk at a time), where the file readers
+   * can go through it as often as they need.
+   *
+   * @return false if the store has no upload for the import
+   */
+  private boolean fetchUpload(Import job, Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path partial = file.resolveSibling(file.getFileName() + ".part");
+    boolean there;
+    try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(partial))) {
+      there = imports.copyUpload(job.id(), out);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(partial);
+      throw e;
+    }
+    if (!there) {
+      Files.deleteIfExists(partial);
+      return false;
+    }
+    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return true;
+  }
+
+  /**
+   * The runner may not go on with the import: a person cancelled it (its file goes), or its lease
+   * ran out and another instance took it over (this copy waits for this instance's next turn).
+   */
+  private void forgetUnlessOpen(Import job, Path file) {
+    if (imports.isOver(job.id())) {
+      log.info("Import {} was cancelled; the rows imported before stay", job.id());
+      forget(file);
+    } else {
+      log.warn("Import {}: another instance took it over (this one held it too long)", job.id());
+    }
+  }
+
+  /**
+   * The import was cancelled or taken over while a batch was read: the batch rolls back, this
+   * runner stops.
+   */
   private static final class Cancelled extends RuntimeException {
     Cancelled() {
       super("cancelled", null, false, false);
@@ -342,7 +407,14 @@ class ImportRunner implements SmartLifecycle {
         merged++;
       }
     }
-    if (!imports.checkpoint(job.id(), upTo, created, merged, rejected)) {
+    if (!imports.checkpoint(
+        job.id(),
+        job.lease(),
+        clock.instant().plus(properties.leaseFor()),
+        upTo,
+        created,
+        merged,
+        rejected)) {
       throw new Cancelled();
     }
   }
@@ -375,29 +447,62 @@ class ImportRunner implements SmartLifecycle {
 
   @Override
   public void start() {
-    forgetLeftovers();
+    forgetLeftovers(true);
     running = true;
   }
 
   /**
-   * Uploads cut off by a crash or a refused body never became imports, and files of imports that
-   * are over (one cancelled while its runner was stopped) are not needed: they go at start-up.
+   * Working copies of imports that are over go (another instance may have finished them), and so do
+   * copies cut off by a crash; uploads of imports that are over are cleared from the store should
+   * the instance that ended them have died first.
    */
-  private void forgetLeftovers() {
+  @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+  void forgetLeftovers() {
+    forgetLeftovers(false);
+  }
+
+  @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+  @SchedulerLock(name = "forget-uploads-of-imports-over", lockAtLeastFor = "PT5M")
+  void forgetUploadsOfImportsOver() {
+    int chunks = imports.forgetUploadsOfImportsOver();
+    if (chunks > 0) {
+      log.info("Removed {} chunks of uploads whose imports are over", chunks);
+    }
+  }
+
+  /**
+   * @param startUp at start-up nothing of this instance's is being written: every partial copy
+   *     goes; later only those an hour old
+   */
+  private void forgetLeftovers(boolean startUp) {
     Path directory = properties.directory();
     if (!Files.isDirectory(directory)) {
       return;
     }
+    Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
     try (var files = Files.newDirectoryStream(directory, "*.{part,csv}")) {
       for (Path file : files) {
-        boolean partial = file.getFileName().toString().endsWith(".part");
-        if (partial || imports.isOver(file.toAbsolutePath().toString())) {
+        String name = file.getFileName().toString();
+        boolean leftover =
+            name.endsWith(".part")
+                ? startUp || Files.getLastModifiedTime(file).toInstant().isBefore(anHourAgo)
+                : importOf(name).map(imports::isOver).orElse(false);
+        if (leftover) {
           Files.deleteIfExists(file);
-          log.info("Removed {} left by an earlier run", file.getFileName());
+          log.info("Removed {} left by an earlier run", name);
         }
       }
     } catch (IOException | RuntimeException e) {
       log.warn("Could not clean left-over uploads in {}: {}", directory, e.getMessage());
+    }
+  }
+
+  /** The import a working copy ({@code <id>.csv}, its sheet {@code <id>.csv.sheet.csv}) is of. */
+  private static Optional<UUID> importOf(String fileName) {
+    try {
+      return Optional.of(UUID.fromString(fileName.substring(0, fileName.indexOf('.'))));
+    } catch (IllegalArgumentException | IndexOutOfBoundsException notOurs) {
+      return Optional.empty();
     }
   }
 

@@ -9,5 +9,10 @@ public enum ImportState {
   RUNNING,
   DONE,
   FAILED,
-  CANCELLED
+  CANCELLED;
+
+  /** Whether the import will still read its file. */
+  boolean isOpen() {
+    return this == QUEUED || this == RUNNING;
+  }
 }

@@ -3,7 +3,11 @@ package org.leadhandoff.intake.csv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,10 +27,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ImportStore {
 
+  /** An import as a runner claimed it, with the lease it holds ({@code lease}). */
   record Import(
       UUID id,
       String fileName,
-      String storedPath,
+      String lease,
       String source,
       ImportState state,
       Integer rowsTotal,
@@ -48,27 +53,78 @@ class ImportStore {
     this.json = json;
   }
 
-  void create(UUID id, String fileName, String storedPath, String source) {
-    create(id, fileName, storedPath, source, new Settings(Map.of(), null, null));
-  }
+  /** An upload is kept in pieces of this size: one piece in memory at a time, either way. */
+  static final int CHUNK_BYTES = 1 << 20;
 
-  void create(UUID id, String fileName, String storedPath, String source, Settings settings) {
+  /**
+   * Queues an import with its uploaded file, streamed into the store a chunk at a time. Call it in
+   * a transaction: a body cut off or over the limit then leaves neither the import nor a chunk.
+   *
+   * @return the file's size in bytes
+   */
+  long create(UUID id, String fileName, String source, Settings settings, InputStream content)
+      throws IOException {
     jdbc.sql(
             """
-            insert into lead_import (id, file_name, stored_path, source, state, mapping,
+            insert into lead_import (id, file_name, source, state, mapping,
                                      default_consent, created_by, created_at, updated_at)
-            values (?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?)
+            values (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?)
             """)
         .params(
             id,
             fileName,
-            storedPath,
             source,
             settings.mapping().isEmpty() ? null : MappingJson.write(json, settings.mapping()),
             settings.defaultConsent(),
             settings.createdBy(),
             Timestamps.now(clock),
             Timestamps.now(clock))
+        .update();
+    byte[] buffer = new byte[CHUNK_BYTES];
+    long size = 0;
+    for (int seq = 0; ; seq++) {
+      int read = content.readNBytes(buffer, 0, CHUNK_BYTES);
+      if (read == 0) {
+        return size;
+      }
+      jdbc.sql("insert into lead_import_chunk (import_id, seq, bytes) values (?, ?, ?)")
+          .params(id, seq, read == CHUNK_BYTES ? buffer : Arrays.copyOf(buffer, read))
+          .update();
+      size += read;
+    }
+  }
+
+  /**
+   * Writes the import's uploaded file to {@code target}, a chunk at a time.
+   *
+   * @return false if the store has no file for it (its import is over, or it was never there)
+   */
+  boolean copyUpload(UUID id, OutputStream target) throws IOException {
+    for (int seq = 0; ; seq++) {
+      Optional<byte[]> chunk =
+          jdbc.sql("select bytes from lead_import_chunk where import_id = ? and seq = ?")
+              .params(id, seq)
+              .query((rs, n) -> rs.getBytes(1))
+              .optional();
+      if (chunk.isEmpty()) {
+        return seq > 0;
+      }
+      target.write(chunk.get());
+    }
+  }
+
+  /** The file holds personal data: once its import is over, it goes. */
+  void forgetUpload(UUID id) {
+    jdbc.sql("delete from lead_import_chunk where import_id = ?").param(id).update();
+  }
+
+  /** Uploads of imports that are over (left by an instance that died before it removed them). */
+  int forgetUploadsOfImportsOver() {
+    return jdbc.sql(
+            """
+            delete from lead_import_chunk where import_id in (
+              select id from lead_import where state not in ('QUEUED', 'RUNNING'))
+            """)
         .update();
   }
 
@@ -77,21 +133,45 @@ class ImportStore {
    * before a running one whose last batch came after it, so imports take turns by batch and a small
    * file is not stuck behind a big one.
    */
-  Optional<Import> next() {
-    return jdbc.sql(
-            """
-            select * from lead_import where state in ('RUNNING', 'QUEUED')
-              and (next_attempt_at is null or next_attempt_at <= ?)
-            order by updated_at, created_at
-            fetch first 1 rows only
-            """)
-        .param(Timestamps.now(clock))
+  Optional<Import> claim(Duration leaseFor) {
+    Instant now = clock.instant();
+    Optional<UUID> next =
+        jdbc.sql(
+                """
+                select id from lead_import where state in ('RUNNING', 'QUEUED')
+                  and (next_attempt_at is null or next_attempt_at <= ?)
+                  and (lease_until is null or lease_until <= ?)
+                order by updated_at, created_at
+                fetch first 1 rows only
+                """)
+            .params(Timestamps.utc(now), Timestamps.utc(now))
+            .query(UUID.class)
+            .optional();
+    if (next.isEmpty()) {
+      return Optional.empty();
+    }
+    // Another instance that read the same import first has it: the update leaves it alone.
+    String lease = UUID.randomUUID().toString();
+    int taken =
+        jdbc.sql(
+                """
+                update lead_import set lease_token = ?, lease_until = ?
+                where id = ? and state in ('RUNNING', 'QUEUED')
+                  and (lease_until is null or lease_until <= ?)
+                """)
+            .params(lease, Timestamps.utc(now.plus(leaseFor)), next.get(), Timestamps.utc(now))
+            .update();
+    if (taken == 0) {
+      return Optional.empty();
+    }
+    return jdbc.sql("select * from lead_import where id = ? and lease_token = ?")
+        .params(next.get(), lease)
         .query(
             (rs, n) ->
                 new Import(
                     rs.getObject("id", UUID.class),
                     rs.getString("file_name"),
-                    rs.getString("stored_path"),
+                    lease,
                     rs.getString("source"),
                     ImportState.valueOf(rs.getString("state")),
                     (Integer) rs.getObject("rows_total"),
@@ -100,6 +180,14 @@ class ImportStore {
                     MappingJson.read(json, rs.getString("mapping")),
                     (Boolean) rs.getObject("default_consent")))
         .optional();
+  }
+
+  /** The turn is over: any instance may take the import's next one. */
+  void release(UUID id, String lease) {
+    jdbc.sql(
+            "update lead_import set lease_token = null, lease_until = null where id = ? and lease_token = ?")
+        .params(id, lease)
+        .update();
   }
 
   /** Whether another import waits for its turn now. */
@@ -115,21 +203,9 @@ class ImportStore {
         > 0;
   }
 
-  /** Imports that will not read their file again: what is left of it on disk can go. */
-  boolean isOver(String storedPath) {
-    return jdbc.sql(
-                "select count(*) from lead_import where stored_path = ? and state in ('QUEUED', 'RUNNING')")
-            .param(storedPath)
-            .query(Long.class)
-            .single()
-        == 0;
-  }
-
-  Optional<String> storedPath(UUID id) {
-    return jdbc.sql("select stored_path from lead_import where id = ?")
-        .param(id)
-        .query(String.class)
-        .optional();
+  /** Whether the import will not read its file again (it is over, or there is no such import). */
+  boolean isOver(UUID id) {
+    return state(id).map(state -> !state.isOpen()).orElse(true);
   }
 
   Optional<ImportState> state(UUID id) {
@@ -142,12 +218,13 @@ class ImportStore {
   /**
    * @return false if the import is no longer queued (it was cancelled)
    */
-  boolean started(UUID id, int rowsTotal, List<String> ignoredColumns, List<Why> notes) {
+  boolean started(
+      UUID id, String lease, int rowsTotal, List<String> ignoredColumns, List<Why> notes) {
     return jdbc.sql(
                 """
                 update lead_import set state = 'RUNNING', rows_total = ?, ignored_columns = ?,
                                        notes = ?, notes_why = ?, updated_at = ?
-                where id = ? and state = 'QUEUED'
+                where id = ? and state = 'QUEUED' and lease_token = ?
                 """)
             .params(
                 rowsTotal,
@@ -157,40 +234,64 @@ class ImportStore {
                     2000),
                 fitting(notes),
                 Timestamps.now(clock),
-                id)
+                id,
+                lease)
             .update()
         == 1;
   }
 
   /**
-   * Adds a batch's counts and moves the checkpoint, in the batch's transaction.
+   * Adds a batch's counts and moves the checkpoint, in the batch's transaction, and renews the
+   * lease until {@code leaseUntil}.
    *
-   * @return false if the import is no longer running (it was cancelled): the batch must not count
+   * @return false if the import is no longer running (it was cancelled) or no longer this runner's
+   *     (its lease ran out and another instance took it over): the batch must not count
    */
-  boolean checkpoint(UUID id, int rowsProcessed, int created, int merged, int rejected) {
+  boolean checkpoint(
+      UUID id,
+      String lease,
+      Instant leaseUntil,
+      int rowsProcessed,
+      int created,
+      int merged,
+      int rejected) {
     return jdbc.sql(
                 """
                 update lead_import set rows_processed = ?, created = created + ?,
                                        merged = merged + ?, rejected = rejected + ?, error = null,
-                                       attempts = 0, next_attempt_at = null, updated_at = ?
-                where id = ? and state = 'RUNNING'
+                                       attempts = 0, next_attempt_at = null, updated_at = ?,
+                                       lease_until = ?
+                where id = ? and state = 'RUNNING' and lease_token = ?
                 """)
-            .params(rowsProcessed, created, merged, rejected, Timestamps.now(clock), id)
+            .params(
+                rowsProcessed,
+                created,
+                merged,
+                rejected,
+                Timestamps.now(clock),
+                Timestamps.utc(leaseUntil),
+                id,
+                lease)
             .update()
         == 1;
   }
 
-  /** Stops a queued or running import; what it imported so far stays. */
+  /** Stops a queued or running import; what it imported so far stays, its file goes. */
   boolean cancel(UUID id) {
-    return jdbc.sql(
-                """
-                update lead_import set state = 'CANCELLED', finished_at = ?, updated_at = ?,
-                                       next_attempt_at = null
-                where id = ? and state in ('QUEUED', 'RUNNING')
-                """)
-            .params(Timestamps.now(clock), Timestamps.now(clock), id)
-            .update()
-        == 1;
+    boolean cancelled =
+        jdbc.sql(
+                    """
+                    update lead_import set state = 'CANCELLED', finished_at = ?, updated_at = ?,
+                                           next_attempt_at = null
+                    where id = ? and state in ('QUEUED', 'RUNNING')
+                    """)
+                .params(Timestamps.now(clock), Timestamps.now(clock), id)
+                .update()
+            == 1;
+    if (cancelled) {
+      forgetUpload(id);
+    }
+    return cancelled;
   }
 
   void rejectRow(UUID id, long line, CsvRow.RowError error) {
@@ -226,6 +327,7 @@ class ImportStore {
             "update lead_import set state = 'DONE', finished_at = ?, updated_at = ? where id = ? and state = 'RUNNING'")
         .params(Timestamps.now(clock), Timestamps.now(clock), id)
         .update();
+    forgetUpload(id);
   }
 
   void failed(UUID id, Why error) {
@@ -242,6 +344,7 @@ class ImportStore {
             Timestamps.now(clock),
             id)
         .update();
+    forgetUpload(id);
   }
 
   /** A problem that may pass (the database, the disk): the import waits, other imports go on. */

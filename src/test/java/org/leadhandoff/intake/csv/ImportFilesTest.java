@@ -396,13 +396,13 @@ class ImportFilesTest {
                     }));
     assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
     UUID queued = upload("queued.csv", "email\nq@bigco.example\n".getBytes());
-    Path queuedFile = Path.of(imports.storedPath(queued).orElseThrow());
-    Path runningFile = Path.of(imports.storedPath(running).orElseThrow());
+    Path runningFile = ImportRunner.workingCopy(properties.directory(), running);
+    assertThat(uploadChunks(queued)).as("the upload is in the store until it is imported").isOne();
 
     mvc.perform(post("/api/imports/" + queued + "/cancel"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.state").value("CANCELLED"));
-    assertThat(queuedFile).doesNotExist();
+    assertThat(uploadChunks(queued)).as("a cancelled import's file goes at once").isZero();
     release.countDown();
     holder.get(30, TimeUnit.SECONDS);
 
@@ -417,6 +417,7 @@ class ImportFilesTest {
             .single();
     assertThat(leads).isEqualTo(stopped.created());
     assertThat(runningFile).doesNotExist();
+    assertThat(uploadChunks(running)).isZero();
     assertThat(store.findByEmail("q@bigco.example")).isEmpty();
     mvc.perform(post("/api/imports/" + running + "/cancel"))
         .andExpect(status().isConflict())
@@ -426,6 +427,13 @@ class ImportFilesTest {
                     "Import "
                         + running
                         + " is CANCELLED; only a queued or running import can be cancelled."));
+  }
+
+  private long uploadChunks(UUID importId) {
+    return jdbc.sql("select count(*) from lead_import_chunk where import_id = ?")
+        .param(importId)
+        .query(Long.class)
+        .single();
   }
 
   private static void waitFor(CountDownLatch latch) {
