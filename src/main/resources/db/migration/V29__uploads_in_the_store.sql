@@ -14,3 +14,5 @@ alter table lead_import alter column stored_path drop not null;
 -- another instance resumes the import at its last checkpoint.
 alter table lead_import add column lease_token varchar(36);
 alter table lead_import add column lease_until timestamp with time zone;
+-- Which instance holds it (process id @ host), for the people who run the cluster.
+alter table lead_import add column lease_holder varchar(200);

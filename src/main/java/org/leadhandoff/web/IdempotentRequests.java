@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,13 +33,16 @@ public class IdempotentRequests {
   private final ObjectMapper json;
   private final Clock clock;
 
-  IdempotentRequests(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+  private final Duration abandonedAfter;
+
+  IdempotentRequests(JdbcClient jdbc, ObjectMapper json, Clock clock, ApiProperties properties) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
+    this.abandonedAfter = properties.abandonedAfter();
   }
 
-  private record Stored(String hash, Integer status, String body) {}
+  private record Stored(String hash, Integer status, String body, Instant createdAt) {}
 
   private static String caller() {
     var authentication =
@@ -60,14 +66,21 @@ public class IdempotentRequests {
     // A key is the caller's own: another caller's same key is another request.
     key = caller() + " " + key;
     String hash = hash(endpoint, request);
-    try {
-      jdbc.sql(
-              "insert into idempotent_request (idempotency_key, endpoint, request_hash, created_at)"
-                  + " values (?, ?, ?, ?)")
-          .params(key, endpoint, hash, Timestamps.utc(clock.instant()))
-          .update();
-    } catch (DuplicateKeyException seenBefore) {
-      return replay(key, hash, type);
+    // A second round only after a first request of the key was found abandoned and cleared.
+    for (int round = 0; ; round++) {
+      try {
+        jdbc.sql(
+                "insert into idempotent_request (idempotency_key, endpoint, request_hash,"
+                    + " created_at) values (?, ?, ?, ?)")
+            .params(key, endpoint, hash, Timestamps.utc(clock.instant()))
+            .update();
+        break;
+      } catch (DuplicateKeyException seenBefore) {
+        Optional<ResponseEntity<T>> replayed = replay(key, hash, type, round == 0);
+        if (replayed.isPresent()) {
+          return replayed.get();
+        }
+      }
     }
     ResponseEntity<T> response;
     try {
@@ -84,14 +97,24 @@ public class IdempotentRequests {
     return response;
   }
 
-  private <T> ResponseEntity<T> replay(String key, String hash, Class<T> type) {
+  /**
+   * The answer kept for the key, or empty when the first request of the key was abandoned (its
+   * instance died half-way, {@code abandonedAfter} ago) and its record is cleared for this one.
+   */
+  private <T> Optional<ResponseEntity<T>> replay(
+      String key, String hash, Class<T> type, boolean mayTakeOver) {
     Optional<Stored> stored =
         jdbc.sql(
-                "select request_hash, response_status, response_body from idempotent_request"
-                    + " where idempotency_key = ?")
+                "select request_hash, response_status, response_body, created_at from"
+                    + " idempotent_request where idempotency_key = ?")
             .param(key)
             .query(
-                (rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)))
+                (rs, n) ->
+                    new Stored(
+                        rs.getString(1),
+                        (Integer) rs.getObject(2),
+                        rs.getString(3),
+                        Timestamps.instant(rs.getObject(4, OffsetDateTime.class))))
             .optional();
     if (stored.isEmpty()) {
       throw new ApiException(
@@ -106,12 +129,24 @@ public class IdempotentRequests {
           "This Idempotency-Key was used for a different request; use a new key for a new request.");
     }
     if (stored.get().status() == null) {
+      if (mayTakeOver
+          && stored.get().createdAt().isBefore(clock.instant().minus(abandonedAfter))
+          && jdbc.sql(
+                      "delete from idempotent_request where idempotency_key = ?"
+                          + " and response_status is null and created_at = ?")
+                  .params(key, Timestamps.utc(stored.get().createdAt()))
+                  .update()
+              == 1) {
+        // The work is idempotent itself (a capture merges by email): doing it again is safe.
+        return Optional.empty();
+      }
       throw new ApiException(
           HttpStatus.CONFLICT,
           "Request in progress",
           "A request with this Idempotency-Key is still being processed; retry in a moment.");
     }
-    return ResponseEntity.status(stored.get().status()).body(read(stored.get().body(), type));
+    return Optional.of(
+        ResponseEntity.status(stored.get().status()).body(read(stored.get().body(), type)));
   }
 
   private String hash(String endpoint, Object request) {

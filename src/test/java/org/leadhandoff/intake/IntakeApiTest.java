@@ -17,6 +17,7 @@ import org.leadhandoff.process.LeadProcess.Processes;
 import org.leadhandoff.support.EmbeddedEngineTest;
 import org.leadhandoff.support.LeadFixtures;
 import org.leadhandoff.support.ProcessTestSupport;
+import org.leadhandoff.support.TestIdentity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,6 +120,48 @@ class IntakeApiTest {
             jsonPath("$.detail")
                 .value(
                     "This Idempotency-Key was used for a different request; use a new key for a new request."));
+  }
+
+  @Test
+  @DisplayName(
+      "a request whose instance died half-way (key taken, no answer kept): a retry is told it is in"
+          + " progress, and after a minute it is taken over, with one lead and one lifecycle")
+  void abandonedRequestIsTakenOver() throws Exception {
+    String email = LeadFixtures.unique("abandoned", "bigco.example");
+    String key = UUID.randomUUID().toString();
+    UUID first = leadId(postLead(lead(email), key).andExpect(status().isAccepted()));
+    // What an instance killed after the capture and before keeping its answer leaves behind.
+    String stored = TestIdentity.USER + " " + key;
+    jdbc.sql(
+            "update idempotent_request set response_status = null, response_body = null"
+                + " where idempotency_key = ?")
+        .param(stored)
+        .update();
+
+    postLead(lead(email), key)
+        .andExpect(status().isConflict())
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "A request with this Idempotency-Key is still being processed; retry in a"
+                        + " moment."));
+
+    jdbc.sql(
+            "update idempotent_request set created_at = created_at - interval '2' minute"
+                + " where idempotency_key = ?")
+        .param(stored)
+        .update();
+    UUID retried =
+        leadId(
+            postLead(lead(email), key)
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.outcome").value("MERGED")));
+    assertThat(retried).isEqualTo(first);
+    process.awaitWaitingAt(process.lifecycleOf(first), "Gateway_AwaitEngagement");
+    assertThat(process.instanceKeys(Processes.LEAD_LIFECYCLE, first)).hasSize(1);
+    postLead(lead(email), key)
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.outcome").value("MERGED"));
   }
 
   @Test

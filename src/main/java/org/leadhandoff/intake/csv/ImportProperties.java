@@ -22,4 +22,4 @@ public record ImportProperties(
     @DefaultValue("500") int batchSize,
     @DefaultValue("PT0S") Duration pauseBetweenBatches,
     @DefaultValue("200000") int maxRows,
-    @DefaultValue("PT2M") Duration leaseFor) {}
+    @DefaultValue("PT30S") Duration leaseFor) {}

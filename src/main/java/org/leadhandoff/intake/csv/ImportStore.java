@@ -133,6 +133,9 @@ class ImportStore {
    * before a running one whose last batch came after it, so imports take turns by batch and a small
    * file is not stuck behind a big one.
    */
+  /** This instance, as the lease holder of the imports it runs: process id @ host. */
+  static final String HOLDER = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+
   Optional<Import> claim(Duration leaseFor) {
     Instant now = clock.instant();
     Optional<UUID> next =
@@ -155,11 +158,12 @@ class ImportStore {
     int taken =
         jdbc.sql(
                 """
-                update lead_import set lease_token = ?, lease_until = ?
+                update lead_import set lease_token = ?, lease_until = ?, lease_holder = ?
                 where id = ? and state in ('RUNNING', 'QUEUED')
                   and (lease_until is null or lease_until <= ?)
                 """)
-            .params(lease, Timestamps.utc(now.plus(leaseFor)), next.get(), Timestamps.utc(now))
+            .params(
+                lease, Timestamps.utc(now.plus(leaseFor)), HOLDER, next.get(), Timestamps.utc(now))
             .update();
     if (taken == 0) {
       return Optional.empty();
@@ -185,7 +189,8 @@ class ImportStore {
   /** The turn is over: any instance may take the import's next one. */
   void release(UUID id, String lease) {
     jdbc.sql(
-            "update lead_import set lease_token = null, lease_until = null where id = ? and lease_token = ?")
+            "update lead_import set lease_token = null, lease_until = null, lease_holder = null"
+                + " where id = ? and lease_token = ?")
         .params(id, lease)
         .update();
   }

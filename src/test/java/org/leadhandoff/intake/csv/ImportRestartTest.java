@@ -57,6 +57,8 @@ class ImportRestartTest {
                 "--lead-handoff.imports.directory=" + dir.resolve("imports"),
                 "--lead-handoff.imports.batch-size=20",
                 "--lead-handoff.imports.pause-between-batches=PT0.05S",
+                // The killed run's lease on the import runs out this soon after the kill.
+                "--lead-handoff.imports.lease-for=PT3S",
                 "--lead-handoff.security.admin-password=" + TestIdentity.PASSWORD,
                 "--lead-handoff.security.demo-password=" + TestIdentity.DEMO_PASSWORD))
         .toArray(String[]::new);
@@ -184,7 +186,9 @@ class ImportRestartTest {
       assertThat(stopped.rowsProcessed()).as("stopped part-way").isLessThan(ROWS);
 
       ImportStatus done =
-          await().until(() -> status(second, importId), s -> s.state() == ImportState.DONE);
+          await()
+              .atMost(java.time.Duration.ofSeconds(60))
+              .until(() -> status(second, importId), s -> s.state() == ImportState.DONE);
 
       // All four at once, so that a failure tells where a row went (created, merged or rejected).
       assertThat(List.of(done.rowsProcessed(), done.created(), done.merged(), done.rejected()))
