@@ -136,6 +136,11 @@ public final class LocalCluster implements AutoCloseable {
         == 200;
   }
 
+  /** The instance of this name as last started. */
+  public Instance instance(String name) {
+    return instances.get(name);
+  }
+
   /** SIGKILL: no shutdown hook, no graceful stop; whatever it held is left as a crash leaves it. */
   public void kill(Instance instance) throws InterruptedException {
     instance.process().destroyForcibly();

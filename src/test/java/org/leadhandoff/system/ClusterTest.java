@@ -77,25 +77,11 @@ class ClusterTest {
           + " (SIGKILL) half-way through both: the other finishes, every lead, lifecycle start and"
           + " assignment mail once; the killed instance comes back and is ready")
   void anInstanceKilledInTheMiddleLosesNothing() throws Exception {
-    ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-    setup.setServerStartupTimeout(15_000);
-    smtp = new GreenMail(setup);
-    smtp.start();
-    cluster =
-        new LocalCluster(
-            dir,
-            "cluster",
-            setup.getPort(),
-            List.of(
-                // What a killed instance held comes back to the other this soon.
-                "--lead-handoff.outbox.claim-for=PT5S",
-                "--lead-handoff.mail.claim-for=PT5S",
-                "--lead-handoff.imports.lease-for=PT5S",
-                "--lead-handoff.api.abandoned-after=PT5S",
-                // The import takes long enough to be killed in the middle of.
-                "--lead-handoff.imports.batch-size=20",
-                "--lead-handoff.imports.pause-between-batches=PT1S"));
-    cluster.startEngine();
+    startCluster(
+        "killed",
+        // The import takes long enough to be killed in the middle of.
+        "--lead-handoff.imports.batch-size=20",
+        "--lead-handoff.imports.pause-between-batches=PT1S");
     Instance a = cluster.start("a");
     Instance b = cluster.start("b");
     JdbcClient store = cluster.store();
@@ -111,7 +97,7 @@ class ClusterTest {
           UUID.fromString(
               json.readTree(
                       send(
-                              List.of(a),
+                              List.of("a"),
                               "/api/leads/import?source=trade-show",
                               "text/csv",
                               list,
@@ -126,7 +112,7 @@ class ClusterTest {
               .mapToObj(i -> "hot" + i + "." + UUID.randomUUID() + "@cluster-hot.example")
               .toList();
       for (int i = 0; i < HOT_LEADS / 3; i++) {
-        sendHotLead(hot.get(i), i % 2 == 0 ? List.of(a, b) : List.of(b, a));
+        sendHotLead(hot.get(i), i % 2 == 0 ? List.of("a", "b") : List.of("b", "a"));
       }
       Instance holder = holderOf(store, importId, a, b);
       Instance survivor = holder == a ? b : a;
@@ -134,7 +120,11 @@ class ClusterTest {
       cluster.kill(holder);
       for (int i = HOT_LEADS / 3; i < HOT_LEADS; i++) {
         // A client still sends half of its requests to the dead instance first, then fails over.
-        sendHotLead(hot.get(i), i % 2 == 0 ? List.of(holder, survivor) : List.of(survivor, holder));
+        sendHotLead(
+            hot.get(i),
+            i % 2 == 0
+                ? List.of(holder.name(), survivor.name())
+                : List.of(survivor.name(), holder.name()));
       }
 
       await()
@@ -224,8 +214,179 @@ class ClusterTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "a rolling restart under a steady stream of leads, then the whole application stopped and"
+          + " started while the engine runs: every lead once, the hot leads' tasks still open in"
+          + " the inbox, and their SLA reminders fire once each")
+  void restartsLoseNothing() throws Exception {
+    startCluster(
+        "restarts",
+        // A hot lead's owner is reminded 90 s after the task is given (a quarter of 6 min).
+        "--lead-handoff.criteria.sla.first-touch.hot=PT6M",
+        "--lead-handoff.criteria.sla.reminder-at=0.25");
+    cluster.start("a");
+    cluster.start("b");
+    JdbcClient store = cluster.store();
+    try {
+      List<String> hot =
+          IntStream.range(0, 4)
+              .mapToObj(i -> "hot" + i + "." + UUID.randomUUID() + "@cluster-restart.example")
+              .toList();
+      for (int i = 0; i < hot.size(); i++) {
+        sendHotLead(hot.get(i), i % 2 == 0 ? List.of("a", "b") : List.of("b", "a"));
+      }
+      await()
+          .atMost(WORK_DONE)
+          .until(() -> openTasks(store, "%@cluster-restart.example") == hot.size());
+
+      // A steady stream of leads through both instances while each restarts in turn.
+      java.util.concurrent.atomic.AtomicBoolean streaming =
+          new java.util.concurrent.atomic.AtomicBoolean(true);
+      java.util.concurrent.atomic.AtomicInteger sent =
+          new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.CompletableFuture<Void> stream =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                while (streaming.get()) {
+                  int i = sent.get();
+                  String email = "stream" + i + "@cluster-stream.example";
+                  try {
+                    send(
+                        i % 2 == 0 ? List.of("a", "b") : List.of("b", "a"),
+                        "/api/leads",
+                        "application/json",
+                        "{\"email\":\""
+                            + email
+                            + "\",\"company\":\"StreamCo\",\"companySize\":500,"
+                            + "\"industry\":\"Software\",\"title\":\"CTO\",\"country\":\"GB\"}",
+                        "stream-" + email);
+                    sent.incrementAndGet();
+                    Thread.sleep(250);
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+              });
+      for (String name : List.of("a", "b")) {
+        cluster.stop(cluster.instance(name));
+        cluster.start(name);
+      }
+      streaming.set(false);
+      stream.get(2, java.util.concurrent.TimeUnit.MINUTES);
+
+      // The whole application stops while the engine runs on, until the reminders are due.
+      int remindersBeforeStop = mails("reminder:").size();
+      cluster.stop(cluster.instance("a"));
+      cluster.stop(cluster.instance("b"));
+      java.time.Instant remindersDue =
+          store
+              .sql(
+                  "select max(t.due_at) from user_task t join lead l on l.id = t.lead_id"
+                      + " where t.state = 'OPEN' and l.email like '%@cluster-restart.example'")
+              .query(java.time.OffsetDateTime.class)
+              .single()
+              .toInstant()
+              .minus(Duration.ofSeconds(270));
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> java.time.Instant.now().isAfter(remindersDue.plusSeconds(2)));
+      cluster.start("a");
+      cluster.start("b");
+
+      int streamed = sent.get();
+      await()
+          .atMost(WORK_DONE)
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () ->
+                  count(store, "select count(*) from outbox where sent_at is null") == 0
+                      && count(
+                              store,
+                              "select count(distinct c.lead_id) from lead_stage_change c join lead"
+                                  + " l on l.id = c.lead_id where c.to_stage = 'IN_PROFILE' and"
+                                  + " l.email like '%@cluster-stream.example'")
+                          == streamed
+                      && mails("reminder:").size() >= hot.size());
+
+      assertThat(streamed).as("leads streamed during the rolling restart").isPositive();
+      assertThat(
+              count(store, "select count(*) from lead where email like '%@cluster-stream.example'"))
+          .isEqualTo(streamed);
+      assertThat(
+              count(
+                  store,
+                  "select count(*) from lead l where (select count(*) from outbox o where"
+                      + " o.lead_id = l.id and o.kind = 'LEAD_CAPTURED') <> 1"))
+          .as("leads without exactly one lifecycle start")
+          .isZero();
+      Map<String, Long> reminders =
+          mails("reminder:").stream()
+              .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+      assertThat(reminders).as("reminder mails per hot lead").hasSize(hot.size());
+      assertThat(reminders.values()).containsOnly(1L);
+      assertThat(openTasks(store, "%@cluster-restart.example")).isEqualTo(hot.size());
+      for (String email : hot) {
+        String leadId =
+            store
+                .sql("select id from lead where email = ?")
+                .param(email)
+                .query(String.class)
+                .single();
+        for (String name : List.of("a", "b")) {
+          HttpResponse<String> inbox =
+              http.send(
+                  HttpRequest.newBuilder(cluster.instance(name).uri("/api/tasks?leadId=" + leadId))
+                      .header("Authorization", TestIdentity.basic("admin"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          assertThat(json.readTree(inbox.body()).size())
+              .as("open tasks of %s in the inbox of %s", email, name)
+              .isEqualTo(1);
+        }
+      }
+      System.out.printf(
+          "Restart run: %d leads streamed through a rolling restart, %d hot leads with %d reminder"
+              + " mails (%d before all instances stopped, the rest due while none ran)%n",
+          streamed, hot.size(), mails("reminder:").size(), remindersBeforeStop);
+    } catch (AssertionError | ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "\n" + cluster.logs(), e);
+    }
+  }
+
+  /**
+   * The SMTP server in the test, then the standalone engine; instances are started by the test.
+   * What a killed instance held comes back to the others within seconds.
+   */
+  private void startCluster(String purpose, String... settings) throws IOException {
+    ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    setup.setServerStartupTimeout(15_000);
+    smtp = new GreenMail(setup);
+    smtp.start();
+    List<String> all =
+        new java.util.ArrayList<>(
+            List.of(
+                "--lead-handoff.outbox.claim-for=PT5S",
+                "--lead-handoff.mail.claim-for=PT5S",
+                "--lead-handoff.imports.lease-for=PT5S",
+                "--lead-handoff.api.abandoned-after=PT5S"));
+    all.addAll(List.of(settings));
+    cluster = new LocalCluster(dir, purpose, setup.getPort(), all);
+    cluster.startEngine();
+  }
+
+  private static long openTasks(JdbcClient store, String emails) {
+    return count(
+        store,
+        "select count(*) from user_task t join lead l on l.id = t.lead_id where t.state = 'OPEN'"
+            + " and l.email like '"
+            + emails
+            + "'");
+  }
+
   /** The demo request first, then the capture: the lead is hot from its first score. */
-  private void sendHotLead(String email, List<Instance> order) throws Exception {
+  private void sendHotLead(String email, List<String> order) throws Exception {
     send(
         order,
         "/api/events",
@@ -254,14 +415,16 @@ class ClusterTest {
    * until the key is taken over.
    */
   private HttpResponse<String> send(
-      List<Instance> order, String path, String type, String body, String idempotencyKey)
+      List<String> order, String path, String type, String body, String idempotencyKey)
       throws Exception {
     return await()
         .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(500))
         .until(
             () -> {
-              for (Instance instance : order) {
+              for (String name : order) {
+                // The instance of the name as last (re)started.
+                Instance instance = cluster.instance(name);
                 if (!instance.process().isAlive()) {
                   continue;
                 }
@@ -283,7 +446,10 @@ class ClusterTest {
               return null;
             },
             response -> {
-              if (response == null || response.statusCode() == 409) {
+              // 409: a request a dead instance left in progress; 503: an instance shutting down.
+              if (response == null
+                  || response.statusCode() == 409
+                  || response.statusCode() == 503) {
                 return false;
               }
               assertThat(response.statusCode())
@@ -309,9 +475,14 @@ class ClusterTest {
   }
 
   private List<String> assignmentMails() {
+    return mails("assignment:");
+  }
+
+  /** The leads of the mails of this occasion at the SMTP server, one entry per mail. */
+  private List<String> mails(String occasion) {
     return Arrays.stream(smtp.getReceivedMessages())
         .map(ClusterTest::occasion)
-        .filter(o -> o.startsWith("assignment:"))
+        .filter(o -> o.startsWith(occasion))
         .map(o -> o.split(":")[1])
         .toList();
   }
