@@ -165,13 +165,7 @@ class ClusterTest {
           .isEqualTo(IMPORT_ROWS);
       assertThat(count(store, "select count(*) from lead where email like '%@cluster-hot.example'"))
           .isEqualTo(HOT_LEADS);
-      assertThat(
-              count(
-                  store,
-                  "select count(*) from lead l where (select count(*) from outbox o where"
-                      + " o.lead_id = l.id and o.kind = 'LEAD_CAPTURED') <> 1"))
-          .as("leads without exactly one lifecycle start")
-          .isZero();
+      assertEveryLeadStartedOnce(store);
       assertThat(
               count(
                   store,
@@ -314,13 +308,7 @@ class ClusterTest {
       assertThat(
               count(store, "select count(*) from lead where email like '%@cluster-stream.example'"))
           .isEqualTo(streamed);
-      assertThat(
-              count(
-                  store,
-                  "select count(*) from lead l where (select count(*) from outbox o where"
-                      + " o.lead_id = l.id and o.kind = 'LEAD_CAPTURED') <> 1"))
-          .as("leads without exactly one lifecycle start")
-          .isZero();
+      assertEveryLeadStartedOnce(store);
       Map<String, Long> reminders =
           mails("reminder:").stream()
               .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
@@ -374,6 +362,16 @@ class ClusterTest {
     all.addAll(List.of(settings));
     cluster = new LocalCluster(dir, purpose, setup.getPort(), all);
     cluster.startEngine();
+  }
+
+  private static void assertEveryLeadStartedOnce(JdbcClient store) {
+    assertThat(
+            count(
+                store,
+                "select count(*) from lead l where (select count(*) from outbox o where"
+                    + " o.lead_id = l.id and o.kind = 'LEAD_CAPTURED') <> 1"))
+        .as("leads without exactly one lifecycle start")
+        .isZero();
   }
 
   private static long openTasks(JdbcClient store, String emails) {

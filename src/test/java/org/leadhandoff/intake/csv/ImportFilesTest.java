@@ -2,8 +2,6 @@ package org.leadhandoff.intake.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -29,7 +27,6 @@ import org.leadhandoff.support.LeadFixtures;
 import org.leadhandoff.support.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,9 +48,7 @@ class ImportFilesTest {
   @Autowired ImportProperties properties;
 
   private ImportStatus statusOf(UUID importId) throws Exception {
-    return json.readValue(
-        mvc.perform(get("/api/imports/" + importId)).andReturn().getResponse().getContentAsString(),
-        ImportStatus.class);
+    return ImportRequests.statusOf(mvc, json, importId);
   }
 
   private ImportStatus awaitFinished(UUID importId) {
@@ -68,14 +63,7 @@ class ImportFilesTest {
   }
 
   private UUID upload(String name, byte[] bytes) throws Exception {
-    var file = new MockMultipartFile("file", name, "text/csv", bytes);
-    String body =
-        mvc.perform(multipart("/api/leads/import").file(file).param("source", "trade-show"))
-            .andExpect(status().isAccepted())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    return UUID.fromString(json.readTree(body).get("importId").asText());
+    return ImportRequests.upload(mvc, json, name, bytes);
   }
 
   private Lead lead(String email) {

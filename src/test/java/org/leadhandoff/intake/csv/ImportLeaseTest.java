@@ -2,9 +2,6 @@ package org.leadhandoff.intake.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -17,7 +14,6 @@ import org.leadhandoff.support.LeadFixtures;
 import org.leadhandoff.support.ProcessTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -91,19 +87,10 @@ class ImportLeaseTest {
   }
 
   private UUID upload(String csv) throws Exception {
-    var file = new MockMultipartFile("file", "leads.csv", "text/csv", csv.getBytes());
-    String body =
-        mvc.perform(multipart("/api/leads/import").file(file).param("source", "trade-show"))
-            .andExpect(status().isAccepted())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    return UUID.fromString(json.readTree(body).get("importId").asText());
+    return ImportRequests.upload(mvc, json, "leads.csv", csv.getBytes());
   }
 
   private ImportStatus statusOf(UUID id) throws Exception {
-    return json.readValue(
-        mvc.perform(get("/api/imports/" + id)).andReturn().getResponse().getContentAsString(),
-        ImportStatus.class);
+    return ImportRequests.statusOf(mvc, json, id);
   }
 }
