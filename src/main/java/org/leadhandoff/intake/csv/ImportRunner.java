@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -71,6 +74,9 @@ class ImportRunner implements SmartLifecycle {
   private final TransactionTemplate transaction;
   private final ImportProperties properties;
   private final Clock clock;
+  private final ScheduledExecutorService leases =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("import-lease").daemon().factory());
   private volatile boolean running;
 
   ImportRunner(
@@ -95,17 +101,36 @@ class ImportRunner implements SmartLifecycle {
     next.ifPresent(this::run);
   }
 
-  /** Runs a turn of an import this instance holds the lease of, then lets the lease go. */
+  /**
+   * Runs a turn of an import this instance holds the lease of, then lets the lease go. The lease is
+   * renewed at each checkpoint and, in between, every third of its time, so a step longer than the
+   * lease (reading a big file through) does not hand the import to another instance.
+   */
   void run(Import job) {
+    Duration every = properties.leaseFor().dividedBy(3);
+    var renewal =
+        leases.scheduleWithFixedDelay(
+            () -> renew(job), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     try {
       runTurn(job);
     } finally {
+      renewal.cancel(false);
       try {
         imports.release(job.id(), job.lease());
       } catch (RuntimeException e) {
         // The store is away: the lease runs out by itself and the import is taken up again.
         log.warn("Import {}: could not let its lease go: {}", job.id(), e.getMessage());
       }
+    }
+  }
+
+  private void renew(Import job) {
+    try {
+      if (!imports.renew(job.id(), job.lease(), clock.instant().plus(properties.leaseFor()))) {
+        log.warn("Import {}: its lease was taken over while this instance ran it", job.id());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Import {}: could not renew its lease: {}", job.id(), e.getMessage());
     }
   }
 
@@ -509,6 +534,11 @@ class ImportRunner implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
+  }
+
+  @jakarta.annotation.PreDestroy
+  void close() {
+    leases.shutdownNow();
   }
 
   @Override

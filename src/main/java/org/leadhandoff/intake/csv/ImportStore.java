@@ -186,6 +186,18 @@ class ImportStore {
         .optional();
   }
 
+  /**
+   * Keeps the lease while a long step runs (reading a big file through before its first batch).
+   *
+   * @return false if the lease is no longer this runner's
+   */
+  boolean renew(UUID id, String lease, Instant until) {
+    return jdbc.sql("update lead_import set lease_until = ? where id = ? and lease_token = ?")
+            .params(Timestamps.utc(until), id, lease)
+            .update()
+        == 1;
+  }
+
   /** The turn is over: any instance may take the import's next one. */
   void release(UUID id, String lease) {
     jdbc.sql(

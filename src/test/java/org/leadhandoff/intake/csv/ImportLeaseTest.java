@@ -54,6 +54,9 @@ class ImportLeaseTest {
       assertThat(imports.claim(properties.leaseFor()))
           .as("no instance runs it while the lease holds")
           .isEmpty();
+      assertThat(imports.renew(id, dead.lease(), clock.instant().plusSeconds(1)))
+          .as("its holder may keep it a while longer")
+          .isTrue();
       // Nothing of it is on this instance's disk: the file comes from the store.
       assertThat(ImportRunner.workingCopy(properties.directory(), id)).doesNotExist();
 
@@ -72,6 +75,7 @@ class ImportLeaseTest {
       assertThat(imports.checkpoint(dead.id(), dead.lease(), clock.instant(), 3, 3, 0, 0))
           .as("the dead instance's lease is over")
           .isFalse();
+      assertThat(imports.renew(id, dead.lease(), clock.instant().plusSeconds(60))).isFalse();
       assertThat(statusOf(id).created()).isEqualTo(3);
       assertThat(
               jdbc.sql("select count(*) from lead_import_chunk where import_id = ?")
