@@ -150,7 +150,7 @@ public final class EmbeddedEngineFactory {
           || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
         call.close(
             Status.UNAUTHENTICATED.withDescription(
-                "The embedded engine serves this application only"),
+                "This engine serves Lead Handoff's own client only (wrong or missing secret)"),
             new Metadata());
         return new ServerCall.Listener<>() {};
       }

@@ -67,7 +67,7 @@ class ModelDeployment implements SmartInitializingSingleton {
     try {
       deployment = command(resources).requestTimeout(TIMEOUT).send().join();
     } catch (RuntimeException e) {
-      throw new ModelDeploymentException(engineMessage(e), names);
+      throw new ModelDeploymentException(engineMessage(e), names, reason(e), address());
     }
     deployment
         .getProcesses()
@@ -126,6 +126,32 @@ class ModelDeployment implements SmartInitializingSingleton {
   /**
    * The engine's own rejection text is what a process designer needs, not the client's wrapping.
    */
+  /** Whether the engine refused the models, or was not there or did not let us in at all. */
+  private static ModelDeploymentException.Reason reason(RuntimeException e) {
+    Throwable cause = e;
+    while (cause != null) {
+      if (cause instanceof io.camunda.client.api.command.ClientStatusException status) {
+        return switch (status.getStatusCode()) {
+          case UNAVAILABLE, DEADLINE_EXCEEDED, CANCELLED ->
+              ModelDeploymentException.Reason.UNREACHABLE;
+          case UNAUTHENTICATED, PERMISSION_DENIED ->
+              ModelDeploymentException.Reason.NOT_AUTHENTICATED;
+          default -> ModelDeploymentException.Reason.REFUSED;
+        };
+      }
+      cause = cause.getCause();
+    }
+    return ModelDeploymentException.Reason.REFUSED;
+  }
+
+  private String address() {
+    try {
+      return String.valueOf(client.getConfiguration().getGrpcAddress());
+    } catch (RuntimeException unknown) {
+      return null;
+    }
+  }
+
   private static String engineMessage(Throwable e) {
     String message =
         e.getMessage() != null

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.CamundaClient;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,52 @@ class ModelDeploymentTest {
                   .contains(e.getMessage());
               assertThat(analysis.getAction()).contains("Camunda Modeler");
             });
+  }
+
+  @Test
+  @DisplayName(
+      "an engine that is not there, or one that refuses our secret, stops start-up saying so and"
+          + " what to start or set, not 'fix the model'")
+  void engineAwayOrRefusingSaysSo() throws Exception {
+    int closed;
+    try (var socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    try (CamundaClient nowhere =
+        CamundaClient.newClientBuilder()
+            .grpcAddress(java.net.URI.create("http://127.0.0.1:" + closed))
+            .restAddress(java.net.URI.create("http://127.0.0.1:" + closed))
+            .preferRestOverGrpc(false)
+            .build()) {
+      assertThatThrownBy(new ModelDeployment(nowhere)::deploy)
+          .isInstanceOfSatisfying(
+              ModelDeploymentException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(ModelDeploymentException.Reason.UNREACHABLE);
+                FailureAnalysis analysis = new ModelDeploymentFailureAnalyzer().analyze(e);
+                assertThat(analysis.getDescription())
+                    .contains("could not be reached")
+                    .contains("127.0.0.1:" + closed);
+                assertThat(analysis.getAction()).contains("Start the engine first");
+              });
+    }
+    // The embedded engine of this test, asked without its secret.
+    URI engine = client.getConfiguration().getGrpcAddress();
+    try (CamundaClient stranger =
+        CamundaClient.newClientBuilder()
+            .grpcAddress(engine)
+            .restAddress(engine)
+            .preferRestOverGrpc(false)
+            .build()) {
+      assertThatThrownBy(new ModelDeployment(stranger)::deploy)
+          .isInstanceOfSatisfying(
+              ModelDeploymentException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(ModelDeploymentException.Reason.NOT_AUTHENTICATED);
+                assertThat(new ModelDeploymentFailureAnalyzer().analyze(e).getAction())
+                    .contains("LEAD_HANDOFF_ENGINE_SECRET");
+              });
+    }
   }
 
   @Test

@@ -31,9 +31,36 @@ class EngineOutageTest {
   @Autowired LeadStore store;
   @Autowired JdbcClient jdbc;
 
+  @Autowired org.leadhandoff.engine.EngineReturn engineReturn;
+
   @AfterEach
   void engineBack() {
     EngineOutage.end();
+  }
+
+  @Test
+  @DisplayName(
+      "when the engine is back after it could not be reached, the models are deployed again (an"
+          + " in-memory engine restarted meanwhile has lost them); not while it stays reachable")
+  void modelsDeployedAgainWhenTheEngineIsBack() {
+    // Settles an outage an earlier test left for the watcher to see.
+    engineReturn.check();
+    long before = deployments();
+    engineReturn.check();
+    assertThat(deployments()).as("reachable all along: nothing to deploy").isEqualTo(before);
+    EngineOutage.begin();
+    engineReturn.check();
+    EngineOutage.end();
+    engineReturn.check();
+    await().atMost(ProcessTestSupport.WAIT).until(() -> deployments() > before);
+  }
+
+  private long deployments() {
+    return java.util.stream.StreamSupport.stream(
+            process.records().deploymentRecords().spliterator(), false)
+        .filter(
+            r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.DeploymentIntent.CREATED)
+        .count();
   }
 
   @Test
