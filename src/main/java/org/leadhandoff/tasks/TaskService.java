@@ -316,10 +316,14 @@ public class TaskService {
    * is now, when someone has it (handed over, rerouted), else that the lead has moved on.
    */
   private Why gone(Task task) {
+    // Still with the same person: not moved on to someone, the task itself is gone (an engine that
+    // lost it): "it is with you now" would be no answer.
     Optional<String> now =
         task.leadId() == null
             ? Optional.empty()
-            : roster.openOwner(task.leadId(), Role.ofProcess(task.processId()));
+            : roster
+                .openOwner(task.leadId(), Role.ofProcess(task.processId()))
+                .filter(owner -> !owner.equals(task.assignee()));
     return now.map(
             owner -> Why.of("NOW_WITH", "task", String.valueOf(task.id()), "owner", nameOf(owner)))
         .orElse(Why.of("NO_LONGER_OPEN", "task", String.valueOf(task.id())));

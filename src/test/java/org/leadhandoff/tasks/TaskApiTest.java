@@ -39,6 +39,7 @@ class TaskApiTest {
   @Autowired ProcessTestSupport process;
   @Autowired ObjectMapper json;
   @Autowired org.leadhandoff.routing.RosterStore roster;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   /** A person as the server's sentences name them: the roster's name. */
   private String nameOf(String user) {
@@ -296,6 +297,28 @@ class TaskApiTest {
               .contentType(MediaType.APPLICATION_JSON)
               .content("{\"capacity\":15,\"active\":true}"));
     }
+  }
+
+  @Test
+  @DisplayName(
+      "a task the engine no longer offers (an engine restarted without it) says it is no longer"
+          + " open, not that it is with its own owner now")
+  void taskGoneFromTheEngineSaysSo() throws Exception {
+    UUID leadId = leads.gradeA();
+    long task = qualificationTask(leadId);
+    String qualifier = assigneeOf(task);
+    // What the inbox knows of a task whose engine lost it: last offered long ago.
+    jdbc.sql("update user_task set last_seen_at = ? where job_key = ?")
+        .params(java.sql.Timestamp.from(process.now().minus(java.time.Duration.ofDays(1))), task)
+        .update();
+
+    complete(task, asQualifier(qualifier), "{\"qualificationOutcome\":\"QUALIFIED\"}")
+        .andExpect(status().isConflict())
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "This task is no longer open: the lead has moved on (completed, rerouted,"
+                        + " handed over or closed)."));
   }
 
   @Test
