@@ -51,7 +51,10 @@ class ClusterTest {
   /** Rows of the list import; {@code -Dcluster.import-rows=5000} for the full size. */
   private static final int IMPORT_ROWS = Integer.getInteger("cluster.import-rows", 1000);
 
-  private static final Duration WORK_DONE = Duration.ofMinutes(10);
+  /**
+   * The in-memory engine scores about 5-10 list leads a second here: a bigger list waits longer.
+   */
+  private static final Duration WORK_DONE = Duration.ofSeconds(Math.max(600, IMPORT_ROWS / 3));
 
   @TempDir Path dir;
 
@@ -79,8 +82,8 @@ class ClusterTest {
   void anInstanceKilledInTheMiddleLosesNothing() throws Exception {
     startCluster(
         "killed",
-        // The import takes long enough to be killed in the middle of.
-        "--lead-handoff.imports.batch-size=20",
+        // The import takes long enough to be killed in the middle of (50 batches).
+        "--lead-handoff.imports.batch-size=" + Math.max(20, IMPORT_ROWS / 50),
         "--lead-handoff.imports.pause-between-batches=PT1S");
     Instance a = cluster.start("a");
     Instance b = cluster.start("b");
