@@ -53,9 +53,14 @@ public class SignInThrottle {
   public Optional<Duration> lockedFor(String username, String address) {
     Duration wait = Duration.ZERO;
     for (Bucket bucket : new Bucket[] {account(username), address(address)}) {
-      if (bucket != null && bucket.getAvailableTokens() <= 0) {
-        Duration refill =
-            Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+      if (bucket == null) {
+        continue;
+      }
+      // One look at the bucket (a locked row on PostgreSQL): whether a try is left, and if not,
+      // when the next one comes.
+      var estimate = bucket.estimateAbilityToConsume(1);
+      if (!estimate.canBeConsumed()) {
+        Duration refill = Duration.ofNanos(estimate.getNanosToWaitForRefill());
         wait = refill.compareTo(wait) > 0 ? refill : wait;
       }
     }
@@ -63,21 +68,20 @@ public class SignInThrottle {
   }
 
   void failed(String username, String address, String why) {
-    Bucket account = account(username);
-    account.tryConsume(1);
+    // Each draw answers what is left, in the same look at the bucket.
+    long accountLeft = account(username).tryConsumeAndReturnRemaining(1).getRemainingTokens();
     Bucket source = address(address);
-    if (source != null) {
-      source.tryConsume(1);
-    }
+    long sourceLeft =
+        source == null ? 1 : source.tryConsumeAndReturnRemaining(1).getRemainingTokens();
     audit.record(AuditLog.Action.SIGN_IN_FAILED, username, username, why, address);
-    if (account.getAvailableTokens() <= 0) {
+    if (accountLeft <= 0) {
       audit.record(
           AuditLog.Action.LOCKED_OUT,
           username,
           username,
           settings.maxFailures() + " wrong passwords: locked for " + settings.lockout(),
           address);
-    } else if (source != null && source.getAvailableTokens() <= 0) {
+    } else if (sourceLeft <= 0) {
       audit.record(
           AuditLog.Action.LOCKED_OUT,
           username,

@@ -128,14 +128,15 @@ class ImportStore {
         .update();
   }
 
-  /**
-   * The import that has waited longest (not finished, not waiting after a problem): a queued one
-   * before a running one whose last batch came after it, so imports take turns by batch and a small
-   * file is not stuck behind a big one.
-   */
   /** This instance, as the lease holder of the imports it runs: process id @ host. */
   static final String HOLDER = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
 
+  /**
+   * Takes the import that has waited longest (not finished, not waiting after a problem, not held
+   * by another instance's lease) with a lease for {@code leaseFor}: a queued one before a running
+   * one whose last batch came after it, so imports take turns by batch and a small file is not
+   * stuck behind a big one.
+   */
   Optional<Import> claim(Duration leaseFor) {
     Instant now = clock.instant();
     Optional<UUID> next =
