@@ -74,12 +74,7 @@ class ModelDeploymentTest {
     try (var socket = new java.net.ServerSocket(0)) {
       closed = socket.getLocalPort();
     }
-    try (CamundaClient nowhere =
-        CamundaClient.newClientBuilder()
-            .grpcAddress(java.net.URI.create("http://127.0.0.1:" + closed))
-            .restAddress(java.net.URI.create("http://127.0.0.1:" + closed))
-            .preferRestOverGrpc(false)
-            .build()) {
+    try (CamundaClient nowhere = clientWithoutSecret(URI.create("http://127.0.0.1:" + closed))) {
       assertThatThrownBy(new ModelDeployment(nowhere)::deploy)
           .isInstanceOfSatisfying(
               ModelDeploymentException.class,
@@ -94,12 +89,7 @@ class ModelDeploymentTest {
     }
     // The embedded engine of this test, asked without its secret.
     URI engine = client.getConfiguration().getGrpcAddress();
-    try (CamundaClient stranger =
-        CamundaClient.newClientBuilder()
-            .grpcAddress(engine)
-            .restAddress(engine)
-            .preferRestOverGrpc(false)
-            .build()) {
+    try (CamundaClient stranger = clientWithoutSecret(engine)) {
       assertThatThrownBy(new ModelDeployment(stranger)::deploy)
           .isInstanceOfSatisfying(
               ModelDeploymentException.class,
@@ -109,6 +99,15 @@ class ModelDeploymentTest {
                     .contains("LEAD_HANDOFF_ENGINE_SECRET");
               });
     }
+  }
+
+  /** A client of the engine at the address that presents no credentials. */
+  private static CamundaClient clientWithoutSecret(URI engine) {
+    return CamundaClient.newClientBuilder()
+        .grpcAddress(engine)
+        .restAddress(engine)
+        .preferRestOverGrpc(false)
+        .build();
   }
 
   @Test

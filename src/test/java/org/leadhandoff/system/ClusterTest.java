@@ -9,8 +9,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,6 +31,7 @@ import org.leadhandoff.support.LocalCluster.Instance;
 import org.leadhandoff.support.OwnEngine;
 import org.leadhandoff.support.PostgresAvailable;
 import org.leadhandoff.support.TestIdentity;
+import org.leadhandoff.support.TestSmtp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -351,8 +350,8 @@ class ClusterTest {
    * What a killed instance held comes back to the others within seconds.
    */
   private void startCluster(String purpose, String... settings) throws IOException {
-    ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-    setup.setServerStartupTimeout(15_000);
+    // The test run's free SMTP port, as every mail test uses it (one test class at a time).
+    ServerSetup setup = TestSmtp.setup();
     smtp = new GreenMail(setup);
     smtp.start();
     List<String> all =
@@ -516,11 +515,5 @@ class ClusterTest {
 
   private static long count(JdbcClient store, String sql) {
     return store.sql(sql).query(Long.class).single();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }
