@@ -39,6 +39,8 @@ import java.util.List;
  *       scheduler (the engine serves no batch operations: no REST API) waits a century.
  *   <li>Its in-memory log is a plain list appended to and read by different threads; here it is a
  *       synchronised one.
+ *   <li>Its state store copies itself whole for every scan, so the engine slows with everything
+ *       open; here the state is in RocksDB, as in the broker ({@link EngineState}).
  * </ul>
  *
  * <p>{@link EngineFactory} offers no settings for either, so the built, not yet started engine is
@@ -67,7 +69,9 @@ public final class EmbeddedEngineFactory {
               .build();
       server.set(engine, loopback);
       unstarted.shutdownNow();
-      singleThreaded(field(engine, "streamProcessor").get(engine));
+      Object streamProcessor = field(engine, "streamProcessor").get(engine);
+      singleThreaded(streamProcessor);
+      onDisk(engine, streamProcessor);
       synchronizedLog(field(engine, "logStream").get(engine));
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new IllegalStateException(
@@ -92,6 +96,26 @@ public final class EmbeddedEngineFactory {
       throw new IllegalStateException("the engine's log is not empty before start");
     }
     entries.set(storage, java.util.Collections.synchronizedList(new java.util.ArrayList<>()));
+  }
+
+  /**
+   * The engine's state in RocksDB instead of the test engine's copy-on-scan map (see {@link
+   * EngineState}), swapped in before the stream processor first opens it.
+   */
+  private static void onDisk(ZeebeTestEngine engine, Object streamProcessor)
+      throws ReflectiveOperationException {
+    EngineState state = EngineState.open();
+    try {
+      field(engine, "database").set(engine, state);
+      field(streamProcessor, "zeebeDb").set(streamProcessor, state);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      try {
+        state.close();
+      } catch (Exception closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 
   /** How long the batch-operation scheduler waits: never, in practice (no overflow either). */

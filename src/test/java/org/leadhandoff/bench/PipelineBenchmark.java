@@ -7,7 +7,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,14 +15,13 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.leadhandoff.bench.Bursts.Batch;
 import org.leadhandoff.intake.EngagementService;
 import org.leadhandoff.intake.LeadCaptureService;
 import org.leadhandoff.process.LeadProcess.Processes;
-import org.leadhandoff.support.LeadFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +48,6 @@ class PipelineBenchmark {
   static final int PAIRS = Integer.getInteger("bench.pairs", 9);
   static final int IDLE_LEADS = Integer.getInteger("bench.idleLeads", 10);
   static final int THREADS = 4;
-  static final Duration BATCH_LIMIT = Duration.ofMinutes(3);
 
   @Autowired LeadCaptureService capture;
   @Autowired EngagementService engagement;
@@ -59,23 +56,6 @@ class PipelineBenchmark {
   @Autowired org.springframework.core.env.Environment environment;
   @Autowired io.camunda.zeebe.process.test.api.ZeebeTestEngine engine;
   @Autowired io.micrometer.core.instrument.MeterRegistry registry;
-
-  /** One batch: throughput and the latency of each lead from capture to its visible task. */
-  /**
-   * One batch. Latency counts from the burst's arrival (all its leads are handed in at once, as a
-   * trade-show list is), so waiting at the front door counts; {@code fromCall} counts from when a
-   * capture call began, which hides that wait for a capture that blocks (B1 waits for the engine's
-   * create, P only for a store write); {@code captureCallP50Ms} is how long a capture call took.
-   */
-  record Batch(
-      double leadsPerSecond,
-      double p50Ms,
-      double p99Ms,
-      double fromCallP50Ms,
-      double fromCallP99Ms,
-      double captureCallP50Ms,
-      int lost,
-      int duplicated) {}
 
   @Test
   void pipelineAgainstTheEngine() throws Exception {
@@ -435,160 +415,15 @@ class PipelineBenchmark {
     for (int i = 0; i < count; i++) {
       ids.add(UUID.randomUUID().toString());
     }
-    return batch(
+    Bursts bursts = new Bursts(jdbc, capture, engagement);
+    return Bursts.batch(
         pool,
         ids,
         id -> bare.capture(UUID.fromString(id)),
-        keys -> tasks(BaselineModels.B1_QUALIFICATION, keys));
+        keys -> bursts.tasks(BaselineModels.B1_QUALIFICATION, keys));
   }
 
-  /**
-   * P: the hand-raise comes first (a demo request from a web form), then the capture, so the lead
-   * is an MQL at once, like in B1.
-   */
   private Batch p(ExecutorService pool, int count) throws Exception {
-    List<String> emails = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      emails.add(LeadFixtures.unique("bench", "bigco.example"));
-    }
-    Map<String, String> leadIdOf = new java.util.concurrent.ConcurrentHashMap<>();
-    return batch(
-        pool,
-        emails,
-        email -> {
-          engagement.recordByEmail(email, "demo-" + email, "demo-request", Instant.now(), null);
-          leadIdOf.put(
-              email,
-              capture.capture(LeadFixtures.gradeAProfile(email), "benchmark").leadId().toString());
-        },
-        keys -> {
-          Map<String, TaskRow> byLead = tasks(Processes.PHONE_QUALIFICATION, leadIdOf.values());
-          Map<String, TaskRow> byEmail = new LinkedHashMap<>();
-          keys.forEach(
-              k -> {
-                TaskRow row = byLead.get(leadIdOf.get(k));
-                if (row != null) {
-                  byEmail.put(k, row);
-                }
-              });
-          return byEmail;
-        });
-  }
-
-  /**
-   * A lead's qualification task as the inbox holds it (the user task worker's row): when it first
-   * appeared, and in how many rows (more than one is a duplicated lead).
-   */
-  record TaskRow(long firstSeen, int count) {}
-
-  private Map<String, TaskRow> tasks(String processId, java.util.Collection<String> leadIds) {
-    Map<String, TaskRow> tasks = new LinkedHashMap<>();
-    for (List<String> chunk : chunks(new ArrayList<>(leadIds))) {
-      jdbc.sql(
-              "select lead_id, min(created_at), count(*) from user_task where process_id = ?"
-                  + " and lead_id in ("
-                  + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
-                  + ") group by lead_id")
-          .params(params(processId, chunk))
-          .query(
-              (rs, n) ->
-                  tasks.put(
-                      rs.getObject(1, UUID.class).toString(),
-                      new TaskRow(
-                          rs.getObject(2, java.time.OffsetDateTime.class)
-                              .toInstant()
-                              .toEpochMilli(),
-                          rs.getInt(3))))
-          .list();
-    }
-    return tasks;
-  }
-
-  private static List<Object> params(String processId, List<String> leadIds) {
-    List<Object> params = new ArrayList<>();
-    params.add(processId);
-    leadIds.stream().map(UUID::fromString).forEach(params::add);
-    return params;
-  }
-
-  private static List<List<String>> chunks(List<String> all) {
-    List<List<String>> chunks = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += 500) {
-      chunks.add(all.subList(i, Math.min(all.size(), i + 500)));
-    }
-    return chunks;
-  }
-
-  private static Map<String, Long> seen(Map<String, Long> all, List<String> keys) {
-    Map<String, Long> seen = new LinkedHashMap<>();
-    keys.forEach(
-        k -> {
-          if (all.containsKey(k)) seen.put(k, all.get(k));
-        });
-    return seen;
-  }
-
-  private static Map<String, Integer> counts(Map<String, Integer> all, List<String> keys) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    keys.forEach(k -> counts.put(k, all.getOrDefault(k, 0)));
-    return counts;
-  }
-
-  /**
-   * Submits every lead from the thread pool, waits until each has its task (or the limit passes),
-   * and measures.
-   */
-  private static Batch batch(
-      ExecutorService pool,
-      List<String> keys,
-      Consumer<String> submit,
-      java.util.function.Function<List<String>, Map<String, TaskRow>> tasksNow)
-      throws Exception {
-    Map<String, Long> called = new java.util.concurrent.ConcurrentHashMap<>();
-    List<Double> callTimes = java.util.Collections.synchronizedList(new ArrayList<>());
-    long start = System.currentTimeMillis();
-    List<Future<?>> sent = new ArrayList<>();
-    for (String key : keys) {
-      sent.add(
-          pool.submit(
-              () -> {
-                long began = System.currentTimeMillis();
-                called.put(key, began);
-                submit.accept(key);
-                callTimes.add((double) (System.currentTimeMillis() - began));
-              }));
-    }
-    for (Future<?> f : sent) {
-      f.get();
-    }
-    Map<String, TaskRow> seen = Map.of();
-    long deadline = System.currentTimeMillis() + BATCH_LIMIT.toMillis();
-    while (System.currentTimeMillis() < deadline) {
-      seen = tasksNow.apply(keys);
-      if (seen.size() == keys.size()) {
-        break;
-      }
-      Thread.sleep(50);
-    }
-    long end = seen.values().stream().mapToLong(TaskRow::firstSeen).max().orElse(start);
-    List<Double> latencies = new ArrayList<>();
-    List<Double> fromCall = new ArrayList<>();
-    seen.forEach(
-        (k, t) -> {
-          latencies.add((double) (t.firstSeen() - start));
-          fromCall.add((double) (t.firstSeen() - called.get(k)));
-        });
-    // Counted once more after the wait, as a duplicate would show up last.
-    int duplicated =
-        (int) tasksNow.apply(keys).values().stream().filter(t -> t.count() > 1).count();
-    return new Batch(
-        seen.size() / Math.max(0.001, (end - start) / 1000.0),
-        Stats.percentile(latencies, 50),
-        Stats.percentile(latencies, 99),
-        Stats.percentile(fromCall, 50),
-        Stats.percentile(fromCall, 99),
-        Stats.percentile(callTimes, 50),
-        keys.size() - seen.size(),
-        duplicated);
+    return new Bursts(jdbc, capture, engagement).p(pool, count);
   }
 }

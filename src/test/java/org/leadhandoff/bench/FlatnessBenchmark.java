@@ -1,0 +1,131 @@
+package org.leadhandoff.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.leadhandoff.bench.Bursts.Batch;
+import org.leadhandoff.intake.EngagementService;
+import org.leadhandoff.intake.LeadCaptureService;
+import org.leadhandoff.support.TestSmtp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Whether the pipeline keeps its pace as work piles up: 20,000 leads in bursts of 100, none of them
+ * ended (each waits at its qualification task, as a real lead does for hours or days), so the
+ * engine and the store hold more with every burst. The figure is the throughput of the last tenth
+ * of the leads over the first tenth, in the same run. Run by {@code ./mvnw -Pbench verify}.
+ */
+@Tag("benchmark")
+// Its engine stops with the class: each benchmark measures alone.
+@DirtiesContext
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:flatness-bench;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+class FlatnessBenchmark {
+
+  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.setup());
+
+  static final int LEADS = Integer.getInteger("bench.flatLeads", 20_000);
+  static final int BURST = 100;
+  static final int THREADS = 4;
+  static final int WARM_UP_BURSTS = Integer.getInteger("bench.flatWarmUp", 5);
+
+  @Autowired LeadCaptureService capture;
+  @Autowired EngagementService engagement;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void throughputStaysFlatAsLifecyclesPileUp() throws Exception {
+    Bursts bursts = new Bursts(jdbc, capture, engagement);
+    int bursts10th = Math.max(1, LEADS / BURST / 10);
+    List<Batch> batches = new ArrayList<>();
+    List<Map<String, Object>> tenths = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+      // Warm-up (JIT, connections; the first 300 leads ran at half the later rate), not counted
+      // but kept open like the rest.
+      for (int i = 0; i < WARM_UP_BURSTS; i++) {
+        bursts.p(pool, BURST);
+      }
+      for (int tenth = 0; tenth < 10; tenth++) {
+        List<Batch> these = new ArrayList<>();
+        for (int i = 0; i < bursts10th; i++) {
+          these.add(bursts.p(pool, BURST));
+        }
+        batches.addAll(these);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("tenth", tenth + 1);
+        row.put("leadsPerSecond", Stats.round(rate(these), 1));
+        row.put(
+            "burstP50Ms", Stats.round(Stats.median(these.stream().map(Batch::p50Ms).toList()), 0));
+        row.put("heapMbAfterGc", heapAfterGc());
+        tenths.add(row);
+        System.out.println("flatness: " + row);
+      }
+    }
+    int lost = batches.stream().mapToInt(Batch::lost).sum();
+    int duplicated = batches.stream().mapToInt(Batch::duplicated).sum();
+    double first = (double) tenths.get(0).get("leadsPerSecond");
+    double last = (double) tenths.get(9).get("leadsPerSecond");
+    Map<String, Object> results = new LinkedHashMap<>();
+    results.put("leads", bursts10th * BURST * 10);
+    results.put("burst", BURST);
+    results.put("tenths", tenths);
+    results.put("flatnessLastOverFirst", Stats.round(last / first, 2));
+    results.put("lostLeads", lost);
+    results.put("duplicatedLeads", duplicated);
+
+    System.out.println();
+    System.out.println("| tenth | leads/s | burst p50, ms | heap after GC, MB |");
+    System.out.println("|---|---|---|---|");
+    tenths.forEach(
+        row ->
+            System.out.printf(
+                "| %s | %s | %s | %s |%n",
+                row.get("tenth"),
+                row.get("leadsPerSecond"),
+                row.get("burstP50Ms"),
+                row.get("heapMbAfterGc")));
+    System.out.printf(
+        "flatness (last tenth over first): %.2f; lost / duplicated leads: %d / %d%n",
+        last / first, lost, duplicated);
+    Path out = Path.of("target/bench/flatness.json");
+    Files.createDirectories(out.getParent());
+    Files.writeString(
+        out, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
+    System.out.println("Written to " + out);
+    assertThat(lost).as("lost leads").isZero();
+    assertThat(duplicated).as("duplicated leads").isZero();
+  }
+
+  /** Leads per second over consecutive bursts: all their leads over the time they took. */
+  private static double rate(List<Batch> batches) {
+    long leads = 0;
+    long millis = 0;
+    for (Batch batch : batches) {
+      leads += BURST - batch.lost();
+      millis += batch.endedAtMs() - batch.startedAtMs();
+    }
+    return leads / Math.max(0.001, millis / 1000.0);
+  }
+
+  private static long heapAfterGc() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+  }
+}
