@@ -30,11 +30,13 @@ class EmbeddedEngineConfiguration {
   @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
   ZeebeTestEngine embeddedZeebeEngine(EngineProperties properties) {
     int port = properties.embedded().port();
-    ZeebeTestEngine engine = EmbeddedEngineFactory.create(port, properties.embedded().secret());
+    ZeebeTestEngine engine =
+        EmbeddedEngineFactory.create(
+            port, properties.embedded().secret(), properties.embedded().keepLog());
     engine.start();
     log.warn(
         "Embedded Zeebe engine started on 127.0.0.1:{}, for this application's client only. It"
-            + " keeps process state in memory only: a restart loses every running lead process"
+            + " keeps process state only while it runs: a restart loses every running lead process"
             + " (the lead store keeps its data). This mode is for evaluation and development; run"
             + " production on the Camunda 8 platform (lead-handoff.engine.mode=remote).",
         port);

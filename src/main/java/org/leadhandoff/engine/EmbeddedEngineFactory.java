@@ -4,6 +4,7 @@ import io.camunda.zeebe.engine.Engine;
 import io.camunda.zeebe.engine.EngineConfiguration;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.stream.impl.StreamProcessorContext;
 import io.grpc.BindableService;
 import io.grpc.Metadata;
@@ -22,6 +23,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.NavigableMap;
 
 /**
  * The in-memory engine, made fit to run inside the application. {@link EngineFactory} builds it for
@@ -37,8 +39,9 @@ import java.util.List;
  *       processor writes it: a {@code ConcurrentModificationException} every few seconds under
  *       load. Here the checks run on the stream processor's own thread, and the batch-operation
  *       scheduler (the engine serves no batch operations: no REST API) waits a century.
- *   <li>Its in-memory log is a plain list appended to and read by different threads; here it is a
- *       synchronised one.
+ *   <li>Its in-memory log is a plain list appended to and read by different threads, and keeps
+ *       every record for good; here it is a synchronised one that drops what the engine has
+ *       processed unless asked to keep it ({@link EngineLog}).
  *   <li>Its state store copies itself whole for every scan, so the engine slows with everything
  *       open; here the state is in RocksDB, as in the broker ({@link EngineState}).
  * </ul>
@@ -54,7 +57,11 @@ public final class EmbeddedEngineFactory {
 
   private EmbeddedEngineFactory() {}
 
-  public static ZeebeTestEngine create(int port, String secret) {
+  /**
+   * @param keepLog whether the engine keeps every record it wrote (tests read them), or drops what
+   *     it has processed (an application: see {@link EngineLog})
+   */
+  public static ZeebeTestEngine create(int port, String secret, boolean keepLog) {
     ZeebeTestEngine engine = EngineFactory.create(port);
     try {
       Field server = field(engine, "grpcServer");
@@ -71,8 +78,15 @@ public final class EmbeddedEngineFactory {
       unstarted.shutdownNow();
       Object streamProcessor = field(engine, "streamProcessor").get(engine);
       singleThreaded(streamProcessor);
-      onDisk(engine, streamProcessor);
-      synchronizedLog(field(engine, "logStream").get(engine));
+      EngineState state = onDisk(engine, streamProcessor);
+      EngineLog log = replaceLog(field(engine, "logStream").get(engine));
+      if (!keepLog) {
+        var trimmer =
+            log.trimBehind(
+                (StreamProcessor) streamProcessor,
+                blockOfPosition(field(engine, "logStream").get(engine)));
+        state.alsoOnClose(trimmer::shutdownNow);
+      }
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new IllegalStateException(
           "This version of the in-memory engine cannot be made safe to embed ("
@@ -87,27 +101,38 @@ public final class EmbeddedEngineFactory {
    * The in-memory log keeps its entries in a plain ArrayList that the writer appends to while the
    * stream processor reads it: a read during the list's growth once returned null and stopped the
    * stream processor for good (NullPointerException in ListLogStorageReader.next, seen in a CI
-   * run). The same list, synchronised, before anything is written to it.
+   * run). An {@link EngineLog} instead, synchronised, before anything is written to it.
    */
-  private static void synchronizedLog(Object logStream) throws ReflectiveOperationException {
+  private static EngineLog replaceLog(Object logStream) throws ReflectiveOperationException {
     Object storage = field(logStream, "logStorage").get(logStream);
     Field entries = field(storage, "logEntries");
     if (!((List<?>) entries.get(storage)).isEmpty()) {
       throw new IllegalStateException("the engine's log is not empty before start");
     }
-    entries.set(storage, java.util.Collections.synchronizedList(new java.util.ArrayList<>()));
+    EngineLog log = new EngineLog();
+    entries.set(storage, log);
+    return log;
+  }
+
+  /** The log's index of blocks by their first position, which a trim thins out too. */
+  @SuppressWarnings("unchecked")
+  private static NavigableMap<Long, Integer> blockOfPosition(Object logStream)
+      throws ReflectiveOperationException {
+    Object storage = field(logStream, "logStorage").get(logStream);
+    return (NavigableMap<Long, Integer>) field(storage, "positionIndexMapping").get(storage);
   }
 
   /**
    * The engine's state in RocksDB instead of the test engine's copy-on-scan map (see {@link
    * EngineState}), swapped in before the stream processor first opens it.
    */
-  private static void onDisk(ZeebeTestEngine engine, Object streamProcessor)
+  private static EngineState onDisk(ZeebeTestEngine engine, Object streamProcessor)
       throws ReflectiveOperationException {
     EngineState state = EngineState.open();
     try {
       field(engine, "database").set(engine, state);
       field(streamProcessor, "zeebeDb").set(streamProcessor, state);
+      return state;
     } catch (ReflectiveOperationException | RuntimeException e) {
       try {
         state.close();

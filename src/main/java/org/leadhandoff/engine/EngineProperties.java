@@ -26,11 +26,14 @@ public record EngineProperties(
    * @param port the gRPC port of the in-memory engine on 127.0.0.1; 0 (the default) picks a free
    *     one at each start
    * @param secret the credentials the engine asks of every call: made up at each start
+   * @param keepLog whether the engine keeps every record it wrote: tests read them; an application
+   *     lets the engine drop what it has processed, or its memory grows with every lead
    */
-  public record Embedded(@DefaultValue("0") int port, String secret) {
+  public record Embedded(
+      @DefaultValue("0") int port, String secret, @DefaultValue("false") boolean keepLog) {
     @Override
     public String toString() {
-      return "Embedded[port=" + port + "]";
+      return "Embedded[port=" + port + ", keepLog=" + keepLog + "]";
     }
   }
 }

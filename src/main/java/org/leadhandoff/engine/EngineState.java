@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -76,6 +78,13 @@ final class EngineState implements ZeebeDb<ZbColumnFamilies> {
     }
   }
 
+  private final List<AutoCloseable> alsoOnClose = new ArrayList<>();
+
+  /** Something that lives as long as the engine, closed before the store. */
+  void alsoOnClose(AutoCloseable closeable) {
+    alsoOnClose.add(closeable);
+  }
+
   Path directory() {
     return directory;
   }
@@ -114,6 +123,9 @@ final class EngineState implements ZeebeDb<ZbColumnFamilies> {
   /** Closes the store and deletes its directory: the engine is stopping. */
   @Override
   public void close() throws Exception {
+    for (AutoCloseable closeable : alsoOnClose) {
+      closeable.close();
+    }
     try {
       database.close();
     } finally {

@@ -6,9 +6,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The in-memory engine of the embedded mode in a process of its own, for running several instances
  * of the application (profiles {@code remote,standalone-engine}) on a machine without Docker. It
- * stands in for the Camunda 8 platform, which stays the production runtime: it keeps everything in
- * memory (a restart of this process loses every running lifecycle, the lead store keeps its data)
- * and its jars are under the Camunda License (non-production).
+ * stands in for the Camunda 8 platform, which stays the production runtime: it keeps its state only
+ * while it runs (a restart of this process loses every running lifecycle, the lead store keeps its
+ * data) and its jars are under the Camunda License (non-production).
  *
  * <p>Started by {@code ./mvnw -Pengine spring-boot:run}. It listens on 127.0.0.1 only, at {@code
  * LEAD_HANDOFF_ENGINE_PORT} (26500), and answers only callers that present {@code
@@ -33,7 +33,7 @@ public final class StandaloneEngine {
       System.exit(2);
     }
     int port = port(System.getenv(PORT));
-    ZeebeTestEngine engine = EmbeddedEngineFactory.create(port, secret);
+    ZeebeTestEngine engine = EmbeddedEngineFactory.create(port, secret, false);
     engine.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -48,7 +48,7 @@ public final class StandaloneEngine {
     System.out.println(
         "Lead Handoff engine listening on 127.0.0.1:"
             + port
-            + " (in memory: stopping it loses every running lifecycle)");
+            + " (state kept only while it runs: stopping it loses every running lifecycle)");
     System.out.flush();
     stopped.await();
   }

@@ -35,7 +35,12 @@ import org.springframework.test.context.ActiveProfiles;
 @Tag("benchmark")
 // Its engine stops with the class: each benchmark measures alone.
 @DirtiesContext
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:flatness-bench;DB_CLOSE_DELAY=-1")
+// As an application runs: the engine drops the records it has processed (tests keep them).
+@SpringBootTest(
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:flatness-bench;DB_CLOSE_DELAY=-1",
+      "lead-handoff.engine.embedded.keep-log=false"
+    })
 @ActiveProfiles("test")
 class FlatnessBenchmark {
 

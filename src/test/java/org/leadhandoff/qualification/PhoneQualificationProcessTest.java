@@ -78,7 +78,7 @@ class PhoneQualificationProcessTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
     }
-    engine = org.leadhandoff.engine.EmbeddedEngineFactory.create(port, SECRET);
+    engine = org.leadhandoff.engine.EmbeddedEngineFactory.create(port, SECRET, true);
     engine.start();
     client =
         CamundaClient.newClientBuilder()
