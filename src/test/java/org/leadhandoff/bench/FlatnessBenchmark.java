@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,6 +58,7 @@ class FlatnessBenchmark {
   @Autowired LeadCaptureService capture;
   @Autowired EngagementService engagement;
   @Autowired JdbcClient jdbc;
+  @Autowired MeterRegistry registry;
 
   @Test
   void throughputStaysFlatAsLifecyclesPileUp() throws Exception {
@@ -67,6 +72,7 @@ class FlatnessBenchmark {
       for (int i = 0; i < WARM_UP_BURSTS; i++) {
         bursts.p(pool, BURST);
       }
+      Map<String, double[]> before = workerTotals();
       for (int tenth = 0; tenth < 10; tenth++) {
         List<Batch> these = new ArrayList<>();
         for (int i = 0; i < bursts10th; i++) {
@@ -79,6 +85,9 @@ class FlatnessBenchmark {
         row.put(
             "burstP50Ms", Stats.round(Stats.median(these.stream().map(Batch::p50Ms).toList()), 0));
         row.put("heapMbAfterGc", heapAfterGc());
+        Map<String, double[]> now = workerTotals();
+        row.put("workerMsPerJob", perJob(before, now));
+        before = now;
         tenths.add(row);
         System.out.println("flatness: " + row);
       }
@@ -106,6 +115,15 @@ class FlatnessBenchmark {
                 row.get("leadsPerSecond"),
                 row.get("burstP50Ms"),
                 row.get("heapMbAfterGc")));
+    System.out.println("Worker time per job (ms), first tenth -> last tenth:");
+    @SuppressWarnings("unchecked")
+    Map<String, Double> firstWork = (Map<String, Double>) tenths.get(0).get("workerMsPerJob");
+    @SuppressWarnings("unchecked")
+    Map<String, Double> lastWork = (Map<String, Double>) tenths.get(9).get("workerMsPerJob");
+    lastWork.forEach(
+        (type, ms) ->
+            System.out.printf(
+                "  %-22s %6.2f -> %6.2f%n", type, firstWork.getOrDefault(type, 0.0), ms));
     System.out.printf(
         "flatness (last tenth over first): %.2f; lost / duplicated leads: %d / %d%n",
         last / first, lost, duplicated);
@@ -127,6 +145,31 @@ class FlatnessBenchmark {
       millis += batch.endedAtMs() - batch.startedAtMs();
     }
     return leads / Math.max(0.001, millis / 1000.0);
+  }
+
+  /** Per job type: jobs done and milliseconds spent so far (leadhandoff.worker.latency). */
+  private Map<String, double[]> workerTotals() {
+    Map<String, double[]> totals = new TreeMap<>();
+    for (Timer timer : registry.find("leadhandoff.worker.latency").timers()) {
+      double[] sum = totals.computeIfAbsent(timer.getId().getTag("type"), type -> new double[2]);
+      sum[0] += timer.count();
+      sum[1] += timer.totalTime(TimeUnit.MILLISECONDS);
+    }
+    return totals;
+  }
+
+  private static Map<String, Double> perJob(
+      Map<String, double[]> before, Map<String, double[]> now) {
+    Map<String, Double> perJob = new TreeMap<>();
+    now.forEach(
+        (type, sum) -> {
+          double[] then = before.getOrDefault(type, new double[2]);
+          double jobs = sum[0] - then[0];
+          if (jobs > 0) {
+            perJob.put(type, Stats.round((sum[1] - then[1]) / jobs, 2));
+          }
+        });
+    return perJob;
   }
 
   private static long heapAfterGc() {
