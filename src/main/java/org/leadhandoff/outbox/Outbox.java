@@ -145,16 +145,12 @@ public class Outbox {
         .list();
   }
 
-  int bulkInFlight(java.time.Duration window) {
-    return jdbc.sql(
-            """
-            select count(*) from outbox o join lead l on l.id = o.lead_id
-            where o.lane = 'BULK' and o.kind = 'LEAD_CAPTURED' and o.sent_at > ?
-              and l.stage = 'NAME'
-            """)
-        .param(Timestamps.utc(clock.instant().minus(window)))
-        .query(Integer.class)
-        .single();
+  /** Those of the leads that the engine has not scored yet (still at NAME). */
+  List<UUID> stillUnscored(List<UUID> leadIds) {
+    return jdbc.sql("select id from lead where id in (:ids) and stage = 'NAME'")
+        .param("ids", leadIds)
+        .query((rs, n) -> rs.getObject(1, UUID.class))
+        .list();
   }
 
   void sent(long id) {

@@ -34,32 +34,64 @@ class OutboxDispatcher {
   private final CamundaClient client;
   private final OutboxProperties properties;
   private final Clock clock;
+  private final BulkPace pace;
 
   OutboxDispatcher(Outbox outbox, CamundaClient client, OutboxProperties properties, Clock clock) {
     this.outbox = outbox;
     this.client = client;
     this.properties = properties;
     this.clock = clock;
+    this.pace =
+        new BulkPace(
+            properties.bulkInFlight(),
+            properties.bulkMaxInFlight(),
+            properties.bulkTarget(),
+            properties.bulkWindow(),
+            properties.realtimeQuiet());
   }
 
   /** Real-time messages, every round, never waiting for a bulk round to finish. */
   @Scheduled(fixedDelayString = "${lead-handoff.outbox.poll-interval:PT0.1S}")
   void dispatch() {
-    publishAll(outbox.claim(Lane.REALTIME, properties.batchSize(), properties.claimFor()));
+    List<Pending> due = outbox.claim(Lane.REALTIME, properties.batchSize(), properties.claimFor());
+    if (!due.isEmpty()) {
+      pace.realtimePublished(clock.instant());
+    }
+    publishAll(due);
   }
 
   /**
-   * Bulk messages on their own schedule: only as many as keep the engine's backlog of imported
-   * leads under {@code bulk-in-flight}.
+   * Bulk messages on their own schedule: only as many as the engine scores within {@code
+   * bulk-target} ({@link BulkPace}).
    */
   @Scheduled(fixedDelayString = "${lead-handoff.outbox.poll-interval:PT0.1S}")
   void dispatchBulk() {
+    List<java.util.UUID> waiting = pace.waiting();
+    if (!waiting.isEmpty()) {
+      List<java.util.UUID> landed = new ArrayList<>(waiting);
+      landed.removeAll(outbox.stillUnscored(waiting));
+      pace.landed(landed);
+    }
     if (outbox.due(Lane.BULK, 1).isEmpty()) {
       return;
     }
-    int allowed = properties.bulkInFlight() - outbox.bulkInFlight(properties.bulkWindow());
-    publishAll(
-        outbox.claim(Lane.BULK, Math.min(allowed, properties.batchSize()), properties.claimFor()));
+    int allowed = pace.allowed(clock.instant());
+    if (allowed <= 0) {
+      return;
+    }
+    List<Pending> due =
+        outbox.claim(Lane.BULK, Math.min(allowed, properties.batchSize()), properties.claimFor());
+    for (Pending message : due) {
+      if (MessageKind.valueOf(message.kind()) == MessageKind.LEAD_CAPTURED) {
+        pace.published(message.leadId(), clock.instant());
+      }
+    }
+    publishAll(due);
+  }
+
+  /** The pace of the bulk lane: what the dispatcher counts as in the engine. */
+  BulkPace pace() {
+    return pace;
   }
 
   private void publishAll(List<Pending> due) {

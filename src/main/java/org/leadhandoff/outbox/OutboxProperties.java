@@ -11,8 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPerSecond the most messages published per second: a large import starts its leads at
  *     this rate instead of flooding the engine
  * @param maxBackoff the longest wait between attempts while the engine is unreachable
- * @param bulkInFlight the most imported leads published to the engine and not scored yet: more
- *     would queue in the engine, where a form's lead would wait behind them
+ * @param bulkInFlight how many imported leads an instance lets into the engine at once to begin
+ *     with; the window then grows while the engine scores them within {@code bulkTarget} and halves
+ *     when it does not ({@link BulkPace})
+ * @param bulkMaxInFlight the most imported leads an instance lets into the engine at once
+ * @param bulkTarget how soon the engine should score an imported lead: the queue a form's lead
+ *     finds in the engine during an import is about this long
+ * @param realtimeQuiet how long after a real-time message (a form, an event) the bulk lane lets one
+ *     imported lead at a time into the engine, so that the person's lead goes first
  * @param bulkWindow how long a published imported lead counts as in flight at most
  * @param claimFor how long an instance holds the messages it is publishing: the others leave them
  *     alone meanwhile, and take them up when an instance that died with them held them this long
@@ -23,6 +29,9 @@ public record OutboxProperties(
     @DefaultValue("200") int maxPerSecond,
     @DefaultValue("PT1M") Duration maxBackoff,
     @DefaultValue("4") int bulkInFlight,
+    @DefaultValue("200") int bulkMaxInFlight,
+    @DefaultValue("PT1S") Duration bulkTarget,
+    @DefaultValue("PT1S") Duration realtimeQuiet,
     @DefaultValue("PT5M") Duration bulkWindow,
     @DefaultValue("PT1M") Duration claimFor) {
 

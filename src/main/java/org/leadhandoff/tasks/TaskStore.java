@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.leadhandoff.process.LeadProcess.Processes;
+import org.leadhandoff.routing.Role;
 import org.leadhandoff.system.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -96,10 +98,29 @@ class TaskStore {
         .optional();
   }
 
+  /**
+   * A handoff task shows only while its lead is at the task's step (the qualifier's while it is an
+   * SAL, the rep's while it is an SQL): a lead disqualified, recycled or converted elsewhere while
+   * its task was open leaves the inbox at once, not when the task's lease runs out.
+   */
+  private static final String LEAD_AT_STEP =
+      """
+       and (user_task.process_id not in ('%1$s', '%3$s')
+            or exists (select 1 from lead l where l.id = user_task.lead_id
+                       and l.stage = case user_task.process_id when '%1$s' then '%2$s'
+                                                               when '%3$s' then '%4$s' end))
+      """
+          .formatted(
+              Processes.PHONE_QUALIFICATION,
+              Role.QUALIFIER.step().name(),
+              Processes.SALES_HANDOFF,
+              Role.SALES_REP.step().name());
+
   /** The lead's open tasks that the inbox shows now. */
   List<Task> openForLead(java.util.UUID leadId) {
     return jdbc.sql(
-            "select * from user_task where lead_id = ? and state = 'OPEN' and last_seen_at >= ?")
+            "select * from user_task where lead_id = ? and state = 'OPEN' and last_seen_at >= ?"
+                + LEAD_AT_STEP)
         .params(leadId, Timestamps.utc(freshSince()))
         .query(this::task)
         .list();
@@ -114,7 +135,8 @@ class TaskStore {
   List<Task> open(String candidateGroup, String assignee, int limit) {
     StringBuilder sql =
         new StringBuilder(
-            "select * from user_task where state = 'OPEN' and last_seen_at >= :fresh");
+            "select * from user_task where state = 'OPEN' and last_seen_at >= :fresh"
+                + LEAD_AT_STEP);
     if (candidateGroup != null) {
       sql.append(" and (',' || candidate_groups || ',') like :group");
     }

@@ -50,7 +50,7 @@ class ImportBenchmark {
   static final int ROWS = Integer.getInteger("bench.csvRows", 100_000);
   static final int STARTED_ROWS = Integer.getInteger("bench.importRows", 300);
   static final int ROUNDS = 5;
-  static final int SPEED_ROWS = Integer.getInteger("bench.speedRows", 2000);
+  static final int SPEED_ROWS = Integer.getInteger("bench.speedRows", 20_000);
 
   @Autowired MockMvc http;
   @Autowired ObjectMapper json;

@@ -40,6 +40,7 @@ class TaskApiTest {
   @Autowired ObjectMapper json;
   @Autowired org.leadhandoff.routing.RosterStore roster;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired org.leadhandoff.lifecycle.LifecycleMessages messages;
 
   /** A person as the server's sentences name them: the roster's name. */
   private String nameOf(String user) {
@@ -319,6 +320,29 @@ class TaskApiTest {
                 .value(
                     "This task is no longer open: the lead has moved on (completed, rerouted,"
                         + " handed over or closed)."));
+  }
+
+  @Test
+  @DisplayName(
+      "a lead disqualified while its qualification task is open leaves the inbox at once, not when"
+          + " the task's lease runs out")
+  void leadThatLeftTheStepLeavesTheInbox() throws Exception {
+    UUID leadId = leads.gradeA();
+    long task = qualificationTask(leadId);
+
+    messages.disqualified(leadId, "DUPLICATE");
+
+    process.awaitCompleted(process.lifecycleOf(leadId));
+    assertThat(store.find(leadId).orElseThrow().stage()).isEqualTo(Stage.DISQUALIFIED);
+    mvc.perform(get("/api/tasks").param("candidateGroup", "qualifiers").param("limit", "500"))
+        .andExpect(jsonPath("$[?(@.leadId == '" + leadId + "')]").isEmpty());
+    // Not by a lease: the engine's offer is fresh, the lead's stage hides it.
+    assertThat(
+            jdbc.sql("select state from user_task where job_key = ?")
+                .param(task)
+                .query(String.class)
+                .single())
+        .isEqualTo("OPEN");
   }
 
   @Test
