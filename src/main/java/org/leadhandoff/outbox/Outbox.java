@@ -145,6 +145,18 @@ public class Outbox {
         .list();
   }
 
+  /** Messages of the bulk lane not sent yet, counted up to {@code atMost}. */
+  public int bulkWaiting(int atMost) {
+    return jdbc.sql(
+            """
+            select count(*) from (select 1 from outbox where lane = 'BULK' and sent_at is null
+                                  fetch first ? rows only) waiting
+            """)
+        .param(atMost)
+        .query(Integer.class)
+        .single();
+  }
+
   /** Those of the leads that the engine has not scored yet (still at NAME). */
   List<UUID> stillUnscored(List<UUID> leadIds) {
     return jdbc.sql("select id from lead where id in (:ids) and stage = 'NAME'")

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRows the most data rows a file may have
  * @param leaseFor how long an instance holds an import it runs without a checkpoint; another
  *     instance takes it over after that (the one that ran it has died or stalled)
+ * @param aheadOfEngine how many imported leads may wait in the outbox for the engine before the
+ *     import stops reading its file until the engine has taken some
  */
 @ConfigurationProperties("lead-handoff.imports")
 public record ImportProperties(
@@ -22,4 +24,5 @@ public record ImportProperties(
     @DefaultValue("500") int batchSize,
     @DefaultValue("PT0S") Duration pauseBetweenBatches,
     @DefaultValue("200000") int maxRows,
-    @DefaultValue("PT30S") Duration leaseFor) {}
+    @DefaultValue("PT30S") Duration leaseFor,
+    @DefaultValue("2000") int aheadOfEngine) {}
