@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,9 +98,7 @@ class ClusterBenchmark {
           Stats.median(one),
           Stats.median(ratios),
           ratios.stream().map(r -> String.format("%.2f", r)).toList());
-      Path out = Path.of("target/bench/cluster.json");
-      Files.createDirectories(out.getParent());
-      Files.writeString(out, json.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+      Results.write("cluster", results);
     }
   }
 

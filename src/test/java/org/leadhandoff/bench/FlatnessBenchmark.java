@@ -2,13 +2,10 @@ package org.leadhandoff.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,11 +124,7 @@ class FlatnessBenchmark {
     System.out.printf(
         "flatness (last tenth over first): %.2f; lost / duplicated leads: %d / %d%n",
         last / first, lost, duplicated);
-    Path out = Path.of("target/bench/flatness.json");
-    Files.createDirectories(out.getParent());
-    Files.writeString(
-        out, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
-    System.out.println("Written to " + out);
+    Results.write("flatness", results);
     assertThat(lost).as("lost leads").isZero();
     assertThat(duplicated).as("duplicated leads").isZero();
   }

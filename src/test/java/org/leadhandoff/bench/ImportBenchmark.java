@@ -292,10 +292,7 @@ class ImportBenchmark {
         "| import messages waiting in the bulk lane meanwhile / sent to the engine | %d / %d | | |%n",
         waitingBehind, importedMeanwhile);
 
-    Path out = Path.of("target/bench/import.json");
-    Files.createDirectories(out.getParent());
-    Files.writeString(out, json.writerWithDefaultPrettyPrinter().writeValueAsString(results));
-    System.out.println("Written to " + out);
+    Results.write("import", results);
     assertThat(leads).as("no lost or duplicated lead").isEqualTo(created);
     assertThat(sent).as("each lifecycle started once").isEqualTo(created);
   }

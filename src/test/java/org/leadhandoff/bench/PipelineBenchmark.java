@@ -2,10 +2,7 @@ package org.leadhandoff.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -244,11 +241,7 @@ class PipelineBenchmark {
           "Where P's workers spend their time (mean ms per job, over the whole run):");
       workerProfile().forEach((type, ms) -> System.out.printf("  %-20s %s%n", type, ms));
 
-      Path out = Path.of("target/bench/pipeline.json");
-      Files.createDirectories(out.getParent());
-      Files.writeString(
-          out, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
-      System.out.println("Written to " + out);
+      Results.write("pipeline", results);
       assertThat(lost).as("lost leads").isZero();
       assertThat(duplicated).as("duplicated leads").isZero();
     }
