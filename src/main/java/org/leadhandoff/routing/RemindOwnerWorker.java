@@ -21,12 +21,17 @@ public class RemindOwnerWorker {
 
   @JobWorker(type = Jobs.REMIND_OWNER)
   public void remind(
-      ActivatedJob job, @Variable(optional = false) UUID leadId, @Variable String dueAt) {
+      ActivatedJob job,
+      @Variable(optional = false) UUID leadId,
+      @Variable String dueAt,
+      @Variable String remindAt) {
     Instant due = dueAt == null ? null : OffsetDateTime.parse(dueAt).toInstant();
+    Instant at = remindAt == null ? null : OffsetDateTime.parse(remindAt).toInstant();
     routing.remind(
         leadId,
         Role.ofProcess(job.getBpmnProcessId()),
         due,
+        at,
         String.valueOf(job.getElementInstanceKey()));
   }
 }

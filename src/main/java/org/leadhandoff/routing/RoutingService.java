@@ -388,9 +388,19 @@ public class RoutingService {
                     "Nobody to escalate lead {} to: the roster has no active manager", leadId));
   }
 
+  /** How early a reminder's timer may fire by this application's clock (clocks of two machines). */
+  static final java.time.Duration REMINDER_SKEW = java.time.Duration.ofMinutes(1);
+
   /** Reminds the lead's current owner for the role that the task is due. */
   @Transactional
-  public void remind(UUID leadId, Role role, Instant due, String occurrence) {
+  public void remind(UUID leadId, Role role, Instant due, Instant remindAt, String occurrence) {
+    if (remindAt != null && clock.instant().isBefore(remindAt.minus(REMINDER_SKEW))) {
+      // The reminder's timer fired for an earlier owner, and the lead was rerouted (its deadline
+      // passed in the same moment) before this job read the variables: they are the new owner's,
+      // whose reminder is not due yet (seen when a clock jumped past both timers at once).
+      log.info("Lead {}: a {} reminder of an earlier assignment, not sent", leadId, role);
+      return;
+    }
     if (due != null && !clock.instant().isBefore(due)) {
       // The clock passed the deadline too (a machine asleep, a clock moved): the reroute at the
       // deadline is what the owner hears of, not a "due soon" for a deadline already gone.
