@@ -79,12 +79,12 @@ public final class EmbeddedEngineFactory {
       Object streamProcessor = field(engine, "streamProcessor").get(engine);
       singleThreaded(streamProcessor);
       EngineState state = onDisk(engine, streamProcessor);
-      EngineLog log = replaceLog(field(engine, "logStream").get(engine));
+      Object logStream = field(engine, "logStream").get(engine);
+      Object logStorage = field(logStream, "logStorage").get(logStream);
+      EngineLog log = replaceLog(logStorage);
       if (!keepLog) {
         var trimmer =
-            log.trimBehind(
-                (StreamProcessor) streamProcessor,
-                blockOfPosition(field(engine, "logStream").get(engine)));
+            log.trimBehind((StreamProcessor) streamProcessor, blockOfPosition(logStorage));
         state.alsoOnClose(trimmer::shutdownNow);
       }
     } catch (ReflectiveOperationException | ClassCastException e) {
@@ -103,8 +103,7 @@ public final class EmbeddedEngineFactory {
    * stream processor for good (NullPointerException in ListLogStorageReader.next, seen in a CI
    * run). An {@link EngineLog} instead, synchronised, before anything is written to it.
    */
-  private static EngineLog replaceLog(Object logStream) throws ReflectiveOperationException {
-    Object storage = field(logStream, "logStorage").get(logStream);
+  private static EngineLog replaceLog(Object storage) throws ReflectiveOperationException {
     Field entries = field(storage, "logEntries");
     if (!((List<?>) entries.get(storage)).isEmpty()) {
       throw new IllegalStateException("the engine's log is not empty before start");
@@ -116,9 +115,8 @@ public final class EmbeddedEngineFactory {
 
   /** The log's index of blocks by their first position, which a trim thins out too. */
   @SuppressWarnings("unchecked")
-  private static NavigableMap<Long, Integer> blockOfPosition(Object logStream)
+  private static NavigableMap<Long, Integer> blockOfPosition(Object storage)
       throws ReflectiveOperationException {
-    Object storage = field(logStream, "logStorage").get(logStream);
     return (NavigableMap<Long, Integer>) field(storage, "positionIndexMapping").get(storage);
   }
 

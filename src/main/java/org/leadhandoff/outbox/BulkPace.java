@@ -23,7 +23,9 @@ import java.util.UUID;
  */
 final class BulkPace {
 
-  private final int minimum;
+  /** The window never closes: the list always moves, if one lead at a time. */
+  private static final int MINIMUM = 1;
+
   private final int maximum;
   private final Duration target;
   private final Duration forgetAfter;
@@ -41,9 +43,8 @@ final class BulkPace {
   private Instant lastRealtime = Instant.EPOCH;
 
   BulkPace(int start, int maximum, Duration target, Duration forgetAfter, Duration realtimeQuiet) {
-    this.minimum = 1;
     this.maximum = Math.max(start, maximum);
-    this.window = Math.max(1, start);
+    this.window = Math.max(MINIMUM, start);
     this.target = target;
     this.forgetAfter = forgetAfter;
     this.realtimeQuiet = realtimeQuiet;
@@ -89,7 +90,7 @@ final class BulkPace {
     landedSince = 0;
     if (late) {
       if (!lastCut.plus(target).isAfter(now)) {
-        window = Math.max(minimum, window / 2);
+        window = Math.max(MINIMUM, window / 2);
         lastCut = now;
       }
     } else if (full) {
