@@ -124,6 +124,12 @@ class FunnelStages {
   // --- Folding ------------------------------------------------------------------------------
 
   private record Key(LocalDate day, Stage stage) implements Comparable<Key> {
+
+    /** The same stage on the first day of the month: the key of the month's row. */
+    Key month() {
+      return new Key(day.withDayOfMonth(1), stage);
+    }
+
     @Override
     public int compareTo(Key other) {
       int byDay = day.compareTo(other.day);
@@ -167,7 +173,15 @@ class FunnelStages {
       return 0;
     }
     // In key order: two folds never wait on each other's rows the other way round.
-    tallies.forEach(this::addToDay);
+    tallies.forEach((key, tally) -> addTo("report_stage_day", "on_day", key, tally));
+    Map<Key, Tally> months = new TreeMap<>();
+    tallies.forEach(
+        (key, tally) -> {
+          Tally month = months.computeIfAbsent(key.month(), k -> new Tally());
+          month.add(tally.entered, tally.converted, tally.finished, tally.stays);
+          month.addReasons(tally.reasons);
+        });
+    months.forEach((key, tally) -> addTo("report_stage_month", "on_month", key, tally));
     for (int i = 0; i < ids.size(); i += 1_000) {
       List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1_000));
       jdbc.sql(
@@ -179,13 +193,15 @@ class FunnelStages {
     return ids.size();
   }
 
-  private void addToDay(Key key, Tally tally) {
+  /** Adds a tally to its row of the day (or month) table, or starts the row. */
+  private void addTo(String table, String dayColumn, Key key, Tally tally) {
     var existing =
         jdbc.sql(
                 """
-                select entered, converted, finished, stays, reasons from report_stage_day
-                where on_day = ? and stage = ? for update
-                """)
+                select entered, converted, finished, stays, reasons from %s
+                where %s = ? and stage = ? for update
+                """
+                    .formatted(table, dayColumn))
             .params(key.day(), key.stage().name())
             .query(
                 (rs, n) -> {
@@ -205,10 +221,10 @@ class FunnelStages {
       sum.addReasons(tally.reasons);
       jdbc.sql(
               """
-              update report_stage_day set entered = ?, converted = ?, finished = ?, stays = ?,
-                                          reasons = ?
-              where on_day = ? and stage = ?
-              """)
+              update %s set entered = ?, converted = ?, finished = ?, stays = ?, reasons = ?
+              where %s = ? and stage = ?
+              """
+                  .formatted(table, dayColumn))
           .params(
               sum.entered,
               sum.converted,
@@ -222,10 +238,10 @@ class FunnelStages {
       // Under the fold's lock nobody else inserts the day's row meanwhile.
       jdbc.sql(
               """
-              insert into report_stage_day (on_day, stage, entered, converted, finished, stays,
-                                            reasons)
+              insert into %s (%s, stage, entered, converted, finished, stays, reasons)
               values (?, ?, ?, ?, ?, ?, ?)
-              """)
+              """
+                  .formatted(table, dayColumn))
           .params(
               key.day(),
               key.stage().name(),
@@ -251,41 +267,35 @@ class FunnelStages {
 
     /** A stage's entries per reason code, the most frequent first, as the report lists them. */
     List<FunnelReport.Count> reasons(Stage stage) {
-      return reasons.getOrDefault(stage, Map.of()).entrySet().stream()
-          .map(e -> new FunnelReport.Count(e.getKey(), e.getValue()))
-          .sorted(
-              java.util.Comparator.comparingLong(FunnelReport.Count::count)
-                  .reversed()
-                  .thenComparing(FunnelReport.Count::key))
-          .toList();
+      return ReportStore.ordered(
+          reasons.getOrDefault(stage, Map.of()).entrySet().stream()
+              .map(e -> new FunnelReport.Count(e.getKey(), e.getValue()))
+              .toList());
     }
   }
 
   /**
-   * The period's whole days (UTC) from the daily figures and the changes not folded yet, read in
-   * one statement so that a fold committing meanwhile is seen entirely or not at all; the part days
-   * at either end from the history; then each lead counted once per stage (and week), however often
-   * it entered it in the period.
+   * The period's whole months and other whole days (UTC) from the monthly and daily figures and the
+   * changes not folded yet, read in one statement so that a fold committing meanwhile is seen
+   * entirely or not at all; the part days at either end from the history; then each lead counted
+   * once per stage (and week), however often it entered it in the period.
    */
   Period companyWide(Instant from, Instant to) {
-    LocalDate firstDay = day(from.minusNanos(1)).plusDays(1);
-    LocalDate endDay = day(to);
+    PeriodDays period = PeriodDays.of(from, to);
     Map<Key, Tally> days = new TreeMap<>();
-    if (firstDay.isBefore(endDay)) {
-      wholeDays(firstDay, endDay, days);
-      Instant start = firstDay.atStartOfDay(ZoneOffset.UTC).toInstant();
-      Instant end = endDay.atStartOfDay(ZoneOffset.UTC).toInstant();
-      if (from.isBefore(start)) {
-        fromHistory(from, start, days);
+    Map<Stage, Tally> tallies = new EnumMap<>(Stage.class);
+    Map<LocalDate, Long> mqls = new TreeMap<>();
+    if (period.hasWholeDays()) {
+      wholeDays(period, days, tallies, mqls);
+      if (from.isBefore(period.start())) {
+        fromHistory(from, period.start(), days);
       }
-      if (end.isBefore(to)) {
-        fromHistory(end, to, days);
+      if (period.end().isBefore(to)) {
+        fromHistory(period.end(), to, days);
       }
     } else {
       fromHistory(from, to, days);
     }
-    Map<Stage, Tally> tallies = new EnumMap<>(Stage.class);
-    Map<LocalDate, Long> mqls = new TreeMap<>();
     days.forEach(
         (key, t) -> {
           Tally sum = tallies.computeIfAbsent(key.stage(), k -> new Tally());
@@ -295,17 +305,13 @@ class FunnelStages {
             mqls.merge(monday(key.day()), t.entered, Long::sum);
           }
         });
-    Map<Stage, Long> again = reentries(from, to, mqls);
-    Map<Stage, Long> convertedAgain = convertedAgain(from, to);
+    Map<Stage, long[]> again = reentries(from, to, mqls);
     Map<Stage, Figures> figures = new EnumMap<>(Stage.class);
     Map<Stage, Map<String, Long>> reasons = new EnumMap<>(Stage.class);
     tallies.forEach(
         (stage, t) -> {
-          figures.put(
-              stage,
-              t.figures(
-                  t.entered - again.getOrDefault(stage, 0L),
-                  t.converted - convertedAgain.getOrDefault(stage, 0L)));
+          long[] twice = again.getOrDefault(stage, new long[2]);
+          figures.put(stage, t.figures(t.entered - twice[0], t.converted - twice[1]));
           reasons.put(stage, t.reasons);
         });
     mqls.values().removeIf(n -> n == 0);
@@ -317,45 +323,92 @@ class FunnelStages {
         java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
   }
 
-  private void wholeDays(LocalDate firstDay, LocalDate endDay, Map<Key, Tally> days) {
-    OffsetDateTime start = firstDay.atStartOfDay().atOffset(ZoneOffset.UTC);
-    OffsetDateTime end = endDay.atStartOfDay().atOffset(ZoneOffset.UTC);
+  /**
+   * The period's whole days: its whole months from the monthly figures (added to {@code months},
+   * with their MQLs per day from the daily figures into {@code mqls}), the days around them from
+   * the daily figures and the changes not folded yet into {@code days}.
+   */
+  private void wholeDays(
+      PeriodDays period,
+      Map<Key, Tally> days,
+      Map<Stage, Tally> months,
+      Map<LocalDate, Long> mqls) {
+    OffsetDateTime start = Timestamps.utc(period.start());
+    OffsetDateTime end = Timestamps.utc(period.end());
+    String figures =
+        """
+        select '%s' as kind, %s as on_day, stage as to_stage, entered, converted, finished, %s,
+               cast(null as timestamp with time zone) as changed_at,
+               cast(null as varchar(32)) as from_stage,
+               cast(null as timestamp with time zone) as from_since,
+               cast(null as varchar(100)) as reason_code
+        from %s where %s >= ? and %s < ? %s
+        """;
+    String stays = "stays, reasons";
+    String noStays = "cast(null as varchar(1)) as stays, cast(null as varchar(1)) as reasons";
     jdbc.sql(
-            """
-            select 'D' as kind, on_day, stage as to_stage, entered, converted, finished, stays,
-                   reasons, cast(null as timestamp with time zone) as changed_at,
-                   cast(null as varchar(32)) as from_stage,
-                   cast(null as timestamp with time zone) as from_since,
-                   cast(null as varchar(100)) as reason_code
-            from report_stage_day where on_day >= ? and on_day < ?
-            union all
-            select 'C', cast(null as date), to_stage, 0, 0, 0, cast(null as varchar(1)),
-                   cast(null as varchar(1)), changed_at, from_stage, from_since, reason_code
-            from lead_stage_change
-            where rolled_up = false and changed_at >= ? and changed_at < ?
-            union all
-            select 'L', cast(null as date), to_stage, 0, 0, 0, cast(null as varchar(1)),
-                   cast(null as varchar(1)), changed_at, from_stage, from_since, reason_code
-            from lead_stage_change
-            where rolled_up = false and from_since >= ? and from_since < ?
-            """)
-        .params(firstDay, endDay, start, end, start, end)
+            String.join(
+                "union all\n",
+                figures.formatted(
+                    "M", "on_month", stays, "report_stage_month", "on_month", "on_month", ""),
+                // The MQLs of each day of those months, for the weeks.
+                figures.formatted(
+                    "W",
+                    "on_day",
+                    noStays,
+                    "report_stage_day",
+                    "on_day",
+                    "on_day",
+                    "and stage = 'MQL'"),
+                figures.formatted("D", "on_day", stays, "report_stage_day", "on_day", "on_day", ""),
+                figures.formatted("D", "on_day", stays, "report_stage_day", "on_day", "on_day", ""),
+                """
+                select 'C', cast(null as date), to_stage, 0, 0, 0, cast(null as varchar(1)),
+                       cast(null as varchar(1)), changed_at, from_stage, from_since, reason_code
+                from lead_stage_change
+                where rolled_up = false and changed_at >= ? and changed_at < ?
+                union all
+                select 'L', cast(null as date), to_stage, 0, 0, 0, cast(null as varchar(1)),
+                       cast(null as varchar(1)), changed_at, from_stage, from_since, reason_code
+                from lead_stage_change
+                where rolled_up = false and from_since >= ? and from_since < ?
+                """))
+        .params(
+            period.monthsFrom(),
+            period.monthsTo(),
+            period.monthsFrom(),
+            period.monthsTo(),
+            period.firstDay(),
+            period.monthsFrom(),
+            period.monthsTo(),
+            period.endDay(),
+            start,
+            end,
+            start,
+            end)
         .query(
             (RowCallbackHandler)
                 rs -> {
                   Stage stage = stage(rs, "to_stage");
                   String kind = rs.getString("kind");
-                  if ("D".equals(kind)) {
-                    Tally day =
-                        days.computeIfAbsent(
-                            new Key(rs.getObject("on_day", LocalDate.class), stage),
-                            k -> new Tally());
-                    day.add(
+                  if ("W".equals(kind)) {
+                    LocalDate onDay = rs.getObject("on_day", LocalDate.class);
+                    mqls.merge(monday(onDay), rs.getLong("entered"), Long::sum);
+                    return;
+                  }
+                  if ("M".equals(kind) || "D".equals(kind)) {
+                    Tally figure =
+                        "M".equals(kind)
+                            ? months.computeIfAbsent(stage, k -> new Tally())
+                            : days.computeIfAbsent(
+                                new Key(rs.getObject("on_day", LocalDate.class), stage),
+                                k -> new Tally());
+                    figure.add(
                         rs.getLong("entered"),
                         rs.getLong("converted"),
                         rs.getLong("finished"),
                         StayLengths.Counts.parse(rs.getString("stays")));
-                    day.addReasons(reasons(rs.getString("reasons")));
+                    figure.addReasons(reasons(rs.getString("reasons")));
                     return;
                   }
                   Instant at = instant(rs, "changed_at");
@@ -395,50 +448,46 @@ class FunnelStages {
   }
 
   /**
-   * Per stage: entries in the period by leads that had entered the stage earlier in it; and off
-   * each week's MQLs those of leads that had become MQL earlier in the same week and period.
+   * Per stage, counted in the database over the period's entries by leads that had entered the
+   * stage earlier in it: how many (to count each lead once among those who entered), and how many
+   * of them went on by leads that had gone on from it earlier in it (once among those who went on).
+   * Off each week's MQLs, those of leads that had become MQL earlier in the same week.
+   *
+   * @return per stage {entries again, went on again}
    */
-  private Map<Stage, Long> reentries(Instant from, Instant to, Map<LocalDate, Long> mqls) {
-    Map<Stage, Long> counts = new EnumMap<>(Stage.class);
+  private Map<Stage, long[]> reentries(Instant from, Instant to, Map<LocalDate, Long> mqls) {
+    // Day 0 (1970-01-01) was a Thursday: shifting by 3 days makes weeks start on Monday.
+    String week = "floor((floor(extract(epoch from changed_at) / 86400) + 3) / 7)";
+    String sameWeek =
+        "case when to_stage = 'MQL' and extract(epoch from prev_entry_at) >= (%s * 7 - 3) * 86400"
+                .formatted(week)
+            + " then %s end".formatted(week);
+    Map<Stage, long[]> counts = new EnumMap<>(Stage.class);
     jdbc.sql(
             """
-            select to_stage, changed_at, prev_entry_at from lead_stage_change
+            select to_stage, %s as same_week, count(*) as again,
+                   sum(case when prev_went_on_at >= ? and next_stage = %s then 1 else 0 end)
+                     as went_on_again
+            from lead_stage_change
             where prev_entry_at >= ? and changed_at < ?
-            """)
-        .params(Timestamps.utc(from), Timestamps.utc(to))
+            group by to_stage, %s
+            """
+                .formatted(sameWeek, Funnel.nextStageCase("to_stage"), sameWeek))
+        .params(Timestamps.utc(from), Timestamps.utc(from), Timestamps.utc(to))
         .query(
             (RowCallbackHandler)
                 rs -> {
-                  Stage stage = stage(rs, "to_stage");
-                  counts.merge(stage, 1L, Long::sum);
-                  if (stage == Stage.MQL) {
-                    LocalDate week = monday(day(instant(rs, "changed_at")));
-                    Instant weekStart = week.atStartOfDay(ZoneOffset.UTC).toInstant();
-                    if (!instant(rs, "prev_entry_at").isBefore(weekStart)) {
-                      mqls.merge(week, -1L, Long::sum);
-                    }
+                  long[] twice = counts.computeIfAbsent(stage(rs, "to_stage"), k -> new long[2]);
+                  twice[0] += rs.getLong("again");
+                  twice[1] += rs.getLong("went_on_again");
+                  long sameWeekNumber = rs.getLong("same_week");
+                  if (!rs.wasNull()) {
+                    mqls.merge(
+                        LocalDate.ofEpochDay(sameWeekNumber * 7 - 3),
+                        -rs.getLong("again"),
+                        Long::sum);
                   }
                 });
-    return counts;
-  }
-
-  /**
-   * Per stage: entries in the period that went on by leads that had gone on from the stage earlier
-   * in it (a lead counts once among those who went on).
-   */
-  private Map<Stage, Long> convertedAgain(Instant from, Instant to) {
-    Map<Stage, Long> counts = new EnumMap<>(Stage.class);
-    jdbc.sql(
-            """
-            select to_stage, count(*) as again from lead_stage_change
-            where prev_went_on_at >= ? and changed_at < ? and next_stage = %s
-            group by to_stage
-            """
-                .formatted(Funnel.nextStageCase("to_stage")))
-        .params(Timestamps.utc(from), Timestamps.utc(to))
-        .query(
-            (RowCallbackHandler)
-                rs -> counts.put(Stage.valueOf(rs.getString(1)), rs.getLong("again")));
     return counts;
   }
 

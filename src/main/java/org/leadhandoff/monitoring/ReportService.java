@@ -24,12 +24,19 @@ public class ReportService {
 
   private final ReportStore store;
   private final FunnelStages stages;
+  private final DayCounts dayCounts;
   private final LeadStore leads;
   private final ActorNames actors;
 
-  ReportService(ReportStore store, FunnelStages stages, LeadStore leads, ActorNames actors) {
+  ReportService(
+      ReportStore store,
+      FunnelStages stages,
+      DayCounts dayCounts,
+      LeadStore leads,
+      ActorNames actors) {
     this.store = store;
     this.stages = stages;
+    this.dayCounts = dayCounts;
     this.leads = leads;
     this.actors = actors;
   }
@@ -37,10 +44,12 @@ public class ReportService {
   @Transactional(readOnly = true)
   public FunnelReport funnel(ReportFilter filter) {
     store.forReports();
-    // Company-wide from the daily figures; one source's or team's from the history.
+    // Company-wide from the daily figures and counts; one source's or team's from the history.
     boolean companyWide = filter.companyWide();
     FunnelStages.Period period =
         companyWide ? this.stages.companyWide(filter.from(), filter.to()) : null;
+    DayCounts.Period counts =
+        companyWide ? dayCounts.companyWide(filter.from(), filter.to()) : null;
     var figures = companyWide ? period.stages() : this.stages.fromHistory(filter);
     List<StageRow> stages = new ArrayList<>();
     for (Stage stage : Funnel.ORDER) {
@@ -60,7 +69,7 @@ public class ReportService {
               figure.p90Seconds(),
               figure.stillThere()));
     }
-    List<RepSla> byRep = store.slaByRep(filter);
+    List<RepSla> byRep = companyWide ? counts.slaByRep() : store.slaByRep(filter);
     List<SlaRow> sla = new ArrayList<>();
     for (Role role : List.of(Role.QUALIFIER, Role.SALES_REP)) {
       long met = 0;
@@ -100,15 +109,21 @@ public class ReportService {
         stages,
         sla,
         byRep,
-        store.slaByDay(filter),
-        store.activities(filter, "REROUTE", null, null, "code"),
-        store.activities(filter, "ESCALATION", null, null, "code"),
-        store.activities(filter, "DECISION", Role.SALES_REP.name(), "REJECT", "detail"),
+        companyWide ? counts.slaByDay() : store.slaByDay(filter),
+        companyWide
+            ? counts.counts(DayCounts.Figure.REROUTE)
+            : store.activities(filter, "REROUTE", null, null, "code"),
+        companyWide
+            ? counts.counts(DayCounts.Figure.ESCALATION)
+            : store.activities(filter, "ESCALATION", null, null, "code"),
+        companyWide
+            ? counts.counts(DayCounts.Figure.REJECTION)
+            : store.activities(filter, "DECISION", Role.SALES_REP.name(), "REJECT", "detail"),
         companyWide ? period.reasons(Stage.RECYCLED) : store.stageReasons(filter, Stage.RECYCLED),
         companyWide
             ? period.reasons(Stage.DISQUALIFIED)
             : store.stageReasons(filter, Stage.DISQUALIFIED),
-        store.sources(filter),
+        companyWide ? counts.counts(DayCounts.Figure.SOURCE) : store.sources(filter),
         supply(filter, capacity, weeks));
   }
 

@@ -28,12 +28,11 @@ class ReportStore {
     return "extract(epoch from " + column + ")";
   }
 
-  private static final String MET =
+  static final String MET =
       "a.acted_at is not null and (a.due_at is null or a.acted_at <= a.due_at)";
-  private static final String MISSED =
+  static final String MISSED =
       "(a.outcome = 'SLA_MISSED' or (a.acted_at is not null and a.acted_at > a.due_at))";
-  private static final String PENDING =
-      "a.state = 'OPEN' and a.acted_at is null and a.outcome is null";
+  static final String PENDING = "a.state = 'OPEN' and a.acted_at is null and a.outcome is null";
 
   private final JdbcClient jdbc;
   private final boolean postgres;
@@ -138,7 +137,6 @@ class ReportStore {
         from lead_activity x join lead l on l.id = x.lead_id
         where x.occurred_at >= ? and x.occurred_at < ? %s %s
         group by coalesce(x.%s, 'UNSPECIFIED')
-        order by 2 desc, 1
         """
             .formatted(by, where, filter.leadConditions(params), by);
     return counts(filter, sql, params);
@@ -154,7 +152,6 @@ class ReportStore {
         from lead_stage_change c join lead l on l.id = c.lead_id
         where c.changed_at >= ? and c.changed_at < ? and c.to_stage = ? %s
         group by coalesce(c.reason_code, 'UNSPECIFIED')
-        order by 2 desc, 1
         """
             .formatted(filter.leadConditions(params));
     return counts(filter, sql, params);
@@ -169,7 +166,6 @@ class ReportStore {
         from lead l
         where l.created_at >= ? and l.created_at < ? %s
         group by coalesce(l.source, 'unknown')
-        order by 2 desc, 1
         """
             .formatted(filter.leadConditions(params));
     return counts(filter, sql, params);
@@ -354,10 +350,22 @@ class ReportStore {
   }
 
   private List<Count> counts(ReportFilter filter, String sql, List<Object> params) {
-    return jdbc.sql(lean(sql, filter))
-        .params(params)
-        .query((rs, n) -> new Count(rs.getString("k"), rs.getLong("n")))
-        .list();
+    return ordered(
+        jdbc.sql(lean(sql, filter))
+            .params(params)
+            .query((rs, n) -> new Count(rs.getString("k"), rs.getLong("n")))
+            .list());
+  }
+
+  /**
+   * The most frequent first, ties by key as Java orders text: the same order whichever database
+   * (and collation) counted them, and whether a report read rows or daily counts.
+   */
+  static List<Count> ordered(List<Count> counts) {
+    return counts.stream()
+        .sorted(
+            java.util.Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key))
+        .toList();
   }
 
   /**

@@ -7,9 +7,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Folds new stage changes into the daily figures the funnel report reads. Reports are exact without
- * it (they add what is not folded yet); it keeps what they add small. The tests leave it off and
- * fold when they mean to, so that no test depends on its rhythm.
+ * Folds new stage changes into the daily figures the funnel report reads, and new leads,
+ * assignments and activities into its daily counts. Reports are exact without it (they add what is
+ * not folded yet); it keeps what they add small. The tests leave it off and fold when they mean to,
+ * so that no test depends on its rhythm.
  */
 @Component
 @ConditionalOnProperty(
@@ -24,9 +25,11 @@ class StageFigureFolding {
   static final int BATCH = 2_000;
 
   private final FunnelStages stages;
+  private final DayCounts counts;
 
-  StageFigureFolding(FunnelStages stages) {
+  StageFigureFolding(FunnelStages stages, DayCounts counts) {
     this.stages = stages;
+    this.counts = counts;
   }
 
   @Scheduled(
@@ -37,6 +40,9 @@ class StageFigureFolding {
       int folded;
       do {
         folded = stages.fold(BATCH);
+      } while (folded == BATCH);
+      do {
+        folded = counts.fold(BATCH);
       } while (folded == BATCH);
     } catch (RuntimeException e) {
       // The store is away: the changes wait, the reports still count them.

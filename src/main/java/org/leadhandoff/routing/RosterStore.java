@@ -252,17 +252,21 @@ public class RosterStore {
         .optional();
   }
 
-  /** The owner acted on the task (the first time counts for the SLA). */
+  /**
+   * The owner acted on the task (the first time counts for the SLA). Only while the assignment is
+   * open, here and in {@link #missed}: a closed one never changes, so the reports count it once.
+   */
   void acted(long assignmentId) {
     jdbc.sql(
-            "update assignment set acted_at = ?, outcome = 'ACTED' where id = ? and acted_at is null")
+            "update assignment set acted_at = ?, outcome = 'ACTED' where id = ? and acted_at is null and state = 'OPEN'")
         .params(Timestamps.now(clock), assignmentId)
         .update();
   }
 
   /** The owner let the deadline pass. */
   void missed(long assignmentId) {
-    jdbc.sql("update assignment set outcome = 'SLA_MISSED' where id = ? and acted_at is null")
+    jdbc.sql(
+            "update assignment set outcome = 'SLA_MISSED' where id = ? and acted_at is null and state = 'OPEN'")
         .param(assignmentId)
         .update();
   }

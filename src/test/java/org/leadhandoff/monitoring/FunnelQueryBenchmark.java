@@ -71,6 +71,7 @@ class FunnelQueryBenchmark {
         (System.nanoTime() - started) / 1e9);
 
     FunnelStages stages = new FunnelStages(jdbc);
+    DayCounts counts = new DayCounts(jdbc);
     var folding =
         new org.springframework.transaction.support.TransactionTemplate(
             new org.springframework.jdbc.support.JdbcTransactionManager(data));
@@ -79,19 +80,28 @@ class FunnelQueryBenchmark {
     for (int n = 1; n > 0; folded += n) {
       n = folding.execute(tx -> stages.fold(20_000));
     }
+    for (int n = 20_000; n == 20_000; ) {
+      n = folding.execute(tx -> counts.fold(20_000));
+    }
     // A steady state, as autovacuum keeps it after the fold's updates: the planner's figures, no
     // dead index entries, the visibility map for index-only reads.
     jdbc.sql("vacuum analyze lead_stage_change").update();
     jdbc.sql("vacuum analyze report_stage_day").update();
+    for (String table : List.of("lead", "assignment", "lead_activity", "report_day_count")) {
+      jdbc.sql("vacuum analyze " + table).update();
+    }
     System.out.printf(
-        "Folded %,d stage changes into daily figures in %.1f s (%,d day rows)%n",
+        "Folded %,d stage changes, the leads, assignments and activities in %.1f s"
+            + " (%,d stage day rows, %,d day counts)%n",
         folded,
         (System.nanoTime() - foldStarted) / 1e9,
-        jdbc.sql("select count(*) from report_stage_day").query(Long.class).single());
+        jdbc.sql("select count(*) from report_stage_day").query(Long.class).single(),
+        jdbc.sql("select count(*) from report_day_count").query(Long.class).single());
     ReportService reports =
         new ReportService(
             new ReportStore(jdbc, data),
             stages,
+            counts,
             new LeadStore(
                 jdbc, Clock.systemUTC(), new com.fasterxml.jackson.databind.ObjectMapper()),
             new ActorNames(
@@ -149,6 +159,17 @@ class FunnelQueryBenchmark {
       org.assertj.core.api.Assertions.assertThat(
               stages.companyWide(filter.from(), filter.to()).stages())
           .isEqualTo(stages.fromHistory(filter));
+      // And the SLA tables, reasons and sources are those the rows give.
+      ReportStore fromRows = new ReportStore(jdbc, data);
+      DayCounts.Period fromCounts = counts.companyWide(filter.from(), filter.to());
+      org.assertj.core.api.Assertions.assertThat(fromCounts.slaByRep())
+          .isEqualTo(fromRows.slaByRep(filter));
+      org.assertj.core.api.Assertions.assertThat(fromCounts.slaByDay())
+          .isEqualTo(fromRows.slaByDay(filter));
+      org.assertj.core.api.Assertions.assertThat(fromCounts.counts(DayCounts.Figure.SOURCE))
+          .isEqualTo(fromRows.sources(filter));
+      org.assertj.core.api.Assertions.assertThat(fromCounts.counts(DayCounts.Figure.REROUTE))
+          .isEqualTo(fromRows.activities(filter, "REROUTE", null, null, "code"));
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("historyRowsInPeriod", inPeriod);
       result.put("baselineMedianMs", median(base));
@@ -160,10 +181,12 @@ class FunnelQueryBenchmark {
       // Stage figures, recycle and disqualification reasons and MQLs per week, from the daily
       // figures.
       parts.put("stages", () -> stages.companyWide(filter.from(), filter.to()));
-      parts.put("slaByRep", () -> store.slaByRep(filter));
-      parts.put("slaByDay", () -> store.slaByDay(filter));
-      parts.put("reroutes", () -> store.activities(filter, "REROUTE", null, null, "code"));
-      parts.put("sources", () -> store.sources(filter));
+      // SLA tables, reroutes, escalations, rejections and sources, from the daily counts.
+      parts.put("counts", () -> counts.companyWide(filter.from(), filter.to()));
+      // The same from the rows, as a report of one source or team reads them.
+      parts.put("rows: slaByRep", () -> store.slaByRep(filter));
+      parts.put("rows: slaByDay", () -> store.slaByDay(filter));
+      parts.put("rows: sources", () -> store.sources(filter));
       Map<String, Object> breakdown = new LinkedHashMap<>();
       parts.forEach(
           (name, part) ->

@@ -39,6 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Import({
   ReportStore.class,
   FunnelStages.class,
+  DayCounts.class,
   ReportService.class,
   LeadStore.class,
   ClockConfiguration.class,
@@ -53,6 +54,7 @@ abstract class ReportContract {
 
   @Autowired ReportService reports;
   @Autowired FunnelStages stages;
+  @Autowired DayCounts dayCounts;
   @Autowired JdbcClient jdbc;
   @Autowired com.fasterxml.jackson.databind.ObjectMapper mapper;
 
@@ -149,12 +151,15 @@ abstract class ReportContract {
     for (int folded : new int[] {0, 7, 1_000}) {
       if (folded > 0) {
         stages.fold(folded);
+        dayCounts.fold(folded);
       }
       for (Instant[] period : periods) {
         sameAsTheHistory(period, folded);
       }
     }
     assertThat(jdbc.sql("select count(*) from report_stage_day").query(Long.class).single())
+        .isPositive();
+    assertThat(jdbc.sql("select count(*) from report_day_count").query(Long.class).single())
         .isPositive();
   }
 
@@ -266,6 +271,123 @@ abstract class ReportContract {
     assertThat(fromDays.mqlsPerWeek())
         .as("MQLs per week, " + as)
         .isEqualTo(store.mqlsPerWeek(filter));
+    sameAsTheRows(filter, as);
+  }
+
+  /** The daily counts' answer for a period against the report's queries over the rows. */
+  private void sameAsTheRows(ReportFilter filter, String as) {
+    DayCounts.Period counts = dayCounts.companyWide(filter.from(), filter.to());
+    assertThat(counts.slaByRep()).as("SLA per person, " + as).isEqualTo(store.slaByRep(filter));
+    assertThat(counts.slaByDay()).as("SLA per day, " + as).isEqualTo(store.slaByDay(filter));
+    assertThat(counts.counts(DayCounts.Figure.SOURCE))
+        .as("sources, " + as)
+        .isEqualTo(store.sources(filter));
+    assertThat(counts.counts(DayCounts.Figure.REROUTE))
+        .as("reroutes, " + as)
+        .isEqualTo(store.activities(filter, "REROUTE", null, null, "code"));
+    assertThat(counts.counts(DayCounts.Figure.ESCALATION))
+        .as("escalations, " + as)
+        .isEqualTo(store.activities(filter, "ESCALATION", null, null, "code"));
+    assertThat(counts.counts(DayCounts.Figure.REJECTION))
+        .as("rejections, " + as)
+        .isEqualTo(store.activities(filter, "DECISION", "SALES_REP", "REJECT", "detail"));
+  }
+
+  @Test
+  @DisplayName(
+      "on 600 generated assignments and 600 activities over five months, the SLA tables, reroutes,"
+          + " escalations, rejections and sources from the daily counts are the rows', before,"
+          + " while and after folding, and after open assignments were acted on or closed")
+  void generatedAssignmentsAndActivities() {
+    java.util.Random random = new java.util.Random(20261207);
+    Instant start = Instant.parse("2025-01-01T00:00:00Z");
+    List<UUID> leads = List.copyOf(lead.values());
+    List<String> reps = List.of("q1", "q2", "s1");
+    for (int i = 0; i < 600; i++) {
+      Instant assigned =
+          start.plusNanos(random.nextLong(150L * 86400 * 1_000_000_000L) / 1000 * 1000);
+      Instant due = assigned.plusSeconds(4 * 3600);
+      Instant acted = assigned.plusSeconds(random.nextInt(8 * 3600));
+      int kind = random.nextInt(6);
+      jdbc.sql(
+              "insert into assignment (lead_id, rep_id, role, state, assigned_at, due_at, acted_at,"
+                  + " outcome) values (?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              leads.get(random.nextInt(leads.size())),
+              reps.get(random.nextInt(reps.size())),
+              random.nextBoolean() ? "QUALIFIER" : "SALES_REP",
+              kind < 3 ? "OPEN" : "CLOSED",
+              org.leadhandoff.system.Timestamps.utc(assigned),
+              org.leadhandoff.system.Timestamps.utc(due),
+              kind == 1 || kind == 3 ? org.leadhandoff.system.Timestamps.utc(acted) : null,
+              switch (kind) {
+                case 1, 3 -> "ACTED";
+                case 2, 4 -> "SLA_MISSED";
+                default -> null;
+              })
+          .update();
+    }
+    List<String> kinds = List.of("REROUTE", "ESCALATION", "DECISION", "MAIL");
+    for (int i = 0; i < 600; i++) {
+      String kind = kinds.get(random.nextInt(kinds.size()));
+      boolean sales = random.nextBoolean();
+      jdbc.sql(
+              "insert into lead_activity (lead_id, kind, role, actor, code, detail, occurred_at)"
+                  + " values (?, ?, ?, 'generated', ?, ?, ?)")
+          .params(
+              leads.get(random.nextInt(leads.size())),
+              kind,
+              sales ? "SALES_REP" : "QUALIFIER",
+              switch (kind) {
+                case "REROUTE" -> List.of("SLA_MISSED", "REP_REJECTED").get(random.nextInt(2));
+                case "ESCALATION" -> random.nextInt(5) == 0 ? null : "MAX_REROUTES";
+                case "DECISION" -> random.nextBoolean() ? "REJECT" : "ACCEPT";
+                default -> "SENT";
+              },
+              List.of("NO_BUDGET", "NOT_MINE", "Kein Budget für 2026").get(random.nextInt(3)),
+              org.leadhandoff.system.Timestamps.utc(
+                  start.plusNanos(random.nextLong(150L * 86400 * 1_000_000_000L) / 1000 * 1000)))
+          .update();
+    }
+    List<ReportFilter> periods = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Instant from = start.plusSeconds(random.nextLong(100L * 86400));
+      periods.add(
+          new ReportFilter(
+              from, from.plusSeconds(3600 + random.nextLong(60L * 86400)), null, null));
+    }
+    periods.add(new ReportFilter(start, start.plusSeconds(365L * 86400), null, null));
+    periods.add(new ReportFilter(FROM, TO, null, null));
+    for (int folded : new int[] {0, 77, 100_000}) {
+      if (folded > 0) {
+        dayCounts.fold(folded);
+      }
+      if (folded == 77) {
+        // What the workers do to open assignments after a fold: act, miss, close.
+        jdbc.sql(
+                "update assignment set acted_at = assigned_at + interval '1' hour, outcome = 'ACTED'"
+                    + " where mod(id, 3) = 0 and acted_at is null and state = 'OPEN'")
+            .update();
+        jdbc.sql(
+                "update assignment set outcome = 'SLA_MISSED'"
+                    + " where mod(id, 3) = 1 and acted_at is null and state = 'OPEN'")
+            .update();
+        jdbc.sql("update assignment set state = 'CLOSED' where mod(id, 2) = 0 and state = 'OPEN'")
+            .update();
+      }
+      for (ReportFilter period : periods) {
+        sameAsTheRows(period, period.from() + " to " + period.to() + ", " + folded + " folded");
+      }
+    }
+    assertThat(
+            jdbc.sql("select count(*) from assignment where rolled_up = false")
+                .query(Long.class)
+                .single())
+        .as("open assignments that nobody acted on wait")
+        .isPositive();
+    assertThat(dayCounts.companyWide(start, start.plusSeconds(365L * 86400)).slaByRep())
+        .extracting(RepSla::rep, RepSla::role)
+        .hasSize(6);
   }
 
   @Test

@@ -174,6 +174,7 @@ public class ReportSeed {
     jdbc.sql("delete from assignment").update();
     jdbc.sql("delete from lead_stage_change").update();
     jdbc.sql("delete from report_stage_day").update();
+    jdbc.sql("delete from report_day_count").update();
     jdbc.sql("delete from lead").update();
     jdbc.sql("delete from rep").update();
     rep("q1", "QUALIFIER", "emea", 10);
