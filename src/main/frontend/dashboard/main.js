@@ -38,7 +38,7 @@ const identityRead = () => fetch('/api/me')
     if (!me) return;
     signedInRoles = me.roles;
     const role = SHOWN_ROLE.find((r) => me.roles.includes(r)) || me.roles[0];
-    document.getElementById('signed-in').textContent = t('common.signedInAs', { name: me.username, role: code('role', role) });
+    document.getElementById('signed-in').textContent = t('common.signedInAs', { name: me.name || me.username, role: code('role', role) });
     document.getElementById('inbox-link').hidden = !me.roles.some((r) => WORK_TASKS.includes(r));
     document.getElementById('imports-link').hidden = !me.roles.some((r) => IMPORTERS.includes(r));
   });

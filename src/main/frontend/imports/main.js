@@ -61,7 +61,7 @@ const identityRead = () => fetch('/api/me')
   .then((me) => {
     if (!me) return;
     const role = SHOWN_ROLE.find((r) => me.roles.includes(r)) || me.roles[0];
-    $('signed-in').textContent = t('common.signedInAs', { name: me.username, role: code('role', role) });
+    $('signed-in').textContent = t('common.signedInAs', { name: me.name || me.username, role: code('role', role) });
   });
 
 // --- Calls ---

@@ -35,7 +35,7 @@ async function loadIdentity() {
   identity.user = me.username;
   identity.roles = me.roles;
   const role = code('role', me.roles.find((r) => WORK_ROLES.includes(r)) || me.roles[0]);
-  document.getElementById('signed-in').textContent = t('common.signedInAs', { name: me.username, role });
+  document.getElementById('signed-in').textContent = t('common.signedInAs', { name: me.name || me.username, role });
   // The other pages this person may open.
   const has = (...roles) => me.roles.some((r) => roles.includes(r));
   document.getElementById('dashboard-link').hidden = !has('SALES_MANAGER', 'MARKETING', 'ADMIN');
@@ -47,8 +47,6 @@ async function loadIdentity() {
     openLeads.set(rep.id, open);
     availabilityOf.set(rep.id, availability);
   }
-  const name = roster.get(me.username)?.name;
-  if (name) document.getElementById('signed-in').textContent = t('common.signedInAs', { name, role });
 }
 
 const detail = document.getElementById('detail');
@@ -583,7 +581,9 @@ async function showMine() {
     detail.replaceChildren(
       el('h2', {}, t('inbox.mine')),
       el('p', { class: 'hint', 'data-testid': 'mine-summary' },
-        mine.length ? t('inbox.mineSummary', { count: mine.length, opportunities }) : t('inbox.mineEmpty')),
+        mine.length
+          ? `${t('inbox.mineSummary', { count: mine.length })} ${t('inbox.mineOpportunities', { count: opportunities })}`
+          : t('inbox.mineEmpty')),
       el('ol', { class: 'mine', 'data-testid': 'mine' }, rows));
   } catch (error) {
     detail.replaceChildren(message('error', error.message));

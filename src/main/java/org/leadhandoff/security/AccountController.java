@@ -3,20 +3,36 @@ package org.leadhandoff.security;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
+import org.leadhandoff.routing.Rep;
+import org.leadhandoff.routing.RosterStore;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Who is signed in: the inbox shows the queue of this person's role. */
+/** Who is signed in: the pages greet them by name and show the queue of their role. */
 @RestController
 @Tag(name = "Account")
 class AccountController {
 
-  record Me(String username, Set<AppRole> roles) {}
+  private final RosterStore roster;
+
+  AccountController(RosterStore roster) {
+    this.roster = roster;
+  }
+
+  /**
+   * @param name the person's name as the roster gives it (null for someone not on it, such as a
+   *     manager or an API key: the pages show the username then)
+   */
+  record Me(String username, String name, Set<AppRole> roles) {}
 
   @GetMapping("/api/me")
-  @Operation(summary = "The signed-in person or API key, and its roles")
+  @Operation(summary = "The signed-in person or API key, their name and roles")
   Me me(Authentication authentication) {
-    return new Me(authentication.getName(), AppRole.of(authentication.getAuthorities()));
+    String username = authentication.getName();
+    return new Me(
+        username,
+        roster.find(username).map(Rep::name).orElse(null),
+        AppRole.of(authentication.getAuthorities()));
   }
 }

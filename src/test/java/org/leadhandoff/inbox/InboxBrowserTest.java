@@ -250,7 +250,7 @@ class InboxBrowserTest {
                 .getText())
         .contains("Ada Lovelace", "accepted on", "now: Opportunity");
     assertThat(browser.findElement(By.cssSelector("[data-testid=mine-summary]")).getText())
-        .contains("1 of them open opportunities of yours");
+        .contains("One of them is an open opportunity of yours.");
     noCodesShown();
     fitsEveryWidth("5-my-leads-phone");
     noConsoleErrors();

@@ -224,7 +224,9 @@ class SecurityTest {
                 .andReturn()
                 .getRequest()
                 .getSession();
-    mvc.perform(get("/api/me").session(session)).andExpect(jsonPath("$.username").value("riley"));
+    mvc.perform(get("/api/me").session(session))
+        .andExpect(jsonPath("$.username").value("riley"))
+        .andExpect(jsonPath("$.name").value("Riley Chen"));
     mvc.perform(post("/api/tasks/1/claim").session(session)).andExpect(status().isForbidden());
     mvc.perform(post("/api/tasks/1/claim").session(session).with(csrf()))
         .andExpect(status().isNotFound());
