@@ -240,7 +240,7 @@ async function load() {
     const input = form.elements.namedItem(name);
     if (input && input.tagName !== 'SELECT') input.value = value;
   }
-  document.getElementById('funnel-csv').href = `/api/reports/funnel.csv?${params()}`;
+  document.getElementById('funnel-csv').href = `/api/reports/funnel.csv?${params()}&lang=${encodeURIComponent(language())}`;
   const report = document.getElementById('report');
   const error = document.getElementById('error');
   report.setAttribute('aria-busy', 'true');

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadViews.LeadSummary;
@@ -119,18 +120,26 @@ class ReportController {
   }
 
   @GetMapping(value = "/funnel.csv", produces = "text/csv")
-  @Operation(summary = "The funnel report as CSV: one row per number")
+  @Operation(
+      summary = "The funnel report as CSV: one row per number",
+      description =
+          "Columns section, item, measure, value; items as codes (stages, roles, reasons). With"
+              + " lang (en, de), as the dashboard's link asks, the header, sections, measures,"
+              + " stages, roles and reasons are in that language's words and people by name.")
   void funnelCsv(
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String source,
       @RequestParam(required = false) String team,
+      @RequestParam(required = false) String lang,
       HttpServletResponse response)
       throws IOException {
     FunnelReport report = reports.funnel(filter(from, to, source, team));
+    Locale language = lang == null || lang.isBlank() ? null : catalogue.language(lang);
     try (var printer =
-        CsvExport.attachment(response, "funnel.csv", "section", "item", "measure", "value")) {
-      for (String[] row : ReportService.rows(report)) {
+        CsvExport.attachment(response, "funnel.csv", ReportService.header(language, catalogue))) {
+      for (ReportService.Number number : ReportService.numbers(report)) {
+        String[] row = language == null ? number.codes() : number.words(language, catalogue);
         CsvExport.print(printer, List.of((Object[]) row));
       }
     }

@@ -15,6 +15,7 @@ import org.leadhandoff.monitoring.FunnelReport.SlaRow;
 import org.leadhandoff.monitoring.FunnelReport.StageRow;
 import org.leadhandoff.monitoring.FunnelReport.Supply;
 import org.leadhandoff.routing.Role;
+import org.leadhandoff.system.MessageCatalogue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -175,47 +176,131 @@ public class ReportService {
         offset);
   }
 
-  /** Counts kept for the CSV export: every number of the report as one row. */
-  static List<String[]> rows(FunnelReport report) {
-    List<String[]> rows = new ArrayList<>();
-    for (StageRow s : report.stages()) {
-      rows.add(row("stage", s.stage(), "entered", s.entered()));
-      if (s.nextStage() != null) {
-        rows.add(row("stage", s.stage(), "converted to " + s.nextStage(), s.converted()));
-        rows.add(row("stage", s.stage(), "conversion rate", s.conversionRate()));
+  /**
+   * One number of the report for the CSV export: its section, the item it is about (a code of
+   * {@code itemKind}, a source, a week; with {@code person}, that person in the role {@code item}),
+   * what it measures and its value.
+   */
+  record Number(
+      String section,
+      String itemKind,
+      String item,
+      RepSla person,
+      String measure,
+      String nextStage,
+      Object value) {
+
+    Number(
+        String section,
+        String itemKind,
+        String item,
+        String measure,
+        String nextStage,
+        Object value) {
+      this(section, itemKind, item, null, measure, nextStage, value);
+    }
+
+    /** As the API's consumers read it: sections and measures in English, items as codes. */
+    String[] codes() {
+      return new String[] {
+        section.replace('-', ' '),
+        person == null ? item : person.rep() + " (" + item + ")",
+        nextStage == null ? measure.replace('-', ' ') : "converted to " + nextStage,
+        text(value)
+      };
+    }
+
+    /** As a person reads it in the language: words for sections, measures, stages and reasons. */
+    String[] words(Locale language, MessageCatalogue catalogue) {
+      String itemWords =
+          switch (itemKind) {
+            case "stage", "role", "reason" -> catalogue.code(language, itemKind, item);
+            case "text" -> catalogue.text(language, "report.csv.item." + item);
+            default -> item;
+          };
+      if (person != null) {
+        itemWords = person.name() + " (" + itemWords + ")";
       }
-      rows.add(row("stage", s.stage(), "median seconds in stage", s.medianSeconds()));
-      rows.add(row("stage", s.stage(), "p90 seconds in stage", s.p90Seconds()));
-      rows.add(row("stage", s.stage(), "still in stage", s.stillThere()));
+      return new String[] {
+        catalogue.text(language, "report.csv.section." + section),
+        itemWords,
+        catalogue.text(
+            language,
+            "report.csv.measure." + measure,
+            nextStage == null
+                ? Map.of()
+                : Map.of("stage", catalogue.code(language, "stage", nextStage))),
+        text(value)
+      };
+    }
+
+    private static String text(Object value) {
+      return value == null ? "" : String.valueOf(value);
+    }
+  }
+
+  /** The CSV export's header, in words for the language or (null) as the API names it. */
+  static String[] header(Locale language, MessageCatalogue catalogue) {
+    String[] names = {"section", "item", "measure", "value"};
+    if (language == null) {
+      return names;
+    }
+    return java.util.Arrays.stream(names)
+        .map(name -> catalogue.text(language, "report.csv.header." + name))
+        .toArray(String[]::new);
+  }
+
+  /** Every number of the report, one row each, for the CSV export. */
+  static List<Number> numbers(FunnelReport report) {
+    List<Number> rows = new ArrayList<>();
+    for (StageRow s : report.stages()) {
+      rows.add(new Number("stage", "stage", s.stage(), "entered", null, s.entered()));
+      if (s.nextStage() != null) {
+        rows.add(
+            new Number("stage", "stage", s.stage(), "converted", s.nextStage(), s.converted()));
+        rows.add(
+            new Number("stage", "stage", s.stage(), "conversion-rate", null, s.conversionRate()));
+      }
+      rows.add(
+          new Number(
+              "stage", "stage", s.stage(), "median-seconds-in-stage", null, s.medianSeconds()));
+      rows.add(
+          new Number("stage", "stage", s.stage(), "p90-seconds-in-stage", null, s.p90Seconds()));
+      rows.add(new Number("stage", "stage", s.stage(), "still-in-stage", null, s.stillThere()));
     }
     for (SlaRow s : report.sla()) {
-      rows.add(row("sla", s.role(), "met", s.met()));
-      rows.add(row("sla", s.role(), "missed", s.missed()));
-      rows.add(row("sla", s.role(), "pending", s.pending()));
-      rows.add(row("sla", s.role(), "compliance rate", s.complianceRate()));
+      rows.add(new Number("sla", "role", s.role(), "met", null, s.met()));
+      rows.add(new Number("sla", "role", s.role(), "missed", null, s.missed()));
+      rows.add(new Number("sla", "role", s.role(), "pending", null, s.pending()));
+      rows.add(new Number("sla", "role", s.role(), "compliance-rate", null, s.complianceRate()));
     }
     for (RepSla s : report.slaByRep()) {
-      rows.add(row("sla by person", s.rep() + " (" + s.role() + ")", "met", s.met()));
-      rows.add(row("sla by person", s.rep() + " (" + s.role() + ")", "missed", s.missed()));
+      rows.add(new Number("sla-by-person", "role", s.role(), s, "met", null, s.met()));
+      rows.add(new Number("sla-by-person", "role", s.role(), s, "missed", null, s.missed()));
     }
     counts(rows, "reroutes", report.reroutes());
     counts(rows, "escalations", report.escalations());
-    counts(rows, "rejection reasons", report.rejectionReasons());
-    counts(rows, "recycle reasons", report.recycleReasons());
-    counts(rows, "disqualification reasons", report.disqualificationReasons());
-    counts(rows, "sources", report.sources());
-    rows.add(row("supply", "qualifiers", "weekly capacity", report.supply().weeklyCapacity()));
+    counts(rows, "rejection-reasons", report.rejectionReasons());
+    counts(rows, "recycle-reasons", report.recycleReasons());
+    counts(rows, "disqualification-reasons", report.disqualificationReasons());
+    for (Count c : report.sources()) {
+      rows.add(new Number("sources", "source", c.key(), "count", null, c.count()));
+    }
+    rows.add(
+        new Number(
+            "supply",
+            "text",
+            "qualifiers",
+            "weekly-capacity",
+            null,
+            report.supply().weeklyCapacity()));
     for (Supply.Week w : report.supply().weeks()) {
-      rows.add(row("supply", w.weekStart().toString(), "mqls", w.mqls()));
+      rows.add(new Number("supply", "week", w.weekStart().toString(), "mqls", null, w.mqls()));
     }
     return rows;
   }
 
-  private static void counts(List<String[]> rows, String section, List<Count> counts) {
-    counts.forEach(c -> rows.add(row(section, c.key(), "count", c.count())));
-  }
-
-  private static String[] row(String section, String item, String measure, Object value) {
-    return new String[] {section, item, measure, value == null ? "" : String.valueOf(value)};
+  private static void counts(List<Number> rows, String section, List<Count> counts) {
+    counts.forEach(c -> rows.add(new Number(section, "reason", c.key(), "count", null, c.count())));
   }
 }

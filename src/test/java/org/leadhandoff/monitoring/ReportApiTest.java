@@ -88,6 +88,14 @@ class ReportApiTest {
     String csv = body("/api/reports/funnel.csv?source=" + source);
     assertThat(csv.lines().findFirst()).contains("section,item,measure,value");
     assertThat(csv).contains("stage,NAME,entered,1").contains("sources," + source + ",count,1");
+    // As the dashboard's link asks for it: words in the reader's language, for a spreadsheet.
+    String german = body("/api/reports/funnel.csv?lang=de&source=" + source);
+    assertThat(german.lines().findFirst()).contains("Bereich,Eintrag,Kennzahl,Wert");
+    assertThat(german)
+        .contains("Phase,Erfasst,eingetreten,1")
+        .contains("Phase,Erfasst,weiter zu ")
+        .contains("Quellen," + source + ",Anzahl,1")
+        .doesNotContain(",NAME,", "IN_PROFILE");
 
     http.perform(get("/api/reports/leads?metric=ENTERED&stage=NAME&source=" + source))
         .andExpect(status().isOk())
