@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.leadhandoff.system.Timestamps;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,14 +31,19 @@ public class Outbox {
       Map<String, Object> variables,
       int attempts) {}
 
+  /** A real-time message was added: the dispatcher sends it once the transaction commits. */
+  record RealtimeAdded() {}
+
   private final JdbcClient jdbc;
   private final Clock clock;
   private final ObjectMapper json;
+  private final ApplicationEventPublisher events;
 
-  Outbox(JdbcClient jdbc, Clock clock, ObjectMapper json) {
+  Outbox(JdbcClient jdbc, Clock clock, ObjectMapper json, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.json = json;
+    this.events = events;
   }
 
   /**
@@ -71,6 +77,9 @@ public class Outbox {
             """)
         .params(kind, leadId, messageId, write(variables), now, now, lane.name())
         .update();
+    if (lane == Lane.REALTIME) {
+      events.publishEvent(new RealtimeAdded());
+    }
     return true;
   }
 

@@ -50,6 +50,46 @@ class OutboxDispatcher {
             properties.realtimeQuiet());
   }
 
+  /** Sends real-time messages as soon as they are committed, one round at a time. */
+  private final java.util.concurrent.ExecutorService nudged =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().name("outbox-realtime").daemon().factory());
+
+  private final java.util.concurrent.atomic.AtomicBoolean nudgeWaiting =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * A hot lead's capture (an API call, a webhook, an engagement event, a task's completion) goes to
+   * the engine when its transaction commits, not at the next round: a round every {@code
+   * poll-interval} added half of it to every hot lead's way to a person, on average. Nudges that
+   * come while a round waits to run share it; the scheduled rounds still catch whatever a nudge
+   * missed (another instance's message, a retry).
+   */
+  @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+  void on(Outbox.RealtimeAdded added) {
+    if (nudgeWaiting.compareAndSet(false, true)) {
+      try {
+        nudged.execute(
+            () -> {
+              nudgeWaiting.set(false);
+              try {
+                dispatch();
+              } catch (RuntimeException e) {
+                // The store or the engine is away: the scheduled rounds retry.
+                log.debug("A nudged outbox round failed: {}", e.getMessage());
+              }
+            });
+      } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+        nudgeWaiting.set(false);
+      }
+    }
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    nudged.shutdownNow();
+  }
+
   /** Real-time messages, every round, never waiting for a bulk round to finish. */
   @Scheduled(fixedDelayString = "${lead-handoff.outbox.poll-interval:PT0.1S}")
   void dispatch() {
