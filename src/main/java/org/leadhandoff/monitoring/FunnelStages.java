@@ -458,10 +458,12 @@ class FunnelStages {
   private Map<Stage, long[]> reentries(Instant from, Instant to, Map<LocalDate, Long> mqls) {
     // Day 0 (1970-01-01) was a Thursday: shifting by 3 days makes weeks start on Monday.
     String week = "floor((floor(extract(epoch from changed_at) / 86400) + 3) / 7)";
+    // The week's arithmetic only for MQL entries less than a week after the one before: for the
+    // other rows the first two tests end it (the arithmetic on every row doubled the query's time).
     String sameWeek =
-        "case when to_stage = 'MQL' and extract(epoch from prev_entry_at) >= (%s * 7 - 3) * 86400"
-                .formatted(week)
-            + " then %s end".formatted(week);
+        ("case when to_stage = 'MQL' and prev_entry_at > changed_at - interval '7' day"
+                + " and extract(epoch from prev_entry_at) >= (%s * 7 - 3) * 86400 then %s end")
+            .formatted(week, week);
     Map<Stage, long[]> counts = new EnumMap<>(Stage.class);
     jdbc.sql(
             """
