@@ -91,7 +91,9 @@ class OutboxDispatcher {
   }
 
   /** Real-time messages, every round, never waiting for a bulk round to finish. */
-  @Scheduled(fixedDelayString = "${lead-handoff.outbox.poll-interval:PT0.1S}")
+  @Scheduled(
+      initialDelayString = "${lead-handoff.outbox.poll-interval:PT0.1S}",
+      fixedDelayString = "${lead-handoff.outbox.poll-interval:PT0.1S}")
   void dispatch() {
     List<Pending> due = outbox.claim(Lane.REALTIME, properties.batchSize(), properties.claimFor());
     if (!due.isEmpty()) {
@@ -104,7 +106,9 @@ class OutboxDispatcher {
    * Bulk messages on their own schedule: only as many as the engine scores within {@code
    * bulk-target} ({@link BulkPace}).
    */
-  @Scheduled(fixedDelayString = "${lead-handoff.outbox.poll-interval:PT0.1S}")
+  @Scheduled(
+      initialDelayString = "${lead-handoff.outbox.poll-interval:PT0.1S}",
+      fixedDelayString = "${lead-handoff.outbox.poll-interval:PT0.1S}")
   void dispatchBulk() {
     List<java.util.UUID> waiting = pace.waiting();
     if (!waiting.isEmpty()) {

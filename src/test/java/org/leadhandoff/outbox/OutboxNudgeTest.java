@@ -18,10 +18,15 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * A hot lead's message goes to the engine when its transaction commits. The scheduled rounds are an
- * hour apart here, so only the commit can have sent it.
+ * hour apart here, the first an hour after the start, so only the commit can have sent it.
  */
 @EmbeddedEngineTest
-@TestPropertySource(properties = "lead-handoff.outbox.poll-interval=PT1H")
+// Its own store: the other test contexts kept alive in this JVM send what they find in theirs.
+@TestPropertySource(
+    properties = {
+      "lead-handoff.outbox.poll-interval=PT1H",
+      "spring.datasource.url=jdbc:h2:mem:outbox-nudge;DB_CLOSE_DELAY=-1"
+    })
 class OutboxNudgeTest {
 
   @Autowired Outbox outbox;
