@@ -6,7 +6,7 @@ import '../src/style.css';
 import './dashboard.css';
 import { el, fullName } from '../src/view.js';
 import { csrfToken } from '../src/api.js';
-import { availabilityWords, code, dateTime, explain, initI18n, language, languageMenu, t } from '../src/i18n.js';
+import { availabilityWords, code, dateTime, explain, initI18n, language, languageMenu, signedInAs, t } from '../src/i18n.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
 try {
@@ -38,7 +38,7 @@ const identityRead = () => fetch('/api/me')
     if (!me) return;
     signedInRoles = me.roles;
     const role = SHOWN_ROLE.find((r) => me.roles.includes(r)) || me.roles[0];
-    document.getElementById('signed-in').textContent = t('common.signedInAs', { name: me.name || me.username, role: code('role', role) });
+    document.getElementById('signed-in').textContent = signedInAs(me, code('role', role));
     document.getElementById('inbox-link').hidden = !me.roles.some((r) => WORK_TASKS.includes(r));
     document.getElementById('imports-link').hidden = !me.roles.some((r) => IMPORTERS.includes(r));
   });
@@ -172,6 +172,8 @@ function chart(id, config) {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
+      // Axis ticks and tooltips write numbers as the reader's language does (0,05 in German).
+      locale: language(),
       ...config.options,
     },
   });

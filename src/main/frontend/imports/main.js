@@ -5,7 +5,7 @@ import '../src/style.css';
 import './imports.css';
 import { el } from '../src/view.js';
 import { csrfToken } from '../src/api.js';
-import { code, dateTime, initI18n, language, languageMenu, t } from '../src/i18n.js';
+import { code, dateTime, initI18n, language, languageMenu, signedInAs, t } from '../src/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -61,7 +61,7 @@ const identityRead = () => fetch('/api/me')
   .then((me) => {
     if (!me) return;
     const role = SHOWN_ROLE.find((r) => me.roles.includes(r)) || me.roles[0];
-    $('signed-in').textContent = t('common.signedInAs', { name: me.name || me.username, role: code('role', role) });
+    $('signed-in').textContent = signedInAs(me, code('role', role));
   });
 
 // --- Calls ---

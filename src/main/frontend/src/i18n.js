@@ -103,6 +103,15 @@ export function t(key, values) {
   return i18next.t(key, values);
 }
 
+/**
+ * Who is signed in, as the page header says it: the person's name and role, or the role alone
+ * where the account is only named after it (the "marketing" account is not "marketing (Marketing)").
+ */
+export function signedInAs(me, roleWords) {
+  const name = me.name || me.username;
+  return name.toLowerCase() === String(roleWords).toLowerCase() ? roleWords : t('common.signedInAs', { name, role: roleWords });
+}
+
 /** The words for a code of a kind (stage, reason, role, ...); the code as words if none. */
 export function code(kind, value) {
   if (value === null || value === undefined || value === '') return '–';

@@ -5,7 +5,7 @@ import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './style.css';
 import { api, ApiError, csrfToken, signOutStarted } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
-import { availabilityWords, code, dateTime, scoreLineWords, explain, initI18n, language, languageMenu, sentence, t } from './i18n.js';
+import { availabilityWords, code, dateTime, scoreLineWords, explain, initI18n, language, languageMenu, sentence, signedInAs, t } from './i18n.js';
 import { formTranslation, localiseDatePicker, localisedForm, translateSelectPlaceholders } from './forms.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
@@ -35,7 +35,7 @@ async function loadIdentity() {
   identity.user = me.username;
   identity.roles = me.roles;
   const role = code('role', me.roles.find((r) => WORK_ROLES.includes(r)) || me.roles[0]);
-  document.getElementById('signed-in').textContent = t('common.signedInAs', { name: me.name || me.username, role });
+  document.getElementById('signed-in').textContent = signedInAs(me, role);
   // The other pages this person may open.
   const has = (...roles) => me.roles.some((r) => roles.includes(r));
   document.getElementById('dashboard-link').hidden = !has('SALES_MANAGER', 'MARKETING', 'ADMIN');
@@ -582,7 +582,10 @@ async function showMine() {
       el('h2', {}, t('inbox.mine')),
       el('p', { class: 'hint', 'data-testid': 'mine-summary' },
         mine.length
-          ? `${t('inbox.mineSummary', { count: mine.length })} ${t('inbox.mineOpportunities', { count: opportunities })}`
+          ? [t('inbox.mineSummary', { count: mine.length }),
+            // Qualifiers hand leads on; opportunities are a rep's.
+            identity.roles.includes('SALES_REP') ? t('inbox.mineOpportunities', { count: opportunities }) : '']
+            .filter(Boolean).join(' ')
           : t('inbox.mineEmpty')),
       el('ol', { class: 'mine', 'data-testid': 'mine' }, rows));
   } catch (error) {

@@ -277,6 +277,16 @@ class DashboardBrowserTest {
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("[data-testid=signed-in]"), "marketing"));
     assertThat(browser.findElement(By.id("inbox-link")).isDisplayed()).isFalse();
+    // An address without a page: the product's page in the reader's words, with a way back.
+    browser.get("http://localhost:" + port + "/no-such-page");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[role=alert]"), "There is no page at this address."));
+    assertThat(browser.findElement(By.cssSelector("a[href='/']")).isDisplayed()).isTrue();
+    browser.get("http://localhost:" + port + "/dashboard/?from=2026-03-02&to=2026-03-15");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=signed-in]"), "marketing"));
     assertThat(browser.findElement(By.id("imports-link")).isDisplayed())
         .as("marketing imports")
         .isTrue();

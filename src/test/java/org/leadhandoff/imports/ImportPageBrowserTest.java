@@ -228,7 +228,9 @@ class ImportPageBrowserTest {
     browser.get(base + "/imports/?lang=de");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
-            By.cssSelector("[data-testid=signed-in]"), "(Marketing)"));
+            By.cssSelector("[data-testid=signed-in]"), "Marketing"));
+    // The account is named after the role: said once, not "marketing (Marketing)".
+    assertThat(visible("[data-testid=signed-in]").getText()).isEqualTo("Marketing");
     assertThat(visible("[data-testid=preview-button]").getText()).isEqualTo("Vorschau");
     assertThat(browser.getTitle()).isEqualTo("Lead Handoff · Importe");
     visible("[data-testid=file]").sendKeys(file.toAbsolutePath().toString());
