@@ -154,7 +154,7 @@ class DayCounts {
    */
   @Transactional
   public int fold(int max) {
-    jdbc.sql("select id from report_rollup_lock where id = 1 for update").query(Long.class).list();
+    ReportStore.lockFolding(jdbc);
     int most = 0;
     for (Feed feed : FEEDS) {
       most = Math.max(most, fold(feed, max));
@@ -191,7 +191,7 @@ class DayCounts {
               "update "
                   + feed.table()
                   + " set rolled_up = true where id in ("
-                  + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+                  + String.join(",", Collections.nCopies(chunk.size(), "?"))
                   + ")")
           .params(chunk)
           .update();
@@ -337,26 +337,22 @@ class DayCounts {
     List<String> parts = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     if (period.hasWholeDays()) {
+      // Column, table, and what else a row must be.
       String counts =
           """
-          select cast(null as timestamp with time zone) as at, figure, role, item, %s as on_day, n
-          from %s where %s >= ? and %s < ?%s""";
-      parts.add(counts.formatted("on_month", "report_month_count", "on_month", "on_month", ""));
+          select %1$s as on_day, n, cast(null as timestamp with time zone) as at, figure, role, item
+          from %2$s where %1$s >= ? and %1$s < ?%3$s""";
+      parts.add(counts.formatted("on_month", "report_month_count", ""));
       Collections.addAll(params, period.monthsFrom(), period.monthsTo());
       // The SLA of each day of those months, for the SLA per day.
       parts.add(
-          counts.formatted(
-              "on_day",
-              "report_day_count",
-              "on_day",
-              "on_day",
-              " and figure like 'SLA%' and item = ''"));
+          counts.formatted("on_day", "report_day_count", " and figure like 'SLA%' and item = ''"));
       Collections.addAll(params, period.monthsFrom(), period.monthsTo());
       for (LocalDate[] days :
           new LocalDate[][] {
             {period.firstDay(), period.monthsFrom()}, {period.monthsTo(), period.endDay()}
           }) {
-        parts.add(counts.formatted("on_day", "report_day_count", "on_day", "on_day", ""));
+        parts.add(counts.formatted("on_day", "report_day_count", ""));
         Collections.addAll(params, days[0], days[1]);
       }
       rows(parts, params, "rolled_up = false and ", period.start(), period.end());
@@ -404,12 +400,9 @@ class DayCounts {
     }
     for (Feed feed : FEEDS) {
       parts.add(
-          "select at, figure, role, item, cast(null as date) as on_day, cast(1 as bigint) as n"
-              + " from ("
-              + feed.select("", condition + feed.at() + " >= ? and " + feed.at() + " < ?")
-              + ") "
-              + feed.alias()
-              + "_rows");
+          feed.select(
+              "cast(null as date) as on_day, cast(1 as bigint) as n, ",
+              condition + feed.at() + " >= ? and " + feed.at() + " < ?"));
       params.add(Timestamps.utc(from));
       params.add(Timestamps.utc(to));
     }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -99,17 +98,13 @@ class FunnelStages {
   static final String UNSPECIFIED = "UNSPECIFIED";
 
   private static Tally tally(Map<Key, Tally> tallies, Instant at, Stage stage) {
-    return tallies.computeIfAbsent(new Key(day(at), stage), k -> new Tally());
+    return tallies.computeIfAbsent(new Key(PeriodDays.day(at), stage), k -> new Tally());
   }
 
   private static Map<String, Long> reasons(String text) {
     Map<String, Long> reasons = new TreeMap<>();
     CountsColumn.read(text, code -> code, (code, count) -> reasons.merge(code, count, Long::sum));
     return reasons;
-  }
-
-  private static LocalDate day(Instant instant) {
-    return instant.atZone(ZoneOffset.UTC).toLocalDate();
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -146,7 +141,7 @@ class FunnelStages {
    */
   @Transactional
   public int fold(int max) {
-    jdbc.sql("select id from report_rollup_lock where id = 1 for update").query(Long.class).list();
+    ReportStore.lockFolding(jdbc);
     List<Long> ids = new ArrayList<>();
     Map<Key, Tally> tallies = new TreeMap<>();
     jdbc.sql(
@@ -335,33 +330,26 @@ class FunnelStages {
       Map<LocalDate, Long> mqls) {
     OffsetDateTime start = Timestamps.utc(period.start());
     OffsetDateTime end = Timestamps.utc(period.end());
+    // Kind, day column, table, stays and reasons (or none), and what else a row must be.
     String figures =
         """
-        select '%s' as kind, %s as on_day, stage as to_stage, entered, converted, finished, %s,
+        select '%1$s' as kind, %2$s as on_day, stage as to_stage, entered, converted, finished, %4$s,
                cast(null as timestamp with time zone) as changed_at,
                cast(null as varchar(32)) as from_stage,
                cast(null as timestamp with time zone) as from_since,
                cast(null as varchar(100)) as reason_code
-        from %s where %s >= ? and %s < ? %s
+        from %3$s where %2$s >= ? and %2$s < ? %5$s
         """;
     String stays = "stays, reasons";
     String noStays = "cast(null as varchar(1)) as stays, cast(null as varchar(1)) as reasons";
     jdbc.sql(
             String.join(
                 "union all\n",
-                figures.formatted(
-                    "M", "on_month", stays, "report_stage_month", "on_month", "on_month", ""),
+                figures.formatted("M", "on_month", "report_stage_month", stays, ""),
                 // The MQLs of each day of those months, for the weeks.
-                figures.formatted(
-                    "W",
-                    "on_day",
-                    noStays,
-                    "report_stage_day",
-                    "on_day",
-                    "on_day",
-                    "and stage = 'MQL'"),
-                figures.formatted("D", "on_day", stays, "report_stage_day", "on_day", "on_day", ""),
-                figures.formatted("D", "on_day", stays, "report_stage_day", "on_day", "on_day", ""),
+                figures.formatted("W", "on_day", "report_stage_day", noStays, "and stage = 'MQL'"),
+                figures.formatted("D", "on_day", "report_stage_day", stays, ""),
+                figures.formatted("D", "on_day", "report_stage_day", stays, ""),
                 """
                 select 'C', cast(null as date), to_stage, 0, 0, 0, cast(null as varchar(1)),
                        cast(null as varchar(1)), changed_at, from_stage, from_since, reason_code
@@ -456,8 +444,7 @@ class FunnelStages {
    * @return per stage {entries again, went on again}
    */
   private Map<Stage, long[]> reentries(Instant from, Instant to, Map<LocalDate, Long> mqls) {
-    // Day 0 (1970-01-01) was a Thursday: shifting by 3 days makes weeks start on Monday.
-    String week = "floor((floor(extract(epoch from changed_at) / 86400) + 3) / 7)";
+    String week = ReportStore.weekNumber("changed_at");
     // The week's arithmetic only for MQL entries less than a week after the one before: for the
     // other rows the first two tests end it (the arithmetic on every row doubled the query's time).
     String sameWeek =
@@ -484,10 +471,7 @@ class FunnelStages {
                   twice[1] += rs.getLong("went_on_again");
                   long sameWeekNumber = rs.getLong("same_week");
                   if (!rs.wasNull()) {
-                    mqls.merge(
-                        LocalDate.ofEpochDay(sameWeekNumber * 7 - 3),
-                        -rs.getLong("again"),
-                        Long::sum);
+                    mqls.merge(ReportStore.monday(sameWeekNumber), -rs.getLong("again"), Long::sum);
                   }
                 });
     return counts;

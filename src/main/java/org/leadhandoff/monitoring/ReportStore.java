@@ -28,6 +28,27 @@ class ReportStore {
     return "extract(epoch from " + column + ")";
   }
 
+  /**
+   * The number of a timestamp column's week (Monday, UTC) since the epoch; its Monday is {@link
+   * #monday}. Day 0 (1970-01-01) was a Thursday: shifting by 3 days makes weeks start on Monday.
+   */
+  static String weekNumber(String column) {
+    return "floor((floor(" + epoch(column) + " / 86400) + 3) / 7)";
+  }
+
+  /** The Monday of a week numbered by {@link #weekNumber}. */
+  static LocalDate monday(long weekNumber) {
+    return LocalDate.ofEpochDay(weekNumber * 7 - 3);
+  }
+
+  /**
+   * Taken by each fold into the report's figures, in its transaction: two instances never fold the
+   * same rows.
+   */
+  static void lockFolding(JdbcClient jdbc) {
+    jdbc.sql("select id from report_rollup_lock where id = 1 for update").query(Long.class).list();
+  }
+
   static final String MET =
       "a.acted_at is not null and (a.due_at is null or a.acted_at <= a.due_at)";
   static final String MISSED =
@@ -174,8 +195,7 @@ class ReportStore {
   /** Leads that became MQL, per week (Monday-based, UTC) of the period. */
   Map<LocalDate, Long> mqlsPerWeek(ReportFilter filter) {
     List<Object> params = filter.periodParams();
-    // Day 0 (1970-01-01) was a Thursday: shifting by 3 days makes weeks start on Monday.
-    String week = "floor((floor(" + epoch("c.changed_at") + " / 86400) + 3) / 7)";
+    String week = weekNumber("c.changed_at");
     String sql =
         """
         select %s as week_number, count(distinct c.lead_id) as n
@@ -188,9 +208,7 @@ class ReportStore {
     Map<LocalDate, Long> weeks = new LinkedHashMap<>();
     jdbc.sql(lean(sql, filter))
         .params(params)
-        .query(
-            (rs, n) ->
-                weeks.put(LocalDate.ofEpochDay(rs.getLong("week_number") * 7 - 3), rs.getLong("n")))
+        .query((rs, n) -> weeks.put(monday(rs.getLong("week_number")), rs.getLong("n")))
         .list();
     return weeks;
   }

@@ -4,12 +4,17 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.PublishMessageResponse;
 import io.grpc.Status;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.leadhandoff.outbox.Outbox.Pending;
 import org.leadhandoff.system.Backoff;
 import org.leadhandoff.system.Causes;
@@ -17,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Publishes due outbox messages to the engine, at most {@code max-per-second}: real-time ones
@@ -51,12 +57,11 @@ class OutboxDispatcher {
   }
 
   /** Sends real-time messages as soon as they are committed, one round at a time. */
-  private final java.util.concurrent.ExecutorService nudged =
-      java.util.concurrent.Executors.newSingleThreadExecutor(
+  private final ExecutorService nudged =
+      Executors.newSingleThreadExecutor(
           Thread.ofPlatform().name("outbox-realtime").daemon().factory());
 
-  private final java.util.concurrent.atomic.AtomicBoolean nudgeWaiting =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean nudgeWaiting = new AtomicBoolean();
 
   /**
    * A hot lead's capture (an API call, a webhook, an engagement event, a task's completion) goes to
@@ -65,7 +70,8 @@ class OutboxDispatcher {
    * come while a round waits to run share it; the scheduled rounds still catch whatever a nudge
    * missed (another instance's message, a retry).
    */
-  @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+  // The outbox is only written inside a transaction (MANDATORY): this runs after its commit.
+  @TransactionalEventListener
   void on(Outbox.RealtimeAdded added) {
     if (nudgeWaiting.compareAndSet(false, true)) {
       try {
@@ -79,13 +85,13 @@ class OutboxDispatcher {
                 log.debug("A nudged outbox round failed: {}", e.getMessage());
               }
             });
-      } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+      } catch (RejectedExecutionException shuttingDown) {
         nudgeWaiting.set(false);
       }
     }
   }
 
-  @jakarta.annotation.PreDestroy
+  @PreDestroy
   void stop() {
     nudged.shutdownNow();
   }
