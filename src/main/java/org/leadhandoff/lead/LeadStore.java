@@ -462,6 +462,7 @@ public class LeadStore {
         jdbc.sql(
                 """
                 select max(case when left_at is null then changed_at end) as since,
+                       max(case when left_at is null then prev_went_on_at end) as since_went_on,
                        max(case when to_stage = ? then changed_at end) as entered,
                        max(case when to_stage = ? and next_stage = ? then changed_at end)
                          as went_on
@@ -473,9 +474,12 @@ public class LeadStore {
                     new OffsetDateTime[] {
                       rs.getObject("since", OffsetDateTime.class),
                       rs.getObject("entered", OffsetDateTime.class),
-                      rs.getObject("went_on", OffsetDateTime.class)
+                      rs.getObject("went_on", OffsetDateTime.class),
+                      rs.getObject("since_went_on", OffsetDateTime.class)
                     })
             .single();
+    // Going on from the stay that ends, having gone on from its stage before: counted once.
+    OffsetDateTime goingOnAgainSince = from != null && to == from.goingOn() ? before[3] : null;
     // The stay in the stage before ends now, for this stage.
     jdbc.sql(
             "update lead_stage_change set left_at = ?, next_stage = ?"
@@ -486,8 +490,9 @@ public class LeadStore {
             """
             insert into lead_stage_change
                 (lead_id, from_stage, to_stage, changed_at, reason, reason_code, reason_facts,
-                 changed_by, idempotency_key, from_since, prev_entry_at, prev_went_on_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                 changed_by, idempotency_key, from_since, prev_entry_at, prev_went_on_at,
+                 from_prev_went_on_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             leadId,
@@ -501,7 +506,8 @@ public class LeadStore {
             idempotencyKey,
             before[0],
             before[1],
-            before[2])
+            before[2],
+            goingOnAgainSince)
         .update();
   }
 

@@ -55,6 +55,12 @@ class FunnelStages {
     long entered;
     long converted;
     long finished;
+    // Keyed by the day an earlier entry began: entries of the stage by leads that had entered it
+    // then (again), MQL ones in that entry's week (againSameWeek), and stays that went on by leads
+    // that had gone on from an entry then (wentOnAgain).
+    long again;
+    long againSameWeek;
+    long wentOnAgain;
     final StayLengths.Counts stays = new StayLengths.Counts();
     final Map<String, Long> reasons = new TreeMap<>();
 
@@ -92,6 +98,30 @@ class FunnelStages {
       this.finished += finished;
       this.stays.addAll(stays);
     }
+
+    void addAgain(long again, long againSameWeek, long wentOnAgain) {
+      this.again += again;
+      this.againSameWeek += againSameWeek;
+      this.wentOnAgain += wentOnAgain;
+    }
+
+    void addAll(Tally other) {
+      add(other.entered, other.converted, other.finished, other.stays);
+      addReasons(other.reasons);
+      addAgain(other.again, other.againSameWeek, other.wentOnAgain);
+    }
+
+    /** An entry of the stage at {@code at} by a lead that had entered it at {@code before}. */
+    void cameBack(Stage stage, Instant before, Instant at) {
+      again++;
+      if (stage == Stage.MQL && sameWeek(before, at)) {
+        againSameWeek++;
+      }
+    }
+  }
+
+  private static boolean sameWeek(Instant one, Instant other) {
+    return monday(PeriodDays.day(one)).equals(monday(PeriodDays.day(other)));
   }
 
   /** The reason code of entries recorded without one, as the reports name it. */
@@ -146,7 +176,8 @@ class FunnelStages {
     Map<Key, Tally> tallies = new TreeMap<>();
     jdbc.sql(
             """
-            select id, to_stage, changed_at, from_stage, from_since, reason_code
+            select id, to_stage, changed_at, from_stage, from_since, reason_code, prev_entry_at,
+                   from_prev_went_on_at
             from lead_stage_change
             where rolled_up = false order by changed_at, id fetch first ? rows only
             """)
@@ -163,6 +194,14 @@ class FunnelStages {
                   if (since != null && from != null) {
                     tally(tallies, since, from).ended(from, to, StayLengths.seconds(since, at));
                   }
+                  Instant before = instant(rs, "prev_entry_at");
+                  if (before != null) {
+                    tally(tallies, before, to).cameBack(to, before, at);
+                  }
+                  Instant wentOnBefore = instant(rs, "from_prev_went_on_at");
+                  if (wentOnBefore != null && from != null) {
+                    tally(tallies, wentOnBefore, from).wentOnAgain++;
+                  }
                 });
     if (ids.isEmpty()) {
       return 0;
@@ -172,9 +211,7 @@ class FunnelStages {
     Map<Key, Tally> months = new TreeMap<>();
     tallies.forEach(
         (key, tally) -> {
-          Tally month = months.computeIfAbsent(key.month(), k -> new Tally());
-          month.add(tally.entered, tally.converted, tally.finished, tally.stays);
-          month.addReasons(tally.reasons);
+          months.computeIfAbsent(key.month(), k -> new Tally()).addAll(tally);
         });
     months.forEach((key, tally) -> addTo("report_stage_month", "on_month", key, tally));
     for (int i = 0; i < ids.size(); i += 1_000) {
@@ -193,8 +230,9 @@ class FunnelStages {
     var existing =
         jdbc.sql(
                 """
-                select entered, converted, finished, stays, reasons from %s
-                where %s = ? and stage = ? for update
+                select entered, converted, finished, stays, reasons, again, again_same_week,
+                       went_on_again
+                from %s where %s = ? and stage = ? for update
                 """
                     .formatted(table, dayColumn))
             .params(key.day(), key.stage().name())
@@ -207,16 +245,20 @@ class FunnelStages {
                       rs.getLong("finished"),
                       StayLengths.Counts.parse(rs.getString("stays")));
                   kept.addReasons(reasons(rs.getString("reasons")));
+                  kept.addAgain(
+                      rs.getLong("again"),
+                      rs.getLong("again_same_week"),
+                      rs.getLong("went_on_again"));
                   return kept;
                 })
             .optional();
     if (existing.isPresent()) {
       Tally sum = existing.get();
-      sum.add(tally.entered, tally.converted, tally.finished, tally.stays);
-      sum.addReasons(tally.reasons);
+      sum.addAll(tally);
       jdbc.sql(
               """
-              update %s set entered = ?, converted = ?, finished = ?, stays = ?, reasons = ?
+              update %s set entered = ?, converted = ?, finished = ?, stays = ?, reasons = ?,
+                            again = ?, again_same_week = ?, went_on_again = ?
               where %s = ? and stage = ?
               """
                   .formatted(table, dayColumn))
@@ -226,6 +268,9 @@ class FunnelStages {
               sum.finished,
               sum.stays.text(),
               CountsColumn.write(sum.reasons),
+              sum.again,
+              sum.againSameWeek,
+              sum.wentOnAgain,
               key.day(),
               key.stage().name())
           .update();
@@ -233,8 +278,9 @@ class FunnelStages {
       // Under the fold's lock nobody else inserts the day's row meanwhile.
       jdbc.sql(
               """
-              insert into %s (%s, stage, entered, converted, finished, stays, reasons)
-              values (?, ?, ?, ?, ?, ?, ?)
+              insert into %s (%s, stage, entered, converted, finished, stays, reasons, again,
+                              again_same_week, went_on_again)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               """
                   .formatted(table, dayColumn))
           .params(
@@ -244,7 +290,10 @@ class FunnelStages {
               tally.converted,
               tally.finished,
               tally.stays.text(),
-              CountsColumn.write(tally.reasons))
+              CountsColumn.write(tally.reasons),
+              tally.again,
+              tally.againSameWeek,
+              tally.wentOnAgain)
           .update();
     }
   }
@@ -272,8 +321,10 @@ class FunnelStages {
   /**
    * The period's whole months and other whole days (UTC) from the monthly and daily figures and the
    * changes not folded yet, read in one statement so that a fold committing meanwhile is seen
-   * entirely or not at all; the part days at either end from the history; then each lead counted
-   * once per stage (and week), however often it entered it in the period.
+   * entirely or not at all; the part days at either end from the history. Each lead is counted once
+   * per stage (and week), however often it entered it in the period: the figures hold, on the day a
+   * lead's earlier entry began, its entries that came after; those of the period's days, less the
+   * ones that came only after the period's end, are the entries to count off.
    */
   Period companyWide(Instant from, Instant to) {
     PeriodDays period = PeriodDays.of(from, to);
@@ -293,21 +344,21 @@ class FunnelStages {
     }
     days.forEach(
         (key, t) -> {
-          Tally sum = tallies.computeIfAbsent(key.stage(), k -> new Tally());
-          sum.add(t.entered, t.converted, t.finished, t.stays);
-          sum.addReasons(t.reasons);
+          tallies.computeIfAbsent(key.stage(), k -> new Tally()).addAll(t);
           if (key.stage() == Stage.MQL) {
-            mqls.merge(monday(key.day()), t.entered, Long::sum);
+            mqls.merge(monday(key.day()), t.entered - t.againSameWeek, Long::sum);
           }
         });
-    Map<Stage, long[]> again = reentries(from, to, mqls);
+    cameBackAfter(from, to, tallies, mqls);
     Map<Stage, Figures> figures = new EnumMap<>(Stage.class);
     Map<Stage, Map<String, Long>> reasons = new EnumMap<>(Stage.class);
     tallies.forEach(
         (stage, t) -> {
-          long[] twice = again.getOrDefault(stage, new long[2]);
-          figures.put(stage, t.figures(t.entered - twice[0], t.converted - twice[1]));
-          reasons.put(stage, t.reasons);
+          // A stage only counted off (its leads' earlier entries began here) was not entered.
+          if (t.entered > 0) {
+            figures.put(stage, t.figures(t.entered - t.again, t.converted - t.wentOnAgain));
+            reasons.put(stage, t.reasons);
+          }
         });
     mqls.values().removeIf(n -> n == 0);
     return new Period(figures, reasons, mqls);
@@ -333,7 +384,8 @@ class FunnelStages {
     // Kind, day column, table, stays and reasons (or none), and what else a row must be.
     String figures =
         """
-        select '%1$s' as kind, %2$s as on_day, stage as to_stage, entered, converted, finished, %4$s,
+        select '%1$s' as kind, %2$s as on_day, stage as to_stage, entered, converted, finished,
+               again, again_same_week, went_on_again, %4$s,
                cast(null as timestamp with time zone) as changed_at,
                cast(null as varchar(32)) as from_stage,
                cast(null as timestamp with time zone) as from_since,
@@ -342,6 +394,14 @@ class FunnelStages {
         """;
     String stays = "stays, reasons";
     String noStays = "cast(null as varchar(1)) as stays, cast(null as varchar(1)) as reasons";
+    // A change not folded yet: kind, its stage, its day's column, and the condition on that column.
+    String change =
+        """
+        select '%1$s', cast(null as date), %2$s, 0, 0, 0, 0, 0, 0, cast(null as varchar(1)),
+               cast(null as varchar(1)), changed_at, from_stage, %3$s, reason_code
+        from lead_stage_change
+        where rolled_up = false and %4$s >= ? and %4$s < ?
+        """;
     jdbc.sql(
             String.join(
                 "union all\n",
@@ -350,17 +410,12 @@ class FunnelStages {
                 figures.formatted("W", "on_day", "report_stage_day", noStays, "and stage = 'MQL'"),
                 figures.formatted("D", "on_day", "report_stage_day", stays, ""),
                 figures.formatted("D", "on_day", "report_stage_day", stays, ""),
-                """
-                select 'C', cast(null as date), to_stage, 0, 0, 0, cast(null as varchar(1)),
-                       cast(null as varchar(1)), changed_at, from_stage, from_since, reason_code
-                from lead_stage_change
-                where rolled_up = false and changed_at >= ? and changed_at < ?
-                union all
-                select 'L', cast(null as date), to_stage, 0, 0, 0, cast(null as varchar(1)),
-                       cast(null as varchar(1)), changed_at, from_stage, from_since, reason_code
-                from lead_stage_change
-                where rolled_up = false and from_since >= ? and from_since < ?
-                """))
+                // Entries, ends of stays, comebacks and goings-on again, on the day each counts on.
+                change.formatted("C", "to_stage", "from_since", "changed_at"),
+                change.formatted("L", "to_stage", "from_since", "from_since"),
+                change.formatted("A", "to_stage", "prev_entry_at", "prev_entry_at"),
+                change.formatted(
+                    "G", "from_stage", "from_prev_went_on_at", "from_prev_went_on_at")))
         .params(
             period.monthsFrom(),
             period.monthsTo(),
@@ -373,6 +428,10 @@ class FunnelStages {
             start,
             end,
             start,
+            end,
+            start,
+            end,
+            start,
             end)
         .query(
             (RowCallbackHandler)
@@ -381,7 +440,10 @@ class FunnelStages {
                   String kind = rs.getString("kind");
                   if ("W".equals(kind)) {
                     LocalDate onDay = rs.getObject("on_day", LocalDate.class);
-                    mqls.merge(monday(onDay), rs.getLong("entered"), Long::sum);
+                    mqls.merge(
+                        monday(onDay),
+                        rs.getLong("entered") - rs.getLong("again_same_week"),
+                        Long::sum);
                     return;
                   }
                   if ("M".equals(kind) || "D".equals(kind)) {
@@ -397,84 +459,106 @@ class FunnelStages {
                         rs.getLong("finished"),
                         StayLengths.Counts.parse(rs.getString("stays")));
                     figure.addReasons(reasons(rs.getString("reasons")));
+                    figure.addAgain(
+                        rs.getLong("again"),
+                        rs.getLong("again_same_week"),
+                        rs.getLong("went_on_again"));
                     return;
                   }
                   Instant at = instant(rs, "changed_at");
-                  if ("C".equals(kind)) {
-                    tally(days, at, stage).entry(rs.getString("reason_code"));
-                    return;
-                  }
                   Instant since = instant(rs, "from_since");
-                  Stage previous = stage(rs, "from_stage");
-                  if (previous != null) {
-                    tally(days, since, previous)
-                        .ended(previous, stage, StayLengths.seconds(since, at));
-                  }
-                });
-  }
-
-  /** Stays that began in [from, to), from the history, by day: entries, not yet leads. */
-  private void fromHistory(Instant from, Instant to, Map<Key, Tally> days) {
-    jdbc.sql(
-            """
-            select to_stage, changed_at, left_at, next_stage, reason_code from lead_stage_change
-            where changed_at >= ? and changed_at < ?
-            """)
-        .params(Timestamps.utc(from), Timestamps.utc(to))
-        .query(
-            (RowCallbackHandler)
-                rs -> {
-                  Stage stage = stage(rs, "to_stage");
-                  Instant at = instant(rs, "changed_at");
-                  Tally tally = tally(days, at, stage);
-                  tally.entry(rs.getString("reason_code"));
-                  Instant left = instant(rs, "left_at");
-                  if (left != null) {
-                    tally.ended(stage, stage(rs, "next_stage"), StayLengths.seconds(at, left));
+                  switch (kind) {
+                    case "C" -> tally(days, at, stage).entry(rs.getString("reason_code"));
+                    case "A" -> tally(days, since, stage).cameBack(stage, since, at);
+                    case "G" -> tally(days, since, stage).wentOnAgain++;
+                    default -> {
+                      Stage previous = stage(rs, "from_stage");
+                      if (previous != null) {
+                        tally(days, since, previous)
+                            .ended(previous, stage, StayLengths.seconds(since, at));
+                      }
+                    }
                   }
                 });
   }
 
   /**
-   * Per stage, counted in the database over the period's entries by leads that had entered the
-   * stage earlier in it: how many (to count each lead once among those who entered), and how many
-   * of them went on by leads that had gone on from it earlier in it (once among those who went on).
-   * Off each week's MQLs, those of leads that had become MQL earlier in the same week.
-   *
-   * @return per stage {entries again, went on again}
+   * Stays that began in [from, to), from the history, by day (entries, not yet leads), and the
+   * entries and goings-on of leads that had entered or gone on from the stage in that time.
    */
-  private Map<Stage, long[]> reentries(Instant from, Instant to, Map<LocalDate, Long> mqls) {
-    String week = ReportStore.weekNumber("changed_at");
-    // The week's arithmetic only for MQL entries less than a week after the one before: for the
-    // other rows the first two tests end it (the arithmetic on every row doubled the query's time).
-    String sameWeek =
-        ("case when to_stage = 'MQL' and prev_entry_at > changed_at - interval '7' day"
-                + " and extract(epoch from prev_entry_at) >= (%s * 7 - 3) * 86400 then %s end")
-            .formatted(week, week);
-    Map<Stage, long[]> counts = new EnumMap<>(Stage.class);
+  private void fromHistory(Instant from, Instant to, Map<Key, Tally> days) {
+    OffsetDateTime start = Timestamps.utc(from);
+    OffsetDateTime end = Timestamps.utc(to);
     jdbc.sql(
             """
-            select to_stage, %s as same_week, count(*) as again,
-                   sum(case when prev_went_on_at >= ? and next_stage = %s then 1 else 0 end)
-                     as went_on_again
+            select 'E' as kind, to_stage, changed_at, left_at as at, next_stage, reason_code
+            from lead_stage_change where changed_at >= ? and changed_at < ?
+            union all
+            select 'A', to_stage, changed_at, prev_entry_at, null, null
+            from lead_stage_change where prev_entry_at >= ? and prev_entry_at < ?
+            union all
+            select 'G', to_stage, changed_at, prev_went_on_at, null, null
             from lead_stage_change
-            where prev_entry_at >= ? and changed_at < ?
-            group by to_stage, %s
+            where prev_went_on_at >= ? and prev_went_on_at < ? and next_stage = %s
             """
-                .formatted(sameWeek, Funnel.nextStageCase("to_stage"), sameWeek))
-        .params(Timestamps.utc(from), Timestamps.utc(from), Timestamps.utc(to))
+                .formatted(Funnel.nextStageCase("to_stage")))
+        .params(start, end, start, end, start, end)
         .query(
             (RowCallbackHandler)
                 rs -> {
-                  long[] twice = counts.computeIfAbsent(stage(rs, "to_stage"), k -> new long[2]);
-                  twice[0] += rs.getLong("again");
-                  twice[1] += rs.getLong("went_on_again");
-                  long sameWeekNumber = rs.getLong("same_week");
-                  if (!rs.wasNull()) {
-                    mqls.merge(ReportStore.monday(sameWeekNumber), -rs.getLong("again"), Long::sum);
+                  Stage stage = stage(rs, "to_stage");
+                  Instant changed = instant(rs, "changed_at");
+                  Instant at = instant(rs, "at");
+                  switch (rs.getString("kind")) {
+                    case "A" -> tally(days, at, stage).cameBack(stage, at, changed);
+                    case "G" -> tally(days, at, stage).wentOnAgain++;
+                    default -> {
+                      Tally tally = tally(days, changed, stage);
+                      tally.entry(rs.getString("reason_code"));
+                      if (at != null) {
+                        tally.ended(
+                            stage, stage(rs, "next_stage"), StayLengths.seconds(changed, at));
+                      }
+                    }
                   }
                 });
-    return counts;
+  }
+
+  /**
+   * Takes back what the figures of [from, to) count for entries that came only at or after {@code
+   * to}, by leads that had entered (or gone on from) the stage in the period: those are not the
+   * period's. Read from the rows by changed_at, so the fewer the later the period ends.
+   */
+  private void cameBackAfter(
+      Instant from, Instant to, Map<Stage, Tally> tallies, Map<LocalDate, Long> mqls) {
+    jdbc.sql(
+            """
+            select to_stage, changed_at, prev_entry_at, prev_went_on_at, next_stage
+            from lead_stage_change where changed_at >= ? and prev_entry_at >= ?
+            """)
+        .params(Timestamps.utc(to), Timestamps.utc(from))
+        .query(
+            (RowCallbackHandler)
+                rs -> {
+                  Stage stage = stage(rs, "to_stage");
+                  Instant changed = instant(rs, "changed_at");
+                  Instant before = instant(rs, "prev_entry_at");
+                  Tally tally = tallies.computeIfAbsent(stage, k -> new Tally());
+                  if (before.isBefore(to)) {
+                    tally.again--;
+                    if (stage == Stage.MQL && sameWeek(before, changed)) {
+                      mqls.merge(monday(PeriodDays.day(before)), 1L, Long::sum);
+                    }
+                  }
+                  Instant wentOnBefore = instant(rs, "prev_went_on_at");
+                  if (wentOnBefore != null
+                      && !wentOnBefore.isBefore(from)
+                      && wentOnBefore.isBefore(to)
+                      && stage(rs, "next_stage") == Funnel.NEXT.get(stage)
+                      && Funnel.NEXT.get(stage) != null) {
+                    tally.wentOnAgain--;
+                  }
+                });
   }
 
   // --- Reading: one source's or team's, from the history --------------------------------------

@@ -343,6 +343,17 @@ class FunnelQueryBenchmark {
             """
                 .formatted(Funnel.nextStageCase("to_stage")))
         .update();
+    // And, on a change going on from a stay, when the lead had gone on from that stage before.
+    jdbc.sql(
+            """
+            update lead_stage_change c set from_prev_went_on_at = n.went_on_before
+            from (select id, lag(prev_went_on_at) over (partition by lead_id order by id)
+                           as went_on_before
+                  from lead_stage_change) n
+            where n.id = c.id and n.went_on_before is not null and c.to_stage = %s
+            """
+                .formatted(Funnel.nextStageCase("c.from_stage")))
+        .update();
     jdbc.sql(
             """
             update lead set stage = (select c.to_stage from lead_stage_change c

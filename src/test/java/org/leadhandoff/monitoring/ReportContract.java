@@ -253,6 +253,28 @@ abstract class ReportContract {
                 .query(Long.class)
                 .single())
         .isGreaterThan(year.get(Stage.MQL).entered());
+
+    // A store migrated from before V32: its backfill gives each change what the store writes.
+    List<String> written = wentOnBefore();
+    assertThat(written).anyMatch(row -> !row.endsWith("null"));
+    String migration;
+    try (var in =
+        getClass().getResourceAsStream("/db/migration/V32__reentries_in_the_figures.sql")) {
+      migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    int at = migration.indexOf("update lead_stage_change\nset from_prev_went_on_at");
+    String backfill = migration.substring(at, migration.indexOf(';', at));
+    jdbc.sql("update lead_stage_change set from_prev_went_on_at = null").update();
+    jdbc.sql(backfill).update();
+    assertThat(wentOnBefore()).isEqualTo(written);
+  }
+
+  private List<String> wentOnBefore() {
+    return jdbc.sql("select id, from_prev_went_on_at from lead_stage_change order by id")
+        .query((rs, n) -> rs.getLong(1) + " " + rs.getObject(2, java.time.OffsetDateTime.class))
+        .list();
   }
 
   @Autowired ReportStore store;

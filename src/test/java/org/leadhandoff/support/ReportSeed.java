@@ -90,13 +90,15 @@ public class ReportSeed {
     Instant since = latest.put(id, at(when));
     Instant before = entered.computeIfAbsent(id, k -> new HashMap<>()).put(to, at(when));
     Map<Stage, Instant> went = wentOn.computeIfAbsent(id, k -> new HashMap<>());
+    // Going on from the stay that ends: when the lead had last gone on from that stage before.
+    Instant wentOnBefore = null;
     if (from != null && to == from.goingOn()) {
-      went.put(from, since);
+      wentOnBefore = went.put(from, since);
     }
     jdbc.sql(
             "insert into lead_stage_change (lead_id, from_stage, to_stage, changed_at, reason,"
-                + " reason_code, changed_by, from_since, prev_entry_at, prev_went_on_at)"
-                + " values (?, ?, ?, ?, ?, ?, 'seed', ?, ?, ?)")
+                + " reason_code, changed_by, from_since, prev_entry_at, prev_went_on_at,"
+                + " from_prev_went_on_at) values (?, ?, ?, ?, ?, ?, 'seed', ?, ?, ?, ?)")
         .params(
             id,
             from == null ? null : from.name(),
@@ -107,7 +109,8 @@ public class ReportSeed {
             code,
             Timestamps.utc(since),
             Timestamps.utc(before),
-            Timestamps.utc(went.get(to)))
+            Timestamps.utc(went.get(to)),
+            Timestamps.utc(wentOnBefore))
         .update();
   }
 
