@@ -79,6 +79,12 @@ function filters() {
   };
 }
 
+/** A download for the reader's spreadsheet: their language's words and numbers, their time zone. */
+function spreadsheet() {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return `lang=${encodeURIComponent(language())}&tz=${encodeURIComponent(zone)}`;
+}
+
 function params(extra = {}) {
   const all = { ...filters(), ...extra };
   const query = new URLSearchParams();
@@ -143,10 +149,14 @@ function day(isoDay) {
   return new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
 }
 
+/** The figures that count events, not leads. */
+const TIMES = new Set(['SLA_MISSED', 'SLA_MET', 'REROUTED', 'ESCALATED', 'REJECTED', 'RECYCLED', 'DISQUALIFIED']);
+
 /** A number that opens the list of leads behind it. */
 function drill(value, metric, extra = {}) {
-  // An SLA figure counts deadlines, its list leads (one may miss twice): the list says both.
-  const times = metric === 'SLA_MISSED' || metric === 'SLA_MET' ? { times: String(value) } : {};
+  // A figure of events (deadlines, reroutes, rejections, returns) counts them, its list leads (one
+  // lead may be rerouted three times): the list says both.
+  const times = TIMES.has(metric) ? { times: String(value) } : {};
   const query = new URLSearchParams({ metric, ...extra, ...times });
   return el('a', { href: `#leads?${query}`, class: 'drill', 'data-metric': metric, ...dataOf(extra) }, String(value));
 }
@@ -242,7 +252,7 @@ async function load() {
     const input = form.elements.namedItem(name);
     if (input && input.tagName !== 'SELECT') input.value = value;
   }
-  document.getElementById('funnel-csv').href = `/api/reports/funnel.csv?${params()}&lang=${encodeURIComponent(language())}`;
+  document.getElementById('funnel-csv').href = `/api/reports/funnel.csv?${params()}&${spreadsheet()}`;
   const report = document.getElementById('report');
   const error = document.getElementById('error');
   report.setAttribute('aria-busy', 'true');
@@ -568,9 +578,9 @@ async function showLeads() {
   // An answer to an earlier click that arrives late must not replace the newer list.
   if (request !== leadsRequest) return;
   document.getElementById('leads-title').textContent = times && Number(times) !== list.total
-    ? t('dashboard.list.countTimes', { title: title(query), count: list.total, times: number(Number(times)) })
+    ? t(`dashboard.list.times.${query.get('metric')}`, { title: title(query), count: list.total, times: number(Number(times)) })
     : t('dashboard.list.count', { title: title(query), count: list.total });
-  document.getElementById('leads-csv').href = `/api/reports/leads.csv?${params(extra)}`;
+  document.getElementById('leads-csv').href = `/api/reports/leads.csv?${params(extra)}&${spreadsheet()}`;
   document.getElementById('leads-csv').hidden = false;
   document.getElementById('leads-more').textContent = list.total > list.leads.length
     ? t('dashboard.list.more', { shown: list.leads.length, total: list.total }) : '';

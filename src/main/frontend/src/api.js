@@ -58,6 +58,7 @@ export const api = {
   tasksOfLead: (leadId) => call('GET', `/api/tasks?leadId=${encodeURIComponent(leadId)}`),
   complete: (id, fields) => call('POST', `/api/tasks/${id}/complete`, fields),
   lead: (id) => call('GET', `/api/leads/${id}`),
+  mayOpen: (id) => call('GET', `/api/me/leads/${encodeURIComponent(id)}`),
   clock: () => call('GET', '/api/engine/clock'),
   reps: () => call('GET', '/api/reps'),
   availability: () => call('GET', '/api/me/availability'),

@@ -489,6 +489,12 @@ async function refreshLeadTasks() {
 async function showLead(id) {
   detail.replaceChildren(el('p', {}, t('common.loading')));
   try {
+    // Asked first: a mail's link to a lead that moved on to someone else gets a sentence, and the
+    // page does not ask for what it would be refused.
+    if (!(await api.mayOpen(id)).open) {
+      detail.replaceChildren(message('error', t('inbox.leadNotYours')));
+      return false;
+    }
     const [lead, routing, open] = await Promise.all([api.lead(id), api.routing(id), api.tasksOfLead(id).catch(() => [])]);
     detail.replaceChildren(
       el('h2', {}, fullName(lead)),

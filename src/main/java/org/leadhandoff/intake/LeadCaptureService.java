@@ -49,6 +49,11 @@ public class LeadCaptureService {
     return sent.withTaxonomy(aliases.source(sent.source()), aliases.industry(sent.industry()));
   }
 
+  /** Whether a capture of this email would merge into a stored lead rather than create one. */
+  public boolean isKnown(String email) {
+    return store.findByEmail(email).isPresent();
+  }
+
   public CaptureResult capture(LeadContact sent, String capturedBy) {
     return capture(sent, capturedBy, Channel.PERSON);
   }

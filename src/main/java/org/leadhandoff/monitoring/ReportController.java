@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.leadhandoff.lead.Countries;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadViews.LeadSummary;
 import org.leadhandoff.lead.Stage;
@@ -132,15 +133,18 @@ class ReportController {
       @RequestParam(required = false) String source,
       @RequestParam(required = false) String team,
       @RequestParam(required = false) String lang,
+      @RequestParam(required = false) String tz,
       HttpServletResponse response)
       throws IOException {
     FunnelReport report = reports.funnel(filter(from, to, source, team));
     Locale language = lang == null || lang.isBlank() ? null : catalogue.language(lang);
+    CsvExport.Flavour flavour = CsvExport.Flavour.of(language, CsvExport.Flavour.zone(tz));
     try (var printer =
-        CsvExport.attachment(response, "funnel.csv", ReportService.header(language, catalogue))) {
+        CsvExport.attachment(
+            response, "funnel.csv", flavour, ReportService.header(language, catalogue))) {
       for (ReportService.Number number : ReportService.numbers(report)) {
-        String[] row = language == null ? number.codes() : number.words(language, catalogue);
-        CsvExport.print(printer, List.of((Object[]) row));
+        Object[] row = language == null ? number.codes() : number.words(language, catalogue);
+        CsvExport.print(printer, flavour, java.util.Arrays.asList(row));
       }
     }
   }
@@ -210,34 +214,51 @@ class ReportController {
         filter(from, to, null, null), limit, offset, catalogue.language(lang, accepted));
   }
 
+  /** The leads CSV's columns, as the API names them; with lang, report.csv.leads.<name>. */
+  private static final List<String> LEAD_COLUMNS =
+      List.of(
+          "id",
+          "first_name",
+          "last_name",
+          "email",
+          "company",
+          "title",
+          "country",
+          "source",
+          "stage",
+          "fit_grade",
+          "temperature",
+          "priority",
+          "owner",
+          "owner_name",
+          "created_at",
+          "updated_at");
+
   @GetMapping(value = "/leads.csv", produces = "text/csv")
-  @Operation(summary = "The leads behind one number, as CSV (at most 100,000)")
-  void leadsCsv(@ParameterObject DrillParams params, HttpServletResponse response)
+  @Operation(
+      summary = "The leads behind one number, as CSV (at most 100,000)",
+      description =
+          "Codes, ISO-8601 instants in UTC and commas, for programs. With lang (en, de), as the"
+              + " dashboard's link asks, for a spreadsheet in that language: the header, stages,"
+              + " temperatures and countries in words, dates and times in the time zone tz (IANA,"
+              + " UTC when none), and in German semicolons between cells and decimal commas.")
+  void leadsCsv(
+      @ParameterObject DrillParams params,
+      @RequestParam(required = false) String lang,
+      @RequestParam(required = false) String tz,
+      HttpServletResponse response)
       throws IOException {
     Drill drill = drill(params);
+    Locale language = lang == null || lang.isBlank() ? null : catalogue.language(lang);
+    CsvExport.Flavour flavour = CsvExport.Flavour.of(language, CsvExport.Flavour.zone(tz));
     // The first page before any output: a bad request still gets its 400.
     int page = 1000;
     var list = reports.leads(drill, page, 0);
-    try (var printer =
-        CsvExport.attachment(
-            response,
-            "leads.csv",
-            "id",
-            "first_name",
-            "last_name",
-            "email",
-            "company",
-            "title",
-            "country",
-            "source",
-            "stage",
-            "fit_grade",
-            "temperature",
-            "priority",
-            "owner",
-            "owner_name",
-            "created_at",
-            "updated_at")) {
+    String[] header =
+        LEAD_COLUMNS.stream()
+            .map(c -> language == null ? c : catalogue.text(language, "report.csv.leads." + c))
+            .toArray(String[]::new);
+    try (var printer = CsvExport.attachment(response, "leads.csv", flavour, header)) {
       int offset = 0;
       java.util.Map<String, String> names = new java.util.HashMap<>();
       roster.all().forEach(r -> names.put(r.id(), r.name()));
@@ -245,8 +266,10 @@ class ReportController {
         var owners = leads.owners(list.leads().stream().map(Lead::id).toList());
         for (Lead l : list.leads()) {
           String owner = owners.get(l.id());
+          String country = l.contact().country();
           CsvExport.print(
               printer,
+              flavour,
               java.util.Arrays.asList(
                   l.id(),
                   l.contact().firstName(),
@@ -254,11 +277,15 @@ class ReportController {
                   l.email(),
                   l.contact().company(),
                   l.contact().title(),
-                  l.contact().country(),
+                  language == null ? country : Countries.name(country, language),
                   l.contact().source(),
-                  l.stage(),
+                  language == null
+                      ? l.stage()
+                      : catalogue.code(language, "stage", l.stage().name()),
                   l.fitGrade(),
-                  l.temperature(),
+                  language == null || l.temperature() == null
+                      ? l.temperature()
+                      : catalogue.code(language, "temperature", l.temperature().toString()),
                   l.priority(),
                   owner,
                   owner == null ? null : names.getOrDefault(owner, owner),

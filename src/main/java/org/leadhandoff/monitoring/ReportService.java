@@ -210,8 +210,11 @@ public class ReportService {
       };
     }
 
-    /** As a person reads it in the language: words for sections, measures, stages and reasons. */
-    String[] words(Locale language, MessageCatalogue catalogue) {
+    /**
+     * As a person reads it in the language: words for sections, measures, stages and reasons; the
+     * value as it is, for the download to write as the language does.
+     */
+    Object[] words(Locale language, MessageCatalogue catalogue) {
       String itemWords =
           switch (itemKind) {
             case "stage", "role", "reason" -> catalogue.code(language, itemKind, item);
@@ -221,16 +224,17 @@ public class ReportService {
       if (person != null) {
         itemWords = person.name() + " (" + itemWords + ")";
       }
-      return new String[] {
+      return new Object[] {
         catalogue.text(language, "report.csv.section." + section),
-        itemWords,
+        // A week by its Monday, a date the download writes as the language does.
+        "week".equals(itemKind) ? java.time.LocalDate.parse(item) : itemWords,
         catalogue.text(
             language,
             "report.csv.measure." + measure,
             nextStage == null
                 ? Map.of()
                 : Map.of("stage", catalogue.code(language, "stage", nextStage))),
-        text(value)
+        value
       };
     }
 

@@ -193,7 +193,8 @@ class SecurityConfiguration {
                     .hasAnyRole(names(STAFF))
                     .requestMatchers(HttpMethod.GET, "/api/leads/**")
                     .hasAnyRole(names(QUALIFIER, SALES_REP, SALES_MANAGER, MARKETING, ADMIN))
-                    .requestMatchers(HttpMethod.GET, "/api/engine/clock", "/api/me")
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/engine/clock", "/api/me", "/api/me/leads/*")
                     .authenticated()
                     // Everyone signed in chooses their own language (pages and mails).
                     .requestMatchers("/api/me/language")

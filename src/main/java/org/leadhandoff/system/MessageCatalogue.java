@@ -159,6 +159,25 @@ public class MessageCatalogue {
     if (why.facts().get("labelKey") instanceof String labelKey && has(language, labelKey)) {
       values.put("label", text(language, labelKey));
     }
+    // A list of a form's values ("missing") with their labels' keys ("missingKeys"): each in the
+    // reader's words where the catalogue has it, else as the form labels it.
+    why.facts()
+        .forEach(
+            (fact, value) -> {
+              if (fact.endsWith("Keys") && value instanceof List<?> keys) {
+                String name = fact.substring(0, fact.length() - "Keys".length());
+                List<?> labels = why.facts().get(name) instanceof List<?> l ? l : List.of();
+                List<String> words = new ArrayList<>();
+                for (int i = 0; i < keys.size(); i++) {
+                  String labelKey = String.valueOf(keys.get(i));
+                  words.add(
+                      has(language, labelKey)
+                          ? text(language, labelKey)
+                          : i < labels.size() ? String.valueOf(labels.get(i)) : labelKey);
+                }
+                values.put(name, String.join(", ", words));
+              }
+            });
     String template = raw(language, key);
     StringBuilder text =
         new StringBuilder(
@@ -208,6 +227,16 @@ public class MessageCatalogue {
       return java.text.NumberFormat.getNumberInstance(language).format(number);
     }
     String text = String.valueOf(value);
+    if ("target".equals(fact)) {
+      // A field an import reads a column as: its name on the import page (a name the person
+      // wrote that is no field stays as written).
+      if (text.startsWith("attr:")) {
+        return text(language, "imports.field.attribute", Map.of("name", text.substring(5)));
+      }
+      if (has(language, "imports.field." + text)) {
+        return text(language, "imports.field." + text);
+      }
+    }
     if (VERBATIM.contains(fact)) {
       // What a person or a file wrote: "2024-01-01" in a cell stays as written, not a date.
       return text;

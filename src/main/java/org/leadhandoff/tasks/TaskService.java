@@ -276,6 +276,12 @@ public class TaskService {
                     "FOLLOW_UPS_MISSING",
                     "missing",
                     missing.stream().map(m -> labels.getOrDefault(m, m)).toList(),
+                    "missingKeys",
+                    missing.stream()
+                        .map(
+                            m ->
+                                "form." + task.formId() + "." + Variables.FOLLOW_UPS_DONE + "." + m)
+                        .toList(),
                     "codes",
                     missing)));
       }

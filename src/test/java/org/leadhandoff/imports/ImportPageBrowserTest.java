@@ -171,10 +171,13 @@ class ImportPageBrowserTest {
               }
             });
     String csv = Files.readString(report);
-    assertThat(csv).startsWith("\uFEFFline,column,kind,reason");
+    // As the page's link asks for it: for a person's spreadsheet, in the page's language.
+    assertThat(csv).startsWith("\uFEFFLine,Column,Kind,Reason");
     assertThat(csv)
-        .contains("3,Kontakt,ERROR,must be an email address like name@company.com")
-        .contains("4,Land,WARNING,'Atlantis' is no country we know; imported without a country");
+        .contains("3,Kontakt,Rejected,must be an email address like name@company.com")
+        .contains(
+            "4,Land,\"Imported, value left out\",'Atlantis' is no country we know; imported"
+                + " without a country");
 
     Lead imported = store.findByEmail(lea).orElseThrow();
     assertThat(imported.contact().lastName()).isEqualTo("Müller");
@@ -249,7 +252,7 @@ class ImportPageBrowserTest {
     List<WebElement> sample = browser.findElements(By.cssSelector("[data-testid=sample-row]"));
     assertThat(sample).hasSize(2);
     assertThat(sample.get(0).getText())
-        .contains("Importiert", "Land: Deutschland", "Mitarbeiterzahl: 1.250")
+        .contains("Neuer Lead", "Land: Deutschland", "Mitarbeiterzahl: 1.250")
         .contains("Einwilligung: erteilt");
     assertThat(sample.get(1).getText())
         .contains("Abgelehnt", "E-Mail: muss eine E-Mail-Adresse sein wie name@firma.de");

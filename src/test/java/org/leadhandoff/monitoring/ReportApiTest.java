@@ -72,6 +72,31 @@ class ReportApiTest {
     assertThat(row.get("company")).isEqualTo("'+cmd|' /C calc'!A0");
     assertThat(row.get("title")).isEqualTo("'-2+3");
     assertThat(row.get("stage")).isEqualTo("NAME");
+    assertThat(row.get("country")).isEqualTo("GB");
+    assertThat(row.get("created_at")).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+
+    // As the dashboard's link asks for it, for a German spreadsheet: semicolons, words, local time.
+    String german =
+        body("/api/reports/leads.csv?metric=SOURCE&key=" + source + "&lang=de&tz=Europe/Berlin");
+    CSVRecord inGerman =
+        CSVFormat.RFC4180
+            .builder()
+            .setDelimiter(';')
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(german))
+            .getRecords()
+            .getFirst();
+    assertThat(german.lines().findFirst().orElseThrow()).startsWith("Lead-ID;Vorname;Nachname;");
+    assertThat(inGerman.get("E-Mail")).isEqualTo(email);
+    assertThat(inGerman.get("Vorname")).startsWith("'=HYPERLINK");
+    assertThat(inGerman.get("Phase")).isEqualTo("Erfasst");
+    assertThat(inGerman.get("Land")).isEqualTo("Vereinigtes Königreich");
+    // 07.12.2026 10:15: the day as Germans write it, the time in Berlin's zone.
+    assertThat(inGerman.get("Erfasst")).matches("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}");
+    http.perform(get("/api/reports/leads.csv?metric=SOURCE&key=x&lang=de&tz=Mars/Olympus"))
+        .andExpect(status().isBadRequest());
   }
 
   @Test
@@ -90,12 +115,17 @@ class ReportApiTest {
     assertThat(csv).contains("stage,NAME,entered,1").contains("sources," + source + ",count,1");
     // As the dashboard's link asks for it: words in the reader's language, for a spreadsheet.
     String german = body("/api/reports/funnel.csv?lang=de&source=" + source);
-    assertThat(german.lines().findFirst()).contains("Bereich,Eintrag,Kennzahl,Wert");
+    // Semicolons and decimal commas, as Excel in German reads a CSV file.
+    assertThat(german.lines().findFirst()).contains("Bereich;Eintrag;Kennzahl;Wert");
     assertThat(german)
-        .contains("Phase,Erfasst,eingetreten,1")
-        .contains("Phase,Erfasst,weiter zu ")
-        .contains("Quellen," + source + ",Anzahl,1")
-        .doesNotContain(",NAME,", "IN_PROFILE");
+        .contains("Phase;Erfasst;eingetreten;1")
+        .contains("Phase;Erfasst;weiter zu ")
+        .contains("Quellen;" + source + ";Anzahl;1")
+        .doesNotContain(";NAME;", "IN_PROFILE");
+    assertThat(german.lines().filter(l -> l.startsWith("Phase;Erfasst;Konversionsrate")))
+        .singleElement()
+        .asString()
+        .matches(".*;(0|1|0,\\d+)$");
 
     http.perform(get("/api/reports/leads?metric=ENTERED&stage=NAME&source=" + source))
         .andExpect(status().isOk())

@@ -180,6 +180,20 @@ class TaskApiTest {
             jsonPath("$.errors[0].message")
                 .value(
                     "Before rejecting, do and tick the prescribed follow-ups; missing: Second call attempt, Email sent"));
+    // In the rep's language: the follow-ups as the German form names them, not as the English one.
+    mvc.perform(
+            post("/api/tasks/" + acceptance + "/complete")
+                .with(asRep(rep))
+                .header("Accept-Language", "de")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"salesDecision\":\"REJECT\",\"rejectionReason\":\"NO_BUDGET\",\"followUpsDone\":[\"CALL_1\"]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value(
+                    "Vor einer Ablehnung die vorgeschriebenen Nachfassaktionen erledigen und"
+                        + " ankreuzen; es fehlen: Zweiter Anrufversuch, E-Mail gesendet"));
     complete(
             acceptance,
             asRep(rep),
@@ -476,6 +490,17 @@ class TaskApiTest {
         .andExpect(jsonPath("$[?(@.id == " + acceptance + ")]").doesNotExist());
     mvc.perform(get("/api/tasks/" + acceptance).with(asRep(otherRep)))
         .andExpect(status().isForbidden());
+    // The page asks before it reads the lead: the other rep is told no, without a refusal.
+    mvc.perform(get("/api/me/leads/" + leadId).with(asRep(otherRep)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.open").value(false));
+    mvc.perform(get("/api/leads/" + leadId).with(asRep(otherRep)))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/me/leads/" + leadId).with(asRep(rep)))
+        .andExpect(jsonPath("$.open").value(true));
+    mvc.perform(
+            get("/api/me/leads/" + leadId).with(user("morgan").roles(AppRole.SALES_MANAGER.name())))
+        .andExpect(jsonPath("$.open").value(true));
     mvc.perform(
             get("/api/tasks")
                 .param("limit", "500")

@@ -170,6 +170,7 @@ class ImportController {
           columns.isEmpty() && !used.isEmpty(),
           source.strip(),
           capture::named,
+          capture::isKnown,
           words());
     } catch (CsvFile.UnreadableFileException e) {
       throw new ApiException(
@@ -209,23 +210,34 @@ class ImportController {
               description = "The reasons' language (en, de); else Accept-Language, else English"),
       description =
           "Columns: line, column, kind (ERROR: the row was rejected; WARNING: a value"
-              + " was left out and the row imported), reason.")
+              + " was left out and the row imported), reason. With lang, as the import page's"
+              + " link asks, the header and kinds are in that language's words too, with"
+              + " semicolons between cells in German, as Excel there reads them.")
   void report(@PathVariable UUID importId, HttpServletResponse response) throws IOException {
     Function<Why, String> words = words();
     ImportStatus status = status(importId);
     String name =
         status.fileName() == null ? "import" : status.fileName().replaceAll("\\.[^.]*$", "");
+    String lang = request.getParameter("lang");
+    Locale language = lang == null || lang.isBlank() ? null : reader();
+    CsvExport.Flavour flavour = CsvExport.Flavour.of(language, null);
+    Function<String, String> named =
+        code -> language == null ? code : catalogue.text(language, "imports.report.csv." + code);
     try (var printer =
         CsvExport.attachment(
             response,
             "report-" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv",
-            "line",
-            "column",
-            "kind",
-            "reason")) {
+            flavour,
+            named.apply("line"),
+            named.apply("column"),
+            named.apply("kind"),
+            named.apply("reason"))) {
       if (status.state() == ImportState.FAILED && status.error() != null) {
         // Why the whole file failed, before any row's problems.
-        CsvExport.print(printer, java.util.Arrays.asList("", "file", "ERROR", status.error()));
+        CsvExport.print(
+            printer,
+            flavour,
+            java.util.Arrays.asList("", named.apply("file"), named.apply("ERROR"), status.error()));
       }
       imports.eachReportLine(
           importId,
@@ -233,7 +245,10 @@ class ImportController {
           line -> {
             try {
               CsvExport.print(
-                  printer, List.of(line.line(), line.column(), line.severity(), line.reason()));
+                  printer,
+                  flavour,
+                  java.util.Arrays.asList(
+                      line.line(), line.column(), named.apply(line.severity()), line.reason()));
             } catch (IOException e) {
               // The client went away: the rest of the report has nowhere to go.
               throw new UncheckedIOException(e);

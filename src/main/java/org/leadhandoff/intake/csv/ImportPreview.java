@@ -49,7 +49,8 @@ final class ImportPreview {
   record ColumnPreview(String name, String readAs, CsvColumns.How how, List<String> samples) {}
 
   /**
-   * @param outcome IMPORTED (new or merged, decided when it runs) or REJECTED
+   * @param outcome NEW (a lead is created), MERGE (into a stored lead or an earlier row of the file
+   *     with the same email, as it would be now) or REJECTED
    * @param lead the lead's fields as the import would store them (a country as its code, a size as
    *     a number, the source and industry by the criteria's names); empty when rejected
    */
@@ -73,6 +74,7 @@ final class ImportPreview {
       boolean savedMapping,
       String source,
       java.util.function.UnaryOperator<LeadContact> taxonomy,
+      java.util.function.Predicate<String> knownEmail,
       java.util.function.Function<Why, String> words)
       throws IOException, CsvFile.UnreadableFileException {
     CsvFile csv = CsvFile.open(file);
@@ -82,16 +84,25 @@ final class ImportPreview {
     columns.forEach(c -> samples.add(new ArrayList<>()));
     List<RowPreview> rows = new ArrayList<>();
     CsvLeadReader reader = new CsvLeadReader(layout.columns(), defaultConsent);
+    java.util.Set<String> earlier = new java.util.HashSet<>();
     try (Reader in = csv.reader();
         CSVParser parser = csv.format().parse(in)) {
       Iterator<CSVRecord> records = parser.iterator();
       while (rows.size() < Math.min(SAMPLE_ROWS, layout.rows()) && records.hasNext()) {
         CSVRecord record = records.next();
         CsvRow row = reader.read(record, parser.getCurrentLineNumber() + csv.linesSkipped());
+        String outcome = "REJECTED";
+        if (row.valid()) {
+          String email = row.contact().email();
+          outcome =
+              earlier.add(org.leadhandoff.lead.Emails.normalise(email)) && !knownEmail.test(email)
+                  ? "NEW"
+                  : "MERGE";
+        }
         rows.add(
             new RowPreview(
                 row.line(),
-                row.valid() ? "IMPORTED" : "REJECTED",
+                outcome,
                 row.valid() ? taxonomy.apply(row.contact().normalized(source)).fields() : Map.of(),
                 problems(row.errors(), words),
                 problems(row.warnings(), words)));

@@ -244,16 +244,15 @@ class ImportRunner implements SmartLifecycle {
       notes.add(csv.description());
       List<CsvColumns.Column> mapped =
           columns.columns().stream().filter(c -> c.how() == CsvColumns.How.MAPPED).toList();
-      List<String> read =
-          mapped.stream()
-              .filter(c -> c.readAs() != null)
-              .map(c -> c.name() + " → " + c.readAs())
-              .toList();
+      // Each column as the person mapped it, its field in the reader's words.
+      mapped.stream()
+          .filter(c -> c.readAs() != null)
+          .forEach(
+              c ->
+                  notes.add(
+                      Why.of("IMPORT_COLUMN_MAPPED", "column", c.name(), "target", c.readAs())));
       List<String> leftOut =
           mapped.stream().filter(c -> c.readAs() == null).map(CsvColumns.Column::name).toList();
-      if (!read.isEmpty()) {
-        notes.add(Why.of("IMPORT_COLUMNS_MAPPED", "columns", read));
-      }
       if (!leftOut.isEmpty()) {
         notes.add(Why.of("IMPORT_COLUMNS_LEFT_OUT", "columns", leftOut));
       }

@@ -178,7 +178,8 @@ class ImportApiTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
-        .contains("Die Datei hat 2.001 Zeilen");
+        .startsWith("\uFEFFZeile;Spalte;Art;Grund")
+        .contains(";(die Datei);Abgelehnt;\"Die Datei hat 2.001 Zeilen; die Grenze ist 2.000");
     assertThat(store.findByEmail(first)).isEmpty();
   }
 }

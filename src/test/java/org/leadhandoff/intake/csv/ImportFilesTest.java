@@ -148,7 +148,7 @@ class ImportFilesTest {
         .containsExactly("Record ID", "Marketing contact status", "E-Mail");
     assertThat(fromHubSpot.notes())
         .contains(
-            "the columns \"Email\" and \"E-Mail\" both mean email: \"Email\" is read, the other"
+            "the columns \"Email\" and \"E-Mail\" both mean Email: \"Email\" is read, the other"
                 + " left out");
     var adaLead = lead(ada).contact();
     assertThat(adaLead.country()).isEqualTo("GB");

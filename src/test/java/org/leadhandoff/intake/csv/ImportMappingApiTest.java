@@ -129,7 +129,7 @@ class ImportMappingApiTest {
     assertThat(mapped.get("columns").get(6).get("how").asText()).isEqualTo("MAPPED");
     assertThat(mapped.get("columns").get(6).get("readAs").isNull()).isTrue();
     JsonNode rows = mapped.get("rows");
-    assertThat(rows.get(0).get("outcome").asText()).isEqualTo("IMPORTED");
+    assertThat(rows.get(0).get("outcome").asText()).isEqualTo("NEW");
     assertThat(rows.get(0).get("lead").get("country").asText())
         .as("stored as the import will store it")
         .isEqualTo("DE");
@@ -173,7 +173,8 @@ class ImportMappingApiTest {
     assertThat(status.ignoredColumns()).containsExactly("Notiz");
     assertThat(status.notes())
         .contains(
-            "columns read as mapped: Kontakt → email, Stand → attr:booth",
+            "column \"Kontakt\" read as Email",
+            "column \"Stand\" read as the custom attribute \"booth\"",
             "columns left out as mapped: Notiz",
             "rows without a consent or opt-out value were imported with consent given");
     Lead lea = store.findByEmail(a).orElseThrow();
@@ -193,6 +194,14 @@ class ImportMappingApiTest {
                 .param("source", "messe-koeln"));
     assertThat(preview.get("savedMapping").asBoolean()).isTrue();
     assertThat(preview.get("columns").get(0).get("readAs").asText()).isEqualTo("email");
+    // The same people again: the preview says their rows merge into the leads they are now.
+    JsonNode again =
+        preview(
+            multipart("/api/imports/preview")
+                .file(file(scannerFile(a, b)))
+                .param("source", "messe-koeln"));
+    assertThat(again.get("rows").get(0).get("outcome").asText()).isEqualTo("MERGE");
+    assertThat(again.get("rows").get(1).get("outcome").asText()).isEqualTo("REJECTED");
 
     String c = LeadFixtures.unique("carl", "nextyear.example");
     String d = LeadFixtures.unique("dora", "nextyear.example");
@@ -331,7 +340,7 @@ class ImportMappingApiTest {
     assertThat(preview.get("columns").get(0).get("how").asText()).isEqualTo("DOUBLED");
     assertThat(preview.get("columns").get(1).get("readAs").asText()).isEqualTo("email");
     JsonNode row = preview.get("rows").get(0);
-    assertThat(row.get("outcome").asText()).isEqualTo("IMPORTED");
+    assertThat(row.get("outcome").asText()).isEqualTo("NEW");
     assertThat(row.get("warnings").get(0).get("field").asText()).isEqualTo("Phone");
     assertThat(row.get("warnings").get(0).get("reason").asText())
         .startsWith("must be a phone number")
