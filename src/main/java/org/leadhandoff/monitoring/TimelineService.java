@@ -239,10 +239,24 @@ public class TimelineService {
     return words.entry(
         a.occurredAt(),
         a.kind().name(),
-        a.actor(),
+        doneBy(a),
         summary,
         facts("role", a.role(), "code", a.code()),
         detail);
+  }
+
+  /** A system part the deadline's reminders and reroutes are credited to (not the one it hit). */
+  static final String DEADLINE = "follow-up-deadline";
+
+  /**
+   * Who did it: the activity's actor is the person it concerns, which for a reminder or a reroute
+   * at the deadline is not who acted: the deadline did. A rep who said "not mine" did it themself.
+   */
+  private static String doneBy(LeadActivity a) {
+    boolean atTheDeadline =
+        a.kind() == ActivityKind.SLA_REMINDER
+            || (a.kind() == ActivityKind.REROUTE && "SLA_MISSED".equals(a.code()));
+    return atTheDeadline ? DEADLINE : a.actor();
   }
 
   /** The codes behind an entry, for programs; absent values left out. */
@@ -295,7 +309,12 @@ public class TimelineService {
     String engagement(String type) {
       String key = "engagement." + type;
       String text = catalogue.text(language, key);
-      return text.equals(key) ? type.replace('-', ' ').replace('_', ' ') : text;
+      if (!text.equals(key)) {
+        return text;
+      }
+      // A designer's own event type: its name where the catalogue has one, else the type.
+      String name = catalogue.text(language, "eventType." + type);
+      return name.equals("eventType." + type) ? type.replace('-', ' ').replace('_', ' ') : name;
     }
 
     /**

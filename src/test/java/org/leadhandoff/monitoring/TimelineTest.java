@@ -184,8 +184,14 @@ class TimelineTest {
             "Qualification: taken from "
                 + roster.find(firstQualifier).orElseThrow().name()
                 + " (deadline missed)");
-    assertThat(ofKind(entries, "REROUTE").getFirst().get("by")).isEqualTo(firstQualifier);
-    assertThat(ofKind(entries, "SLA_REMINDER").getFirst().get("by")).isEqualTo(firstQualifier);
+    // The deadline took it and reminded before: not the qualifier it was taken from. A rep who
+    // said "not mine" did it themself.
+    assertThat(ofKind(entries, "REROUTE").getFirst().get("by")).isEqualTo("follow-up-deadline");
+    assertThat(ofKind(entries, "REROUTE").getFirst().get("byName"))
+        .isEqualTo("the follow-up deadline");
+    assertThat(ofKind(entries, "SLA_REMINDER").getFirst().get("by"))
+        .isEqualTo("follow-up-deadline");
+    assertThat(ofKind(entries, "REROUTE").get(1).get("by")).isEqualTo(firstRep);
 
     // Human decisions, with the person whose task it was and the reason.
     List<Map<String, Object>> decisions = ofKind(entries, "DECISION");
@@ -216,6 +222,12 @@ class TimelineTest {
     assertThat(ofKind(german, "ESCALATION").getLast().get("summary").toString())
         .isEqualTo(
             "Annahme durch den Vertrieb: an die Vertriebsleitung eskaliert (niemand verfügbar)");
+    // The hand-raise in words too, and the deadline as the one that took the lead.
+    assertThat(ofKind(german, "ENGAGEMENT"))
+        .extracting(e -> e.get("summary"))
+        .contains("hat eine Demo angefragt");
+    assertThat(ofKind(german, "REROUTE").getFirst().get("byName"))
+        .isEqualTo("die Bearbeitungsfrist");
   }
 
   @Test
