@@ -42,6 +42,20 @@ export function localisedForm(schema) {
   return copy;
 }
 
+/** An option's label as the localised form shows it (the value itself where it has none). */
+export function optionLabel(schema, key, value) {
+  const find = (components) => {
+    for (const component of components || []) {
+      if (component.key === key) return component;
+      const inner = find(component.components);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  const option = (find(localisedForm(schema)?.components)?.values || []).find((o) => o.value === value);
+  return option?.label || value;
+}
+
 // form-js's own sentences (validation, search, steppers) in the reader's language: its translate
 // service looks them up here by their English text; a sentence not listed stays English.
 const BUILT_IN = {

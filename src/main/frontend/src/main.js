@@ -6,7 +6,7 @@ import './style.css';
 import { api, ApiError, csrfToken, signOutStarted } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
 import { availabilityWords, code, dateTime, scoreLineWords, explain, initI18n, language, languageMenu, sentence, signedInAs, t } from './i18n.js';
-import { formTranslation, localiseDatePicker, localisedForm, translateSelectPlaceholders } from './forms.js';
+import { formTranslation, localiseDatePicker, localisedForm, optionLabel, translateSelectPlaceholders } from './forms.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
 try {
@@ -305,8 +305,11 @@ async function showTask(id) {
   await currentForm.importSchema(localisedForm(task.form), task.data);
   translateSelectPlaceholders(formContainer);
   currentForm.on('submit', async (event) => {
-    if (Object.keys(event.errors).length) {
-      feedback.replaceChildren(message('error', t('inbox.fieldsNeedAttention')));
+    // The follow-ups a rejection needs: the server would refuse it with the same sentence.
+    const missing = followUpsMissing(task, event.data).map((value) => optionLabel(task.form, 'followUpsDone', value));
+    if (Object.keys(event.errors).length || missing.length) {
+      feedback.replaceChildren(message('error', t('inbox.fieldsNeedAttention'),
+        missing.length ? [explain('FOLLOW_UPS_MISSING', { missing })] : []));
       return;
     }
     try {
@@ -328,6 +331,14 @@ async function showTask(id) {
       }
     }
   });
+}
+
+/** The follow-ups a rejection still needs ticked, by the rule the server sends with the task. */
+function followUpsMissing(task, data) {
+  const needed = task.rules?.followUpsBeforeReject || [];
+  if (data.salesDecision !== 'REJECT' || !needed.length) return [];
+  const done = new Set(data.followUpsDone || []);
+  return needed.filter((value) => !done.has(value));
 }
 
 function isManager() {

@@ -90,7 +90,11 @@ class TaskController {
       int slaMissed) {}
 
   /** A task with its form and the data the form starts from. */
-  record TaskDetail(TaskSummary task, JsonNode form, Map<String, Object> data) {}
+  /**
+   * @param rules what the page checks before sending, beyond the form (see TaskService.pageRules)
+   */
+  record TaskDetail(
+      TaskSummary task, JsonNode form, Map<String, Object> data, Map<String, Object> rules) {}
 
   @GetMapping
   @Operation(
@@ -194,7 +198,7 @@ class TaskController {
   TaskDetail task(@PathVariable long taskId, Authentication authentication) {
     Task task = access(authentication).visible(tasks.task(taskId));
     JsonNode form = tasks.form(task).map(this::parse).orElse(null);
-    return new TaskDetail(summary(task), form, task.variables());
+    return new TaskDetail(summary(task), form, task.variables(), tasks.pageRules(task));
   }
 
   @PostMapping("/{taskId}/claim")

@@ -254,6 +254,20 @@ public class TaskService {
     return task(id);
   }
 
+  /**
+   * What the page checks before it sends a completion, beside the form's own rules: for the sales
+   * acceptance, the follow-ups a rejection needs ticked. The server checks them again ({@link
+   * #complete}); the page only spares the rep a refused round trip.
+   */
+  public Map<String, Object> pageRules(Task task) {
+    return Forms.SALES_ACCEPTANCE.equals(task.formId())
+        ? Map.of(FOLLOW_UPS_BEFORE_REJECT, properties.prescribedFollowUps())
+        : Map.of();
+  }
+
+  /** The rule's name in {@link #pageRules}: the follow-up values a rejection needs ticked. */
+  static final String FOLLOW_UPS_BEFORE_REJECT = "followUpsBeforeReject";
+
   /** The rules a form cannot express: dates not in the past, the prescribed follow-ups. */
   private List<Problem> rules(Task task, FormValidator form, Map<String, Object> values) {
     List<Problem> problems = new ArrayList<>();

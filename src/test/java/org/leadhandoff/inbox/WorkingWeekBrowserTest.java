@@ -381,6 +381,26 @@ class WorkingWeekBrowserTest {
             By.cssSelector("[data-testid=task-form]"), "manual lead routing"));
     pageHolds("rep-assignment");
 
+    // A rejection with one follow-up of three ticked: the page says which are missing, as the
+    // server would, without sending it (no refusal in the console).
+    choose("Reject");
+    choose("First call attempt");
+    browser.findElement(By.cssSelector("[data-testid=complete]")).click();
+    try {
+      wait.until(
+          ExpectedConditions.visibilityOfElementLocated(
+              By.xpath(
+                  "//*[@data-testid='message-error'][contains(., 'Second call attempt, Email"
+                      + " sent')]")));
+    } finally {
+      Files.write(
+          Path.of("target/e2e/week-rep-reject-without-follow-ups.png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+    assertThat(BrowserAvailable.Browser.consoleErrors(browser))
+        .as("console errors after the refused rejection")
+        .isEmpty();
+
     choose("Accept: create an opportunity");
     LocalDate close = LocalDate.ofInstant(process.now(), ZoneOffset.UTC).plusDays(45);
     wait.until(

@@ -168,7 +168,9 @@ class TaskApiTest {
     mvc.perform(get("/api/leads/" + leadId)).andExpect(jsonPath("$.owner").value(rep));
     mvc.perform(get("/api/tasks/" + acceptance))
         .andExpect(jsonPath("$.form.id").value("sales-acceptance"))
-        .andExpect(jsonPath("$.data.painPoints").value("leads wait days"));
+        .andExpect(jsonPath("$.data.painPoints").value("leads wait days"))
+        // What the page checks before it sends a rejection (the server checks it again below).
+        .andExpect(jsonPath("$.rules.followUpsBeforeReject[2]").value("EMAIL"));
     complete(
             acceptance,
             asRep(rep),
