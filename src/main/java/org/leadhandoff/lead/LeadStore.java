@@ -78,6 +78,18 @@ public class LeadStore {
         .param("ids", java.util.List.copyOf(new java.util.HashSet<>(ids)))
         .query((rs, n) -> owners.put(rs.getObject("id", UUID.class), rs.getString("rep_id")))
         .list();
+    // An opportunity is the rep's who accepted it: taken over from the team queue, that is someone
+    // routing never gave it to, and whose assignment was not the last.
+    jdbc.sql(
+            """
+            select d.lead_id, d.actor from lead_activity d join lead l on l.id = d.lead_id
+            where d.lead_id in (:ids) and l.stage = 'OPPORTUNITY' and d.kind = 'DECISION'
+              and d.role = 'SALES_REP' and d.code = 'ACCEPT' and d.actor is not null
+            order by d.id
+            """)
+        .param("ids", java.util.List.copyOf(new java.util.HashSet<>(ids)))
+        .query((rs, n) -> owners.put(rs.getObject("lead_id", UUID.class), rs.getString("actor")))
+        .list();
     return owners;
   }
 

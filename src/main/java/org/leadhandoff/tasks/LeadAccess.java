@@ -2,6 +2,8 @@ package org.leadhandoff.tasks;
 
 import java.util.Set;
 import java.util.UUID;
+import org.leadhandoff.lead.LeadStore;
+import org.leadhandoff.lead.Stage;
 import org.leadhandoff.security.AppRole;
 import org.leadhandoff.security.LeadReadPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,10 +23,12 @@ class LeadAccess implements LeadReadPolicy {
 
   private final TaskStore tasks;
   private final JdbcClient jdbc;
+  private final LeadStore leads;
 
-  LeadAccess(TaskStore tasks, JdbcClient jdbc) {
+  LeadAccess(TaskStore tasks, JdbcClient jdbc, LeadStore leads) {
     this.tasks = tasks;
     this.jdbc = jdbc;
+    this.leads = leads;
   }
 
   @Override
@@ -36,19 +40,16 @@ class LeadAccess implements LeadReadPolicy {
     if (tasks.openForLead(leadId).stream().anyMatch(access::sees)) {
       return true;
     }
-    return jdbc.sql(
-                """
-                select count(*) from assignment a where a.lead_id = ? and a.rep_id = ?
-                and (a.state = 'OPEN'
-                     or (a.role = 'SALES_REP'
-                         and exists (select 1 from lead l where l.id = a.lead_id
-                                     and l.stage = 'OPPORTUNITY')
-                         and a.id = (select max(b.id) from assignment b
-                                     where b.lead_id = a.lead_id and b.role = 'SALES_REP')))
-                """)
+    if (jdbc.sql(
+                "select count(*) from assignment where lead_id = ? and rep_id = ? and state = 'OPEN'")
             .params(leadId, user)
             .query(Long.class)
             .single()
-        > 0;
+        > 0) {
+      return true;
+    }
+    // The opportunities a rep accepted: the lead's owner is who accepted it.
+    return leads.find(leadId).filter(l -> l.stage() == Stage.OPPORTUNITY).isPresent()
+        && user.equals(leads.owner(leadId).orElse(null));
   }
 }

@@ -308,6 +308,19 @@ class TaskApiTest {
           .andExpect(status().isConflict());
       mvc.perform(post("/api/tasks/" + queued + "/claim").with(asRep(colleague)))
           .andExpect(status().isOk());
+      // Accepted from the team queue: the opportunity is the colleague's, who routing never
+      // gave it to, and theirs to open; no longer the rep's who sent it on.
+      complete(
+              queued,
+              asRep(colleague),
+              "{\"salesDecision\":\"ACCEPT\",\"expectedCloseDate\":\"" + today(30) + "\"}")
+          .andExpect(status().isOk());
+      process.awaitCompleted(process.lifecycleOf(leadId));
+      mvc.perform(get("/api/leads/" + leadId)).andExpect(jsonPath("$.owner").value(colleague));
+      mvc.perform(get("/api/me/leads/" + leadId).with(asRep(colleague)))
+          .andExpect(jsonPath("$.open").value(true));
+      mvc.perform(get("/api/me/leads/" + leadId).with(asRep(rep)))
+          .andExpect(jsonPath("$.open").value(false));
     } finally {
       mvc.perform(
           put("/api/reps/" + colleague)
