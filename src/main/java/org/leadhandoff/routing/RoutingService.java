@@ -202,9 +202,11 @@ public class RoutingService {
       // The former owner learns the lead has gone to the team queue, as they would of a colleague.
       tellFormerOwner(previousOwner, lead, null, occurrence);
       // Right after a "rerouted too often" escalation of the same miss, the manager has just been
-      // mailed about this lead: the timeline says nobody is free either, without a second mail.
-      boolean justTold = lastActivityIsEscalation(leadId, role);
-      escalate(lead, role, NOBODY_AVAILABLE_CODE, why, occurrence, !justTold);
+      // told about this lead: one miss is one escalation (the dashboard counts them, the manager
+      // got one mail); the routing decision recorded above says nobody is free.
+      if (!lastActivityIsEscalation(leadId, role)) {
+        escalate(lead, role, NOBODY_AVAILABLE_CODE, why, occurrence, true);
+      }
       return new Routed(
           null, Routed.NOBODY_AVAILABLE, reason, dueDates.of(role, temperature, now, null));
     }

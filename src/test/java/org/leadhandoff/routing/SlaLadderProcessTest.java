@@ -183,6 +183,14 @@ class SlaLadderProcessTest {
                         escalationsQueued.stream()
                             .filter(o -> Math.abs(Duration.between(o, at).toSeconds()) < 60))
                     .hasSize(1));
+    // And one escalation recorded per miss, as the dashboard counts them: not a second
+    // "nobody available" beside the "rerouted too often" of the same miss.
+    assertThat(
+            jdbc.sql("select count(*) from lead_activity where lead_id = ? and kind = 'ESCALATION'")
+                .param(leadId)
+                .query(Long.class)
+                .single())
+        .isEqualTo(escalationsQueued.size());
 
     // Every mail is for its own occasion: nobody was told anything twice.
     List<MimeMessage> all =
