@@ -295,8 +295,7 @@ async function showTask(id) {
 
   if (currentForm) currentForm.destroy();
   openTask = { id, feedback, submit };
-  // On a phone the queue stands above the task: a link to the task (a mail's) shows the task.
-  if (window.matchMedia('(max-width: 56rem)').matches) detail.scrollIntoView({ block: 'start' });
+  showOnPhone();
   currentForm = new Form({
     container: formContainer,
     additionalModules: [formTranslation],
@@ -339,6 +338,11 @@ function followUpsMissing(task, data) {
   if (data.salesDecision !== 'REJECT' || !needed.length) return [];
   const done = new Set(data.followUpsDone || []);
   return needed.filter((value) => !done.has(value));
+}
+
+/** On a phone the queue stands above the page: what was opened (a task, a lead, my leads) shows. */
+function showOnPhone() {
+  if (window.matchMedia('(max-width: 56rem)').matches) detail.scrollIntoView({ block: 'start' });
 }
 
 function isManager() {
@@ -499,6 +503,7 @@ async function refreshLeadTasks() {
 
 async function showLead(id) {
   detail.replaceChildren(el('p', {}, t('common.loading')));
+  showOnPhone();
   try {
     // Asked first: a mail's link to a lead that moved on to someone else gets a sentence, and the
     // page does not ask for what it would be refused.
@@ -534,7 +539,9 @@ async function showLead(id) {
 
 /** A mail's link to the lead's task: the task's id is found now (it may have changed since). */
 async function showLeadTask(id) {
-  const open = await api.tasksOfLead(id).catch(() => []);
+  // Asked first, as the lead's page does: a link to a lead now someone else's asks for nothing.
+  const mayOpen = await api.mayOpen(id).then((access) => access.open, () => false);
+  const open = mayOpen ? await api.tasksOfLead(id).catch(() => []) : [];
   if (open.length) location.replace(`#/tasks/${open[0].id}`);
   else if (await showLead(id)) detail.prepend(message('info', t('inbox.taskMovedOn')));
   else detail.replaceChildren(message('info', t('inbox.taskMovedOnNotYours')));
@@ -542,6 +549,9 @@ async function showLeadTask(id) {
 
 function route() {
   const [, kind, id, sub] = location.hash.split('/');
+  const mineLink = document.getElementById('mine-link');
+  if (kind === 'mine') mineLink.setAttribute('aria-current', 'page');
+  else mineLink.removeAttribute('aria-current');
   if (kind === 'tasks' && id) showTask(id);
   else if (kind === 'leads' && id && sub === 'task') showLeadTask(id);
   else if (kind === 'leads' && id) showLead(id);
@@ -578,6 +588,7 @@ function reasonWords(reason) {
  */
 async function showMine() {
   detail.replaceChildren(el('p', {}, t('common.loading')));
+  showOnPhone();
   try {
     const mine = await api.decisions();
     const rows = mine.map((d) =>

@@ -413,6 +413,25 @@ class WorkingWeekBrowserTest {
 
     myLeadsShow(leadId, "yours");
     pageHolds("rep-my-leads");
+    // On a phone the queue stands above: the list opens in view, not below it off the screen.
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 800));
+    ((JavascriptExecutor) browser).executeScript("location.hash = '#/'; window.scrollTo(0, 0);");
+    myLeadsShow(leadId, "yours");
+    assertThat(
+            (Boolean)
+                ((JavascriptExecutor) browser)
+                    .executeScript(
+                        "const top = document.querySelector('[data-testid=mine]')"
+                            + ".getBoundingClientRect().top;"
+                            + "return top >= 0 && top < window.innerHeight;"))
+        .as("my leads in view at 390 px")
+        .isTrue();
+    assertThat(
+            browser
+                .findElement(By.cssSelector("[data-testid=mine-link]"))
+                .getDomAttribute("aria-current"))
+        .isEqualTo("page");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
     browser
         .findElement(By.cssSelector("[data-testid=mine-item][data-lead='" + leadId + "'] a"))
         .click();
