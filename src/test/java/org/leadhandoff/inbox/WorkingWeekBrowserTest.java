@@ -414,7 +414,7 @@ class WorkingWeekBrowserTest {
     myLeadsShow(leadId, "yours");
     pageHolds("rep-my-leads");
     // On a phone the queue stands above: the list opens in view, not below it off the screen.
-    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 800));
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 480));
     ((JavascriptExecutor) browser).executeScript("location.hash = '#/'; window.scrollTo(0, 0);");
     myLeadsShow(leadId, "yours");
     assertThat(
