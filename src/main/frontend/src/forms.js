@@ -42,6 +42,67 @@ export function localisedForm(schema) {
   return copy;
 }
 
+/**
+ * Numbers as the reader writes them: form-js reads every comma as a decimal point and drops a
+ * keystroke that would make a second one, so "12.500,50" in German and "12,500.50" in English both
+ * became 12.5005. The language's grouping mark is left out as it is typed; its decimal mark then
+ * reaches form-js alone (a German comma form-js reads as the point it is).
+ */
+export function readNumbersAsWritten(container, language) {
+  const group = new Intl.NumberFormat(language).formatToParts(12345.6).find((p) => p.type === 'group')?.value;
+  if (!group) return;
+  container.addEventListener('keypress', (event) => {
+    if (event.key === group && event.target.closest?.('.fjs-form-field-number')) event.preventDefault();
+  }, true);
+}
+
+/** Whether a typed date is written as the field's placeholder shows (mm/dd/yyyy, dd.mm.yyyy). */
+export function writtenAsShown(text, pattern) {
+  const order = [];
+  const regex = pattern.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&').replace(/yyyy|mm|dd/g, (part) => {
+    order.push(part);
+    return part === 'yyyy' ? '(\\d{4})' : '(\\d{1,2})';
+  });
+  const match = new RegExp(`^${regex}$`).exec(text.trim());
+  if (!match) return false;
+  const value = Object.fromEntries(order.map((part, i) => [part, Number(match[i + 1])]));
+  return value.mm >= 1 && value.mm <= 12 && value.dd >= 1 && value.dd <= 31;
+}
+
+/**
+ * Dates as the field shows them: form-js takes the date format from the browser's locale, not the
+ * page's language, and the date picker reads what it cannot parse leniently ("15.01.2027" in a
+ * mm/dd/yyyy field became 3/1/2028). A date not written as the field's placeholder shows is not
+ * handed to the picker; the field says how to write it.
+ */
+export function readDatesAsShown(container) {
+  const check = (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || !input.closest('.fjs-form-field-datetime')) return;
+    const pattern = input.getAttribute('placeholder');
+    const field = input.closest('.fjs-form-field-datetime');
+    let hint = field.querySelector('[data-testid=date-format-hint]');
+    if (!pattern || !input.value.trim() || writtenAsShown(input.value, pattern)) {
+      hint?.remove();
+      return;
+    }
+    event.stopPropagation();
+    event.preventDefault();
+    if (!hint) {
+      hint = document.createElement('div');
+      hint.className = 'fjs-form-field-error';
+      hint.dataset.testid = 'date-format-hint';
+      hint.setAttribute('role', 'alert');
+      field.append(hint);
+    }
+    hint.textContent = t('inbox.dateAsShown', { format: pattern });
+  };
+  container.addEventListener('blur', check, true);
+  container.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') check(event);
+  }, true);
+}
+
 /** An option's label as the localised form shows it (the value itself where it has none). */
 export function optionLabel(schema, key, value) {
   const find = (components) => {

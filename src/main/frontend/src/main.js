@@ -6,7 +6,7 @@ import './style.css';
 import { api, ApiError, csrfToken, signOutStarted } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
 import { availabilityWords, code, dateTime, scoreLineWords, explain, initI18n, language, languageMenu, sentence, signedInAs, t } from './i18n.js';
-import { formTranslation, localiseDatePicker, localisedForm, optionLabel, translateSelectPlaceholders } from './forms.js';
+import { formTranslation, localiseDatePicker, localisedForm, optionLabel, readDatesAsShown, readNumbersAsWritten, translateSelectPlaceholders } from './forms.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
 try {
@@ -303,6 +303,8 @@ async function showTask(id) {
   });
   await currentForm.importSchema(localisedForm(task.form), task.data);
   translateSelectPlaceholders(formContainer);
+  readNumbersAsWritten(formContainer, language());
+  readDatesAsShown(formContainer);
   currentForm.on('submit', async (event) => {
     // The follow-ups a rejection needs: the server would refuse it with the same sentence.
     const missing = followUpsMissing(task, event.data).map((value) => optionLabel(task.form, 'followUpsDone', value));

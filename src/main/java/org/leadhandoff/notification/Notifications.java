@@ -113,8 +113,12 @@ public class Notifications {
     java.util.Locale language = languageOf(previous);
     Map<String, String> values = values(lead, null, reason, language);
     values.put("repName", previous.name());
+    // Where it is now, as the language says it ("bei Alex", "in der Team-Warteschlange").
     values.put(
-        "newOwner", newOwner == null ? catalogue.text(language, "mail.theTeamQueue") : newOwner);
+        "newPlace",
+        newOwner == null
+            ? catalogue.text(language, "mail.inTheTeamQueue")
+            : catalogue.text(language, "mail.withPerson", Map.of("name", newOwner)));
     outbox.add(
         occasion, lead.id(), previous.email(), templates.render("reroute", language, values));
   }

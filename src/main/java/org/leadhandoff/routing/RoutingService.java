@@ -200,7 +200,7 @@ public class RoutingService {
           occurrence);
       log.info("Lead {} waits in the {} queue: {}", leadId, role, reason);
       // The former owner learns the lead has gone to the team queue, as they would of a colleague.
-      tellFormerOwner(previousOwner, lead, null, occurrence);
+      tellFormerOwner(previousOwner, lead, role, null, occurrence);
       // Right after a "rerouted too often" escalation of the same miss, the manager has just been
       // told about this lead: one miss is one escalation (the dashboard counts them, the manager
       // got one mail); the routing decision recorded above says nobody is free.
@@ -216,7 +216,7 @@ public class RoutingService {
     roster.keepTurns(rotation, turns.took(decision.chosen()), repId, repId);
     roster.record(
         leadId, role, repId, Routed.ASSIGNED, reason, why, candidates, rotation, occurrence);
-    tellFormerOwner(previousOwner, lead, decision.chosen().name(), occurrence);
+    tellFormerOwner(previousOwner, lead, role, decision.chosen().name(), occurrence);
     notifications.assigned(
         "assignment:" + leadId + ":" + occurrence,
         lead,
@@ -316,7 +316,11 @@ public class RoutingService {
    * A reroute's former owner is told the lead was taken back, and who has it now (null: the queue).
    */
   private void tellFormerOwner(
-      java.util.Optional<Rep> previousOwner, Lead lead, String newOwner, String occurrence) {
+      java.util.Optional<Rep> previousOwner,
+      Lead lead,
+      Role role,
+      String newOwner,
+      String occurrence) {
     previousOwner.ifPresent(
         previous ->
             notifications.rerouted(
@@ -324,7 +328,22 @@ public class RoutingService {
                 lead,
                 recipient(previous),
                 newOwner,
-                Why.of("TAKEN_BACK")));
+                takenBecause(lead.id(), role)));
+  }
+
+  /** Why the lead was taken from its owner, as the reroute recorded it: their own words' cause. */
+  private Why takenBecause(UUID leadId, Role role) {
+    String cause =
+        activities.of(leadId).stream()
+            .filter(a -> a.kind() == ActivityKind.REROUTE && role.name().equals(a.role()))
+            .reduce((first, second) -> second)
+            .map(a -> a.code())
+            .orElse("");
+    return switch (cause) {
+      case "SLA_MISSED" -> Why.of("TAKEN_AT_DEADLINE");
+      case "REP_REJECTED" -> Why.of("SENT_ON_AS_NOT_YOURS");
+      default -> Why.of("TAKEN_BACK");
+    };
   }
 
   /** The rotation a team's leads take turns in: one per role, and one per named team of it. */

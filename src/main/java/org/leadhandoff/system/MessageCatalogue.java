@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class MessageCatalogue {
 
   /** The bundles, one per page plus the shared words; together they are the catalogue. */
-  static final List<String> BUNDLES = List.of("messages", "inbox", "dashboard", "imports");
+  public static final List<String> BUNDLES = List.of("messages", "inbox", "dashboard", "imports");
 
   /** The languages shipped; the first is the default and the fallback. */
   public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN);

@@ -126,6 +126,8 @@ class TaskController {
       queue =
           tasks.queue(access.group(), null, MAX_QUEUE).stream()
               .filter(access::sees)
+              // A lead the rep sent on as not theirs waits for a colleague, not for them.
+              .filter(task -> !tasks.sentOnBy(task, access.user()))
               .limit(limit)
               .toList();
     }

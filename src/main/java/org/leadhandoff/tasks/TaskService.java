@@ -355,12 +355,20 @@ public class TaskService {
    * them still counts (the task is then theirs).
    */
   private void notSentOnBy(Task task, String user) {
-    if (task.leadId() != null
-        && task.assignee() == null
-        && Role.ofProcess(task.processId()) == Role.SALES_REP
-        && roster.saidNotMine(task.leadId(), user, sla.repSpecificRejections())) {
+    if (sentOnBy(task, user)) {
       throw new TaskConflictException(Why.of("SENT_ON_BY_YOU", "task", String.valueOf(task.id())));
     }
+  }
+
+  /**
+   * Whether the task waits in the sales team queue because this rep said the lead is not theirs
+   * (wrong territory, a conflict): not theirs to take back, so not offered to them either.
+   */
+  public boolean sentOnBy(Task task, String user) {
+    return task.leadId() != null
+        && task.assignee() == null
+        && Role.ofProcess(task.processId()) == Role.SALES_REP
+        && roster.saidNotMine(task.leadId(), user, sla.repSpecificRejections());
   }
 
   /** A person as their colleagues know them: the roster's name, else the user name. */

@@ -77,6 +77,7 @@ class WorkingWeekBrowserTest {
   @Autowired LeadFixtures leads;
   @Autowired ProcessTestSupport process;
   @Autowired RosterStore roster;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private WebDriver browser;
   private WebDriverWait wait;
@@ -403,13 +404,40 @@ class WorkingWeekBrowserTest {
 
     choose("Accept: create an opportunity");
     LocalDate close = LocalDate.ofInstant(process.now(), ZoneOffset.UTC).plusDays(45);
-    wait.until(
+    var closeDate =
+        wait.until(
             ExpectedConditions.elementToBeClickable(
                 By.cssSelector(
-                    "[data-testid=task-form] input.fjs-input[id*='expectedCloseDate'], [data-testid=task-form] .fjs-datetime-subsection input")))
-        .sendKeys(close.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+                    "[data-testid=task-form] input.fjs-input[id*='expectedCloseDate'], [data-testid=task-form] .fjs-datetime-subsection input")));
+    // A date written otherwise than the field shows (a German date in this browser's mm/dd/yyyy
+    // field) is not read as some other date: the field says how to write it.
+    closeDate.sendKeys(close.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")), Keys.ENTER);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=date-format-hint]"), "mm/dd/yyyy"));
+    closeDate.sendKeys(
+        Keys.chord(Keys.CONTROL, "a"),
+        close.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")),
+        Keys.ENTER);
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(
+            By.cssSelector("[data-testid=date-format-hint]")));
+    // An amount as an English reader writes it, thousands separated.
+    browser
+        .findElement(By.cssSelector("[data-testid=task-form] .fjs-form-field-number input"))
+        .sendKeys("12,500.50");
     completeTask();
     process.awaitCompleted(process.lifecycleOf(leadId));
+    assertThat(
+            jdbc.sql(
+                    "select reason_facts from lead_stage_change where lead_id = ?"
+                        + " and to_stage = 'OPPORTUNITY'")
+                .param(leadId)
+                .query(String.class)
+                .single())
+        .as("the amount as it was meant, not 12.5005")
+        .contains("12500.5")
+        .contains(close.toString());
 
     myLeadsShow(leadId, "yours");
     pageHolds("rep-my-leads");

@@ -137,6 +137,10 @@ class SlaLadderProcessTest {
               () ->
                   mails(leadId, "rerouted").size() == 1 && mails(leadId, "assignment").size() == 2);
       assertThat(to(mails(leadId, "rerouted").getFirst())).isEqualTo(email(owner));
+      assertThat(
+              com.icegreen.greenmail.util.GreenMailUtil.getBody(
+                  mails(leadId, "rerouted").getFirst()))
+          .contains("it was not worked by its deadline");
     } else {
       assertThat(second.candidates()).contains("skipped: had this lead already");
       await().until(() -> mails(leadId, "escalation").size() == 1);
@@ -323,6 +327,11 @@ class SlaLadderProcessTest {
         .isNotEqualTo(firstRep);
     await().until(() -> mails(leadId, "rerouted").size() == 1);
     assertThat(to(mails(leadId, "rerouted").getFirst())).isEqualTo(email(firstRep));
+    // The mail says why as it happened: the rep sent it on, no deadline was missed.
+    assertThat(
+            com.icegreen.greenmail.util.GreenMailUtil.getBody(mails(leadId, "rerouted").getFirst()))
+        .contains("you sent it on as not yours")
+        .doesNotContain("deadline");
     // Not their territory is nobody's fault: the first rep gets the turn back, once.
     assertThat(credits())
         .containsExactly(org.assertj.core.groups.Tuple.tuple(firstRep, "WRONG_TERRITORY"));

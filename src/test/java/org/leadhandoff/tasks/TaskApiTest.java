@@ -296,6 +296,11 @@ class TaskApiTest {
           await()
               .atMost(ProcessTestSupport.WAIT)
               .until(() -> taskOf(leadId, "sales"), id -> id != acceptance);
+      // Not offered to the rep who sent it on, offered to the colleague.
+      mvc.perform(get("/api/tasks").param("limit", "500").with(asRep(rep)))
+          .andExpect(jsonPath("$[?(@.id == " + queued + ")]").doesNotExist());
+      mvc.perform(get("/api/tasks").param("limit", "500").with(asRep(colleague)))
+          .andExpect(jsonPath("$[?(@.id == " + queued + ")]").exists());
       mvc.perform(post("/api/tasks/" + queued + "/claim").with(asRep(rep)))
           .andExpect(status().isConflict())
           .andExpect(

@@ -40,6 +40,26 @@ class MessageCatalogueTest {
   }
 
   @Test
+  @DisplayName("no key is written twice in a catalogue file (the later one would silently win)")
+  void noKeyTwice() throws Exception {
+    for (String bundle : MessageCatalogue.BUNDLES) {
+      for (String suffix : List.of("", "_de")) {
+        String name = "/i18n/" + bundle + suffix + ".properties";
+        List<String> keys;
+        try (var in = getClass().getResourceAsStream(name)) {
+          keys =
+              new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                  .lines()
+                  .filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+                  .map(line -> line.substring(0, line.indexOf('=')).strip())
+                  .toList();
+        }
+        assertThat(keys).as(name).doesNotHaveDuplicates();
+      }
+    }
+  }
+
+  @Test
   @DisplayName("every code a page or mail shows has words in the catalogue")
   void everyCodeHasWords() {
     List<String> missing =
