@@ -105,15 +105,6 @@ public final class Countries {
     return code;
   }
 
-  /** A country's name in the language, from its ISO code; what was stored when it is none. */
-  public static String name(String code, Locale language) {
-    if (code == null || !code.matches("[A-Z]{2}")) {
-      return code;
-    }
-    String name = Locale.of("", code).getDisplayCountry(language);
-    return name.isBlank() || name.equals(code) ? code : name;
-  }
-
   private static Map<String, String> build() {
     Map<String, String> codes = new HashMap<>();
     for (String iso : Locale.getISOCountries()) {

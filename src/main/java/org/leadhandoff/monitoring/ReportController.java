@@ -16,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.leadhandoff.lead.Countries;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadViews.LeadSummary;
 import org.leadhandoff.lead.Stage;
@@ -277,7 +276,7 @@ class ReportController {
                   l.email(),
                   l.contact().company(),
                   l.contact().title(),
-                  language == null ? country : Countries.name(country, language),
+                  language == null ? country : catalogue.country(language, country),
                   l.contact().source(),
                   language == null
                       ? l.stage()

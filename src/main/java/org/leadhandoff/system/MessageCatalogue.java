@@ -216,6 +216,15 @@ public class MessageCatalogue {
     return explain(language, new Why(code, Why.facts(factsJson)));
   }
 
+  /** A country's name in the language, from its ISO code; anything else as it was stored. */
+  public String country(Locale language, String code) {
+    if (code == null || !code.matches("[A-Z]{2}")) {
+      return code;
+    }
+    String name = Locale.of("", code).getDisplayCountry(language);
+    return name.isBlank() || name.equals(code) ? code : name;
+  }
+
   private String fact(Locale language, String fact, Object value) {
     if (value == null) {
       return "–";
@@ -241,9 +250,8 @@ public class MessageCatalogue {
       // What a person or a file wrote: "2024-01-01" in a cell stays as written, not a date.
       return text;
     }
-    if ("country".equals(fact) && text.matches("[A-Z]{2}")) {
-      String name = Locale.of("", text).getDisplayCountry(language);
-      return name.isBlank() || name.equals(text) ? text : name;
+    if ("country".equals(fact)) {
+      return country(language, text);
     }
     if ("day".equals(fact)) {
       try {

@@ -3,7 +3,6 @@ package org.leadhandoff.tasks;
 import java.util.Set;
 import java.util.UUID;
 import org.leadhandoff.lead.LeadStore;
-import org.leadhandoff.lead.Stage;
 import org.leadhandoff.security.AppRole;
 import org.leadhandoff.security.LeadReadPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,8 +47,8 @@ class LeadAccess implements LeadReadPolicy {
         > 0) {
       return true;
     }
-    // The opportunities a rep accepted: the lead's owner is who accepted it.
-    return leads.find(leadId).filter(l -> l.stage() == Stage.OPPORTUNITY).isPresent()
-        && user.equals(leads.owner(leadId).orElse(null));
+    // The opportunities a rep accepted: the lead's owner is who accepted it (before that stage
+    // the owner is the open assignment's person, checked above).
+    return user.equals(leads.owner(leadId).orElse(null));
   }
 }
