@@ -250,7 +250,7 @@ public class MessageCatalogue {
       // What a person or a file wrote: "2024-01-01" in a cell stays as written, not a date.
       return text;
     }
-    if ("country".equals(fact)) {
+    if ("country".equals(fact) && text.matches("[A-Z]{2}")) {
       return country(language, text);
     }
     if ("day".equals(fact)) {
