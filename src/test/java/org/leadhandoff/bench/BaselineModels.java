@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.leadhandoff.process.LeadProcess.Jobs;
@@ -43,11 +45,30 @@ final class BaselineModels implements AutoCloseable {
   /** Whether the workers get their jobs streamed (as the application's, when configured so). */
   private final boolean streaming;
 
+  /**
+   * What "Score lead engagement" answers: MQL sends the lifecycle on to its qualification task,
+   * NOT_YET keeps it waiting for engagement, where an imported lead without activity waits.
+   */
+  private final String engagementOutcome;
+
+  /** Jobs completed per job type (without the prefix), counted when the engine has taken them. */
+  private final Map<String, AtomicLong> completed = new ConcurrentHashMap<>();
+
   BaselineModels(CamundaClient client, boolean streaming) {
+    this(client, streaming, "MQL");
+  }
+
+  BaselineModels(CamundaClient client, boolean streaming, String engagementOutcome) {
     this.client = client;
     this.streaming = streaming;
+    this.engagementOutcome = engagementOutcome;
     deploy();
     openWorkers();
+  }
+
+  /** How many jobs of this type (without the prefix) the engine has taken as completed. */
+  long completed(String jobType) {
+    return completed.computeIfAbsent(jobType, t -> new AtomicLong()).get();
   }
 
   private static String rename(String text) {
@@ -93,7 +114,7 @@ final class BaselineModels implements AutoCloseable {
                 "outOfProfileCloseAfter", "P30D"),
             Jobs.SCORE_ENGAGEMENT,
             Map.of(
-                "engagementOutcome", "MQL",
+                "engagementOutcome", engagementOutcome,
                 "engagementSummary", "hand-raise",
                 "engagementRescoreIn", "P7D"),
             Jobs.CLASSIFY_LEAD,
@@ -115,13 +136,18 @@ final class BaselineModels implements AutoCloseable {
             Jobs.RECORD_DECISION,
             Jobs.RELEASE_ASSIGNMENT)) {
       Map<String, Object> variables = results.getOrDefault(type, Map.of());
+      AtomicLong done = completed.computeIfAbsent(type, t -> new AtomicLong());
       workers.add(
           client
               .newWorker()
               .jobType(PREFIX + type)
               .handler(
                   (jobClient, job) ->
-                      jobClient.newCompleteCommand(job.getKey()).variables(variables).send())
+                      jobClient
+                          .newCompleteCommand(job.getKey())
+                          .variables(variables)
+                          .send()
+                          .thenRun(done::incrementAndGet))
               .streamEnabled(streaming)
               .open());
     }
