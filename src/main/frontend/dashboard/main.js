@@ -6,7 +6,7 @@ import '../src/style.css';
 import './dashboard.css';
 import { el, fullName } from '../src/view.js';
 import { csrfToken } from '../src/api.js';
-import { availabilityWords, code, dateTime, explain, initI18n, language, languageMenu, signedInAs, t } from '../src/i18n.js';
+import { availabilityWords, code, dateTime, explain, name as nameWords, initI18n, language, languageMenu, signedInAs, t } from '../src/i18n.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
 try {
@@ -276,14 +276,14 @@ async function load() {
 async function options(data) {
   const f = filters();
   const all = f.source || f.team ? await get(`/api/reports/funnel?${params({ source: '', team: '' })}`) : data;
-  fill(form.elements.namedItem('source'), all.sources.map((s) => s.key), f.source, t('dashboard.filters.allSources'));
+  fill(form.elements.namedItem('source'), all.sources.map((s) => s.key), f.source, t('dashboard.filters.allSources'), (s) => nameWords('source', s));
   const teams = [...new Set(all.slaByRep.map((r) => r.team))].sort();
   fill(form.elements.namedItem('team'), teams, f.team, t('dashboard.filters.allTeams'));
 }
 
-function fill(select, values, chosen, none) {
+function fill(select, values, chosen, none, words = (v) => v) {
   const list = values.includes(chosen) || !chosen ? values : [...values, chosen];
-  select.replaceChildren(el('option', { value: '' }, none), ...list.map((v) => el('option', { value: v }, v)));
+  select.replaceChildren(el('option', { value: '' }, none), ...list.map((v) => el('option', { value: v }, words(v))));
   select.value = chosen;
 }
 
@@ -308,7 +308,7 @@ function render(data) {
   chart('chart-sources', {
     type: 'doughnut',
     data: {
-      labels: data.sources.map((s) => s.key),
+      labels: data.sources.map((s) => nameWords('source', s.key)),
       datasets: [{ data: data.sources.map((s) => s.count), backgroundColor: COLOURS }],
     },
     options: clickable((d, i) => ({ metric: 'SOURCE', extra: { key: data.sources[i].key } })),
@@ -545,7 +545,7 @@ function title(query) {
   let text = t(key, {
     stage: stageName(query.get('stage')),
     role: query.get('role') ? roleName(query.get('role')) : '',
-    source: query.get('key') || '',
+    source: query.get('key') ? nameWords('source', query.get('key')) : '',
   });
   if (query.get('key') && metric !== 'SOURCE') text = t('dashboard.list.because', { title: text, reason: code('reason', query.get('key')) });
   const rep = query.get('rep');
@@ -622,7 +622,7 @@ async function showLead(section, leadId, request) {
   document.getElementById('leads-more').textContent = '';
   const facts = [
     ['stage', code('stage', lead.stage)], ['email', lead.email], ['title', lead.title],
-    ['country', country(lead.country)], ['source', lead.source],
+    ['country', country(lead.country)], ['source', lead.source && nameWords('source', lead.source)],
     ['fitGrade', lead.fitGrade && code('grade', lead.fitGrade)],
     ['temperature', lead.temperature && code('temperature', lead.temperature)],
   ].filter(([, v]) => v);

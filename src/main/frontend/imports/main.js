@@ -55,6 +55,7 @@ function withElement(key, values, name, element) {
 $('logout').addEventListener('submit', () => {
   $('logout-csrf').value = csrfToken();
 });
+const WORK_TASKS = ['QUALIFIER', 'SALES_REP', 'SALES_MANAGER', 'ADMIN'];
 const SHOWN_ROLE = ['MARKETING', 'ADMIN', 'SALES_MANAGER', 'SALES_REP', 'QUALIFIER'];
 const identityRead = () => fetch('/api/me')
   .then((r) => (r.ok ? r.json() : null))
@@ -62,6 +63,8 @@ const identityRead = () => fetch('/api/me')
     if (!me) return;
     const role = SHOWN_ROLE.find((r) => me.roles.includes(r)) || me.roles[0];
     $('signed-in').textContent = signedInAs(me, code('role', role));
+    // An administrator works tasks too; marketing has no inbox (it would refuse them).
+    $('inbox-link').hidden = !me.roles.some((r) => WORK_TASKS.includes(r));
   });
 
 // --- Calls ---
@@ -139,6 +142,8 @@ $('upload-form').addEventListener('submit', async (event) => {
 // A new file or source starts again from what the header and the saved mapping say.
 $('file').addEventListener('change', () => {
   $('preview').hidden = true;
+  const chosen = $('file').files[0];
+  $('file-name').textContent = chosen ? chosen.name : t('imports.upload.noFile');
 });
 $('source').addEventListener('change', () => {
   $('preview').hidden = true;
@@ -276,6 +281,7 @@ $('start').addEventListener('click', async () => {
     const accepted = await call('POST', '/api/leads/import', data);
     $('preview').hidden = true;
     $('upload-form').reset();
+    $('file-name').textContent = t('imports.upload.noFile');
     location.hash = `import/${accepted.importId}`;
   } catch (error) {
     showError(error);

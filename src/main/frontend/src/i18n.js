@@ -119,7 +119,25 @@ export function code(kind, value) {
   return i18next.exists(key) ? i18next.t(key) : String(value).replaceAll('_', ' ').toLowerCase();
 }
 
+/**
+ * A name the criteria or the routing table keep (a source "web-form", an industry, a title's
+ * label, a routing rule) in the reader's words: the catalogue's <kind>.<slug>, else as written
+ * with its hyphens as spaces (a name an operator added). The server's catalogue does the same.
+ */
+export function name(kind, value) {
+  if (value === null || value === undefined || value === '') return '–';
+  const text = String(value);
+  const slug = text.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  if (slug && i18next.exists(`${kind}.${slug}`)) return i18next.t(`${kind}.${slug}`);
+  return /^[a-z0-9]+(-[a-z0-9]+)+$/.test(text) ? text.replaceAll('-', ' ') : text;
+}
+
+/** Facts that carry such a name, and the catalogue's kind for it. */
+const NAMES = { source: 'source', industry: 'industry', label: 'criteriaLabel', rule: 'routingRule' };
+
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+
+const nameOf = name;
 
 /** A fact of a reason as the reader's language writes it (the rules of the server's catalogue). */
 function fact(name, value) {
@@ -127,6 +145,7 @@ function fact(name, value) {
   if (Array.isArray(value)) return new Intl.ListFormat(language(), { type: 'unit' }).format(value.map((v) => fact(name, v)));
   if (typeof value === 'number') return new Intl.NumberFormat(language()).format(value);
   const text = String(value);
+  if (NAMES[name]) return nameOf(NAMES[name], text);
   if (name === 'country' && /^[A-Z]{2}$/.test(text)) {
     try {
       return new Intl.DisplayNames([language()], { type: 'region' }).of(text) || text;

@@ -5,7 +5,7 @@ import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './style.css';
 import { api, ApiError, csrfToken, signOutStarted } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
-import { availabilityWords, code, dateTime, scoreLineWords, explain, initI18n, language, languageMenu, sentence, signedInAs, t } from './i18n.js';
+import { availabilityWords, code, dateTime, name, scoreLineWords, explain, initI18n, language, languageMenu, sentence, signedInAs, t } from './i18n.js';
 import { formTranslation, localiseDatePicker, localisedForm, optionLabel, readDatesAsShown, readNumbersAsWritten, translateSelectPlaceholders } from './forms.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
@@ -222,7 +222,7 @@ function leadPanel(lead) {
       el('dt', {}, t('inbox.stage')), el('dd', { 'data-testid': 'lead-stage', 'data-code': lead.stage }, code('stage', lead.stage)),
       el('dt', {}, t('inbox.owner')), el('dd', { 'data-testid': 'lead-owner' }, lead.owner ? nameOf(lead.owner) : '–'),
       el('dt', {}, t('inbox.temperature')), el('dd', {}, code('temperature', lead.temperature)),
-      el('dt', {}, t('inbox.source')), el('dd', {}, `${lead.source || '–'} (${code('sourceCategory', lead.sourceCategory)})`)),
+      el('dt', {}, t('inbox.source')), el('dd', {}, `${name('source', lead.source)} (${code('sourceCategory', lead.sourceCategory)})`)),
     scorePanel('FIT', lead.fit),
     scorePanel('ENGAGEMENT', lead.engagement));
 }
@@ -520,10 +520,13 @@ async function showLead(id) {
       leadPanel(lead),
       el('h3', {}, t('inbox.history')),
       el('ol', { class: 'history', 'data-testid': 'history' },
-        lead.history.map((change) =>
-          el('li', { 'data-from': change.fromStage || '', 'data-to': change.toStage },
-            `${dateTime(change.changedAt)} · ${change.fromStage ? code('stage', change.fromStage) : t('stage.new')} → ${code('stage', change.toStage)}`,
-            change.reason ? ` · ${change.reasonCode ? explain(change.reasonCode, change.reasonFacts, change.reason) : reasonWords(change.reason)}` : '', ` · ${nameOf(change.changedBy)}`))),
+        [
+          ...lead.history.map((change) => [change.changedAt,
+            el('li', { 'data-from': change.fromStage || '', 'data-to': change.toStage },
+              `${dateTime(change.changedAt)} · ${change.fromStage ? code('stage', change.fromStage) : t('stage.new')} → ${code('stage', change.toStage)}`,
+              change.reason ? ` · ${change.reasonCode ? explain(change.reasonCode, change.reasonFacts, change.reason) : reasonWords(change.reason)}` : '', ` · ${nameOf(change.changedBy)}`)]),
+          ...(lead.activities || []).map((a) => [a.occurredAt, activityItem(a)]),
+        ].sort(([x], [y]) => Date.parse(x) - Date.parse(y)).map(([, item]) => item)),
       el('h3', {}, t('inbox.routing')),
       el('ol', { class: 'history', 'data-testid': 'routing' },
         routing.map((decision) =>
@@ -537,6 +540,19 @@ async function showLead(id) {
       error.status === 403 ? t('inbox.leadNotYours') : error.status === 404 ? t('inbox.leadUnknown') : error.message));
     return false;
   }
+}
+
+/** A decision, reroute, escalation or hand-over on the lead's tasks, with its reason. */
+function activityItem(a) {
+  const why = a.reasonCode ? explain(a.reasonCode, a.reasonFacts, a.reason) : a.reason ? reasonWords(a.reason) : '';
+  const summary = t(`activity.${a.kind}`, {
+    role: a.role ? code('timeline.role', a.role) : '',
+    who: nameOf(a.actor),
+    code: code(a.kind === 'DECISION' ? 'outcome' : 'reason', a.code),
+    detail: why,
+  });
+  return el('li', { 'data-activity': a.kind, 'data-code': a.code || '' },
+    `${dateTime(a.occurredAt)} · ${summary}`, why && a.kind !== 'HAND_OVER' ? ` · ${why}` : '');
 }
 
 /** A mail's link to the lead's task: the task's id is found now (it may have changed since). */

@@ -23,17 +23,26 @@ import org.springframework.web.bind.annotation.RestController;
 class LeadQueryController {
 
   private final LeadStore store;
+  private final LeadActivities activities;
 
-  LeadQueryController(LeadStore store) {
+  LeadQueryController(LeadStore store, LeadActivities activities) {
     this.store = store;
+    this.activities = activities;
   }
 
   @GetMapping("/{leadId}")
-  @Operation(summary = "A lead with its scores, their explanation, and its stage history")
+  @Operation(
+      summary =
+          "A lead with its scores, their explanation, its stage history and what was done with its"
+              + " tasks")
   LeadView lead(@PathVariable UUID leadId) {
     Lead lead = store.find(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
     return LeadView.of(
-        lead, store.owner(leadId).orElse(null), store.scores(leadId), store.history(leadId));
+        lead,
+        store.owner(leadId).orElse(null),
+        store.scores(leadId),
+        store.history(leadId),
+        activities.of(leadId));
   }
 
   @GetMapping

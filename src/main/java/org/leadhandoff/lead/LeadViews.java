@@ -66,6 +66,45 @@ public final class LeadViews {
   }
 
   /**
+   * What people and rules did with the lead's tasks beside its stages: decisions (with a rep's
+   * reason for sending it on), reroutes, escalations and hand-overs, oldest first.
+   *
+   * @param actor the person's roster id, or the rule that acted
+   * @param code the decision or the cause (REJECT, SLA_MISSED, ...)
+   * @param reason in English words; {@code reasonCode} and {@code reasonFacts} for the reader's
+   *     language where kept
+   */
+  public record ActivityView(
+      ActivityKind kind,
+      String role,
+      String actor,
+      String code,
+      String reason,
+      String reasonCode,
+      Map<String, Object> reasonFacts,
+      Instant occurredAt) {
+
+    static final java.util.Set<ActivityKind> SHOWN =
+        java.util.EnumSet.of(
+            ActivityKind.DECISION,
+            ActivityKind.REROUTE,
+            ActivityKind.ESCALATION,
+            ActivityKind.HAND_OVER);
+
+    static ActivityView of(LeadActivity a) {
+      return new ActivityView(
+          a.kind(),
+          a.role(),
+          a.actor(),
+          a.code(),
+          a.detail(),
+          a.whyCode(),
+          org.leadhandoff.system.Why.facts(a.whyFacts()),
+          a.occurredAt());
+    }
+  }
+
+  /**
    * A lead with its scores and history; why it went to whom is at {@code /api/leads/{id}/routing}.
    *
    * @param owner the roster id of who works it now (see {@link LeadStore#owners}), or null
@@ -85,11 +124,16 @@ public final class LeadViews {
       ScoreView engagement,
       ScoreView classification,
       List<StageChangeView> history,
+      List<ActivityView> activities,
       Instant createdAt,
       Instant updatedAt) {
 
     static LeadView of(
-        Lead lead, String owner, List<StoredScore> scores, List<StageChange> history) {
+        Lead lead,
+        String owner,
+        List<StoredScore> scores,
+        List<StageChange> history,
+        List<LeadActivity> activities) {
       return new LeadView(
           lead.id(),
           owner,
@@ -104,6 +148,10 @@ public final class LeadViews {
           latest(scores, ScoreKind.ENGAGEMENT),
           latest(scores, ScoreKind.CLASSIFICATION),
           history.stream().map(StageChangeView::of).toList(),
+          activities.stream()
+              .filter(a -> ActivityView.SHOWN.contains(a.kind()))
+              .map(ActivityView::of)
+              .toList(),
           lead.createdAt(),
           lead.updatedAt());
     }

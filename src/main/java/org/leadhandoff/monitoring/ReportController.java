@@ -277,7 +277,9 @@ class ReportController {
                   l.contact().company(),
                   l.contact().title(),
                   language == null ? country : catalogue.country(language, country),
-                  l.contact().source(),
+                  language == null
+                      ? l.contact().source()
+                      : catalogue.name(language, "source", l.contact().source()),
                   language == null
                       ? l.stage()
                       : catalogue.code(language, "stage", l.stage().name()),

@@ -219,6 +219,7 @@ public class ReportService {
           switch (itemKind) {
             case "stage", "role", "reason" -> catalogue.code(language, itemKind, item);
             case "text" -> catalogue.text(language, "report.csv.item." + item);
+            case "source" -> catalogue.name(language, "source", item);
             default -> item;
           };
       if (person != null) {

@@ -104,10 +104,19 @@ public final class RoutingPolicy {
       }
     }
     String covering = country == null ? "ANY" : country;
+    // When each of the team has had the lead already, the manager hears that, not "nobody
+    // available": the people are there, and the lead has been with all of them.
+    boolean allHadIt = candidates.stream().allMatch(c -> "HAD_LEAD".equals(c.code()));
     Why why =
         chosen == null
             ? Why.of(
-                "NOBODY_AVAILABLE", "team", role.name(), "country", covering, "count", team.size())
+                allHadIt ? "ALL_HAD_LEAD" : "NOBODY_AVAILABLE",
+                "team",
+                role.name(),
+                "country",
+                covering,
+                "count",
+                team.size())
             : Why.of("ROUND_ROBIN", "team", role.name(), "country", covering);
     return new Decision(chosen, why, candidates);
   }

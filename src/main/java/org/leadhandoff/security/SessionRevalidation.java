@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A signed-in session follows what the admin does to its account: when the account's roles or
@@ -45,11 +47,22 @@ final class SessionRevalidation extends OncePerRequestFilter {
       // A page asked for before sign-in that this person may not open (marketing following an
       // inbox link): their own start page instead of a refusal.
       var asked = saved.getRequest(request, response);
-      if (asked != null
-          && !PagesController.mayOpen(
-              java.net.URI.create(asked.getRedirectUrl()).getPath(),
-              AppRole.of(authentication.getAuthorities()))) {
+      if (asked != null) {
         saved.removeRequest(request, response);
+        if (PagesController.mayOpen(
+            java.net.URI.create(asked.getRedirectUrl()).getPath(),
+            AppRole.of(authentication.getAuthorities()))) {
+          // The page as asked, without the "continue" marker the request cache adds: the pages
+          // are plain reads, so nothing of the saved request needs restoring, and the address
+          // the person sees (and bookmarks) stays the one they followed.
+          request.getSession().removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+          response.sendRedirect(
+              UriComponentsBuilder.fromUriString(asked.getRedirectUrl())
+                  .replaceQueryParam("continue")
+                  .build()
+                  .toUriString());
+          return;
+        }
       }
       next.onAuthenticationSuccess(request, response, authentication);
     };

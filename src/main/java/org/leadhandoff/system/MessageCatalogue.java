@@ -225,6 +225,39 @@ public class MessageCatalogue {
     return name.isBlank() || name.equals(code) ? code : name;
   }
 
+  /**
+   * A name the criteria or the routing table keep (a source "web-form", an industry, a title's
+   * label, a routing rule) in the reader's words: the catalogue's {@code <kind>.<slug>} where it
+   * has one, else the name as written with its hyphens as spaces (a name an operator added).
+   */
+  public String name(Locale language, String kind, String value) {
+    if (value == null || value.isBlank()) {
+      return value;
+    }
+    String slug = slug(value);
+    if (!slug.isEmpty() && has(language, kind + "." + slug)) {
+      return text(language, kind + "." + slug);
+    }
+    return value.matches("[a-z0-9]+(-[a-z0-9]+)+") ? value.replace('-', ' ') : value;
+  }
+
+  /** The key form of a name: lower case, words joined by hyphens ("senior decision maker"). */
+  private static String slug(String value) {
+    return value
+        .strip()
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{N}]+", "-")
+        .replaceAll("^-|-$", "");
+  }
+
+  /** Facts that carry such a name, and the catalogue's kind for it. */
+  private static final Map<String, String> NAMES =
+      Map.of(
+          "source", "source",
+          "industry", "industry",
+          "label", "criteriaLabel",
+          "rule", "routingRule");
+
   private String fact(Locale language, String fact, Object value) {
     if (value == null) {
       return "–";
@@ -245,6 +278,9 @@ public class MessageCatalogue {
       if (has(language, "imports.field." + text)) {
         return text(language, "imports.field." + text);
       }
+    }
+    if (NAMES.containsKey(fact)) {
+      return name(language, NAMES.get(fact), text);
     }
     if (VERBATIM.contains(fact)) {
       // What a person or a file wrote: "2024-01-01" in a cell stays as written, not a date.

@@ -123,11 +123,17 @@ class TaskController {
     } else if (access.group() == null) {
       queue = List.of();
     } else {
+      List<Task> seen = tasks.queue(access.group(), null, MAX_QUEUE);
+      Map<UUID, Lead> ofSeen =
+          leads.find(seen.stream().map(Task::leadId).filter(java.util.Objects::nonNull).toList());
+      var outsideTerritory = tasks.outsideTerritory(access.user(), ofSeen);
       queue =
-          tasks.queue(access.group(), null, MAX_QUEUE).stream()
+          seen.stream()
               .filter(access::sees)
               // A lead the rep sent on as not theirs waits for a colleague, not for them.
               .filter(task -> !tasks.sentOnBy(task, access.user()))
+              // An unowned lead of a country or size they do not cover waits for those who do.
+              .filter(outsideTerritory.negate())
               .limit(limit)
               .toList();
     }

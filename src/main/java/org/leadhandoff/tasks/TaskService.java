@@ -50,8 +50,12 @@ public class TaskService {
       Clock clock,
       ObjectMapper json,
       RosterStore roster,
-      org.leadhandoff.routing.SlaSettings sla) {
+      org.leadhandoff.routing.SlaSettings sla,
+      org.leadhandoff.lead.LeadStore leads,
+      org.leadhandoff.scoring.ScoringCriteria criteria) {
     this.sla = sla;
+    this.leads = leads;
+    this.criteria = criteria;
     this.tasks = tasks;
     this.models = models;
     this.client = client;
@@ -62,6 +66,8 @@ public class TaskService {
   }
 
   private final org.leadhandoff.routing.SlaSettings sla;
+  private final org.leadhandoff.lead.LeadStore leads;
+  private final org.leadhandoff.scoring.ScoringCriteria criteria;
 
   /** What a hand-over did: the task ended, and the lead goes to {@code to} (null: the queue). */
   public record HandedOver(long taskId, UUID leadId, String to, String toName) {}
@@ -177,6 +183,10 @@ public class TaskService {
           Why.of("CLAIMED_BY", "task", String.valueOf(id), "assignee", nameOf(task.assignee())));
     }
     notSentOnBy(task, user);
+    if (task.leadId() != null
+        && outsideTerritory(task, user, leads.find(task.leadId()).orElse(null))) {
+      throw new TaskConflictException(Why.of("OUTSIDE_TERRITORY", "task", String.valueOf(id)));
+    }
     tasks.assign(id, user);
     return task(id);
   }
@@ -369,6 +379,40 @@ public class TaskService {
         && task.assignee() == null
         && Role.ofProcess(task.processId()) == Role.SALES_REP
         && roster.saidNotMine(task.leadId(), user, sla.repSpecificRejections());
+  }
+
+  /**
+   * Whether an unowned task's lead lies outside what this person covers (its country, its company
+   * size) while someone else of the role on the roster covers it: it waits in the team queue for
+   * those, as routing would have given it to them. A lead nobody covers is everyone's; a manager's
+   * hand-over still counts (the task is then the person's).
+   */
+  public boolean outsideTerritory(Task task, String user, org.leadhandoff.lead.Lead lead) {
+    return lead != null && outsideTerritory(user, Map.of(lead.id(), lead)).test(task);
+  }
+
+  /** The same for a queue's tasks and their leads, reading the roster once. */
+  public java.util.function.Predicate<Task> outsideTerritory(
+      String user, Map<UUID, org.leadhandoff.lead.Lead> leadsById) {
+    Optional<Rep> person = roster.find(user);
+    if (person.isEmpty()) {
+      return task -> false;
+    }
+    List<Rep> everyone = roster.all();
+    return task -> {
+      Role role = Role.ofProcess(task.processId());
+      org.leadhandoff.lead.Lead lead = task.leadId() == null ? null : leadsById.get(task.leadId());
+      if (task.assignee() != null || lead == null || role == null) {
+        return false;
+      }
+      String country = lead.contact().country();
+      String segment = criteria.classification().segment(lead.contact().companySize());
+      if (person.get().covers(country) && person.get().serves(segment)) {
+        return false;
+      }
+      return everyone.stream()
+          .anyMatch(r -> r.role() == role && r.active() && r.covers(country) && r.serves(segment));
+    };
   }
 
   /** A person as their colleagues know them: the roster's name, else the user name. */

@@ -163,7 +163,7 @@ class DashboardBrowserTest {
             "2.0 MQLs a week on average over the 2 weeks of the period, against a qualification"
                 + " capacity of 15 a week")
         .endsWith("marketing is not sending enough.");
-    assertThat(chart("chart-sources")).contains("web 2").contains("trade-show 2");
+    assertThat(chart("chart-sources")).contains("web 2").contains("trade show 2");
 
     for (String id :
         List.of(

@@ -507,7 +507,7 @@ class InboxBrowserTest {
         .contains("an die Qualifizierer übergeben (Temperatur: heiß)", "Passung ", "Punkte, Note ")
         .doesNotContain("handed to", "points", "grade");
     assertThat(browser.findElement(By.cssSelector("[data-testid=routing]")).getText())
-        .contains("der Reihe nach unter den Qualifizierern für")
+        .contains("der Reihe nach unter den Qualifizierern (Land: ")
         .doesNotContain("round robin", "covering");
     noCodesShown();
     noConsoleErrors();

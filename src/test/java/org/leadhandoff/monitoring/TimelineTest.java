@@ -154,8 +154,7 @@ class TimelineTest {
         .contains("SAL>SQL");
     assertThat(ofKind(entries, "STAGE").get(1).get("byName")).isEqualTo("the lead lifecycle model");
     // The system parts that capture leads have words too.
-    assertThat(actors.name("intake-api", java.util.Locale.GERMAN))
-        .isEqualTo("die Lead-Schnittstelle");
+    assertThat(actors.name("intake-api", java.util.Locale.GERMAN)).isEqualTo("Lead-Schnittstelle");
     assertThat(actors.name("webhook:typeform", java.util.Locale.ENGLISH))
         .isEqualTo("the form webhook typeform");
     assertThat(actors.name("csv-import:3250206f", java.util.Locale.ENGLISH))
@@ -226,8 +225,7 @@ class TimelineTest {
     assertThat(ofKind(german, "ENGAGEMENT"))
         .extracting(e -> e.get("summary"))
         .contains("hat eine Demo angefragt");
-    assertThat(ofKind(german, "REROUTE").getFirst().get("byName"))
-        .isEqualTo("die Bearbeitungsfrist");
+    assertThat(ofKind(german, "REROUTE").getFirst().get("byName")).isEqualTo("Bearbeitungsfrist");
   }
 
   @Test

@@ -279,7 +279,7 @@ class HandoffMailTest {
       MimeMessage mail = mailsAbout(leadId).getFirst();
       assertThat(mail.getSubject()).startsWith("Neuer Lead für Sie: ");
       assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail))
-          .contains("Warum Sie: der Reihe nach unter den Qualifizierern f")
+          .contains("Warum Sie: der Reihe nach unter den Qualifizierern (Land: ")
           .doesNotContain("round robin");
     } finally {
       jdbc.sql("delete from reader_language").update();

@@ -353,6 +353,16 @@ class RoutingPolicyTest {
         .isEqualTo(
             org.leadhandoff.system.Why.of(
                 "NOBODY_AVAILABLE", "team", "SALES_REP", "country", "GB", "count", 3));
+    // Each had it already: the reason says so, not that nobody was there.
+    assertThat(
+            choose(TEAM, Map.of("cara", 2), Turns.fresh(), Set.of("anna", "ben"), "GB")
+                .why()
+                .code())
+        .isEqualTo("NOBODY_AVAILABLE");
+    assertThat(choose(TEAM, Map.of(), Turns.fresh(), Set.of("anna", "ben", "cara"), "GB").why())
+        .isEqualTo(
+            org.leadhandoff.system.Why.of(
+                "ALL_HAD_LEAD", "team", "SALES_REP", "country", "GB", "count", 3));
     assertThat(choose(List.of(), Map.of(), Turns.fresh(), Set.of(), "GB").why())
         .isEqualTo(
             org.leadhandoff.system.Why.of("NOBODY_COVERS", "team", "SALES_REP", "country", "GB"));

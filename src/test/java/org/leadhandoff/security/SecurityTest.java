@@ -270,7 +270,7 @@ class SecurityTest {
               .getRedirectedUrl();
       assertThat(landing)
           .as(who + " after asking for the inbox")
-          .isEqualTo("marketing".equals(who) ? "/" : "http://localhost/inbox/?continue");
+          .isEqualTo("marketing".equals(who) ? "/" : "http://localhost/inbox/");
     }
   }
 

@@ -87,7 +87,9 @@ public @interface BrowserAvailable {
               ((org.openqa.selenium.JavascriptExecutor) browser)
                   .executeScript("return document.body.innerText");
       return java.util.regex.Pattern.compile(
-              "\\b[A-Z]{2,}_[A-Z_]+\\b|\\b(HOT|WARM|COLD|QUALIFIER|MARKETING|null|undefined|NaN)\\b")
+              "\\b[A-Z]{2,}_[A-Z_]+\\b|\\b(HOT|WARM|COLD|QUALIFIER|MARKETING|null|undefined|NaN)\\b"
+                  // The criteria's names as stored (the fixtures' leads come from the web form).
+                  + "|(?<![\\w-])(web-form|financial-services)(?![\\w-])")
           .matcher(text)
           .results()
           .map(java.util.regex.MatchResult::group)

@@ -63,11 +63,44 @@ class ReasonWordsTest {
     assertThat(catalogue.explain(Locale.ENGLISH, routed))
         .isEqualTo("next in turn among the qualifiers covering Germany");
     assertThat(catalogue.explain(Locale.GERMAN, routed))
-        .isEqualTo("der Reihe nach unter den Qualifizierern für Deutschland");
+        .isEqualTo("der Reihe nach unter den Qualifizierern (Land: Deutschland)");
+    // A country's name in German may need an article ("die Vereinigten Staaten"): never after
+    // "für".
+    assertThat(
+            catalogue.explain(
+                Locale.GERMAN, Why.of("ROUND_ROBIN", "team", "QUALIFIER", "country", "US")))
+        .isEqualTo("der Reihe nach unter den Qualifizierern (Land: Vereinigte Staaten)");
     assertThat(
             catalogue.explain(
                 Locale.GERMAN, Why.of("ROUND_ROBIN", "team", "SALES_REP", "country", "ANY")))
-        .isEqualTo("der Reihe nach unter den Vertriebsmitarbeitern für alle Länder");
+        .isEqualTo("der Reihe nach unter den Vertriebsmitarbeitern (Land: alle Länder)");
+  }
+
+  @Test
+  @DisplayName(
+      "names the criteria and the routing table keep read in the reader's words; an operator's own"
+          + " name reads as written, its hyphens as spaces")
+  void namesOfCriteriaAndRules() {
+    Why routed =
+        Why.of("ROUND_ROBIN", "team", "SALES_REP", "country", "DE")
+            .with("rule", "everyone of the role");
+    assertThat(catalogue.explain(Locale.GERMAN, routed))
+        .isEqualTo(
+            "der Reihe nach unter den Vertriebsmitarbeitern (Land: Deutschland), nach der"
+                + " Routing-Regel „alle dieser Rolle“");
+    assertThat(catalogue.explain(Locale.ENGLISH, routed))
+        .endsWith("by the routing rule “everyone of the role”");
+    // A rule a designer wrote into the table without words in the catalogue: as written.
+    assertThat(catalogue.explain(Locale.GERMAN, routed.with("rule", "Enterprise EMEA")))
+        .endsWith("„Enterprise EMEA“");
+    assertThat(catalogue.name(Locale.GERMAN, "source", "trade-show")).isEqualTo("Messe");
+    assertThat(catalogue.name(Locale.GERMAN, "industry", "financial-services"))
+        .isEqualTo("Finanzdienstleistungen");
+    assertThat(catalogue.name(Locale.GERMAN, "criteriaLabel", "senior decision maker"))
+        .isEqualTo("leitende Entscheider");
+    assertThat(catalogue.name(Locale.GERMAN, "source", "partner-portal"))
+        .isEqualTo("partner portal");
+    assertThat(catalogue.name(Locale.ENGLISH, "source", "Expo 2026")).isEqualTo("Expo 2026");
   }
 
   @Test
@@ -83,8 +116,8 @@ class ReasonWordsTest {
         .isEqualTo("captured from web");
     // A capture says where from in each reader's words.
     Why captured = Why.of("CAPTURED").with("source", "web-form");
-    assertThat(catalogue.explain(Locale.ENGLISH, captured)).isEqualTo("captured from web-form");
-    assertThat(catalogue.explain(Locale.GERMAN, captured)).isEqualTo("erfasst aus web-form");
+    assertThat(catalogue.explain(Locale.ENGLISH, captured)).isEqualTo("captured from web form");
+    assertThat(catalogue.explain(Locale.GERMAN, captured)).isEqualTo("erfasst aus Webformular");
   }
 
   @Test

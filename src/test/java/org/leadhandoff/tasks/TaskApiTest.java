@@ -336,6 +336,66 @@ class TaskApiTest {
 
   @Test
   @DisplayName(
+      "an unowned lead of a country a rep does not cover waits in the team queue for those who"
+          + " cover it; while none of them works, it is everyone's")
+  void teamQueueFollowsTerritories() throws Exception {
+    // Sam covers Europe, Alex every country: a US lead is Alex's.
+    UUID leadId =
+        leads.capture(
+            org.leadhandoff.support.Contacts.contact(
+                    org.leadhandoff.support.LeadFixtures.unique("lee", "uscorp.example"))
+                .name("Lee", "Park")
+                .company("US Corp", 500)
+                .industry("Software")
+                .title("CTO")
+                .country("US")
+                .source("web-form")
+                .build());
+    long qualification = qualificationTask(leadId);
+    mvc.perform(
+            put("/api/reps/alex")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"capacity\":15,\"active\":false}"))
+        .andExpect(status().isOk());
+    try {
+      complete(
+              qualification,
+              asQualifier(assigneeOf(qualification)),
+              "{\"qualificationOutcome\":\"QUALIFIED\",\"budgetConfirmed\":true}")
+          .andExpect(status().isOk());
+      long queued = taskOf(leadId, "sales");
+      // Nobody who covers the US works now: the lead is not left alone, Sam is offered it.
+      mvc.perform(get("/api/tasks").param("limit", "500").with(asRep("sam")))
+          .andExpect(jsonPath("$[?(@.id == " + queued + ")]").exists());
+      mvc.perform(
+              put("/api/reps/alex")
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"capacity\":15,\"active\":true}"))
+          .andExpect(status().isOk());
+      // Alex is back: the lead waits for Alex, not for Sam.
+      mvc.perform(get("/api/tasks").param("limit", "500").with(asRep("sam")))
+          .andExpect(jsonPath("$[?(@.id == " + queued + ")]").doesNotExist());
+      mvc.perform(get("/api/tasks").param("limit", "500").with(asRep("alex")))
+          .andExpect(jsonPath("$[?(@.id == " + queued + ")]").exists());
+      mvc.perform(post("/api/tasks/" + queued + "/claim").with(asRep("sam")))
+          .andExpect(status().isConflict())
+          .andExpect(
+              jsonPath("$.detail")
+                  .value(
+                      org.hamcrest.Matchers.startsWith(
+                          "This lead's country or company size is outside what you cover")));
+      mvc.perform(post("/api/tasks/" + queued + "/claim").with(asRep("alex")))
+          .andExpect(status().isOk());
+    } finally {
+      mvc.perform(
+          put("/api/reps/alex")
+              .contentType(MediaType.APPLICATION_JSON)
+              .content("{\"capacity\":15,\"active\":true}"));
+    }
+  }
+
+  @Test
+  @DisplayName(
       "a task the engine no longer offers (an engine restarted without it) says it is no longer"
           + " open, not that it is with its own owner now")
   void taskGoneFromTheEngineSaysSo() throws Exception {

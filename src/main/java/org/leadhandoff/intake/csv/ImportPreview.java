@@ -49,8 +49,9 @@ final class ImportPreview {
   record ColumnPreview(String name, String readAs, CsvColumns.How how, List<String> samples) {}
 
   /**
-   * @param outcome NEW (a lead is created), MERGE (into a stored lead or an earlier row of the file
-   *     with the same email, as it would be now) or REJECTED
+   * @param outcome NEW (a lead is created), MERGE (into the stored lead with this email, as it
+   *     would be now), MERGE_ROW (into the lead of an earlier row of the file with the same email,
+   *     with a warning naming that row) or REJECTED
    * @param lead the lead's fields as the import would store them (a country as its code, a size as
    *     a number, the source and industry by the criteria's names); empty when rejected
    */
@@ -84,7 +85,8 @@ final class ImportPreview {
     columns.forEach(c -> samples.add(new ArrayList<>()));
     List<RowPreview> rows = new ArrayList<>();
     CsvLeadReader reader = new CsvLeadReader(layout.columns(), defaultConsent);
-    java.util.Set<String> earlier = new java.util.HashSet<>();
+    // Each email's first row in the sample: a later row with it merges into that row's lead.
+    Map<String, Long> earlier = new java.util.HashMap<>();
     try (Reader in = csv.reader();
         CSVParser parser = csv.format().parse(in)) {
       Iterator<CSVRecord> records = parser.iterator();
@@ -92,12 +94,19 @@ final class ImportPreview {
         CSVRecord record = records.next();
         CsvRow row = reader.read(record, parser.getCurrentLineNumber() + csv.linesSkipped());
         String outcome = "REJECTED";
+        List<Problem> warnings = problems(row.warnings(), words);
         if (row.valid()) {
           String email = row.contact().email();
-          outcome =
-              earlier.add(org.leadhandoff.lead.Emails.normalise(email)) && !knownEmail.test(email)
-                  ? "NEW"
-                  : "MERGE";
+          Long first =
+              earlier.putIfAbsent(org.leadhandoff.lead.Emails.normalise(email), row.line());
+          if (first != null) {
+            outcome = "MERGE_ROW";
+            warnings = new ArrayList<>(warnings);
+            warnings.add(
+                new Problem("email", words.apply(Why.of("IMPORT_REPEATED_EMAIL", "line", first))));
+          } else {
+            outcome = knownEmail.test(email) ? "MERGE" : "NEW";
+          }
         }
         rows.add(
             new RowPreview(
@@ -105,7 +114,7 @@ final class ImportPreview {
                 outcome,
                 row.valid() ? taxonomy.apply(row.contact().normalized(source)).fields() : Map.of(),
                 problems(row.errors(), words),
-                problems(row.warnings(), words)));
+                warnings));
         for (int i = 0; i < columns.size(); i++) {
           samples.get(i).add(i < record.size() ? record.get(i) : "");
         }

@@ -202,6 +202,19 @@ class ImportMappingApiTest {
                 .param("source", "messe-koeln"));
     assertThat(again.get("rows").get(0).get("outcome").asText()).isEqualTo("MERGE");
     assertThat(again.get("rows").get(1).get("outcome").asText()).isEqualTo("REJECTED");
+    // A row repeating an earlier row's email: merged into that row's lead, and the row says so.
+    String fresh = LeadFixtures.unique("fritz", "twice.example");
+    JsonNode twice =
+        preview(
+            multipart("/api/imports/preview")
+                .file(file(scannerFile(fresh, fresh.toUpperCase(java.util.Locale.ROOT))))
+                .param("source", "messe-koeln"));
+    assertThat(twice.get("rows").get(0).get("outcome").asText()).isEqualTo("NEW");
+    assertThat(twice.get("rows").get(2).get("outcome").asText()).isEqualTo("MERGE_ROW");
+    assertThat(twice.get("rows").get(2).get("warnings").findValuesAsText("reason"))
+        .contains(
+            "the email repeats line 2: this row is merged into that lead (values it already has"
+                + " are kept)");
 
     String c = LeadFixtures.unique("carl", "nextyear.example");
     String d = LeadFixtures.unique("dora", "nextyear.example");
