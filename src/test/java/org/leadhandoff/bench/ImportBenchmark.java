@@ -62,8 +62,8 @@ class ImportBenchmark {
   static final int ROUNDS = 5;
   static final int SPEED_ROWS = Integer.getInteger("bench.speedRows", 20_000);
 
-  /** Hot leads timed idle, and as many during the import (three read 0.41-0.77 s idle). */
-  static final int HOT_LEADS = 7;
+  /** Hot leads timed idle, and as many during the import (seven gave medians 1.16-1.81 apart). */
+  static final int HOT_LEADS = Integer.getInteger("bench.hotLeads", 11);
 
   @Autowired MockMvc http;
   @Autowired ObjectMapper json;
