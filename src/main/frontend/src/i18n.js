@@ -122,14 +122,14 @@ export function code(kind, value) {
 /**
  * A name the criteria or the routing table keep (a source "web-form", an industry, a title's
  * label, a routing rule) in the reader's words: the catalogue's <kind>.<slug>, else as written
- * with its hyphens as spaces (a name an operator added). The server's catalogue does the same.
+ * (an operator's own name, such as an import's source). The server's catalogue does the same.
  */
 export function name(kind, value) {
   if (value === null || value === undefined || value === '') return '–';
   const text = String(value);
   const slug = text.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
   if (slug && i18next.exists(`${kind}.${slug}`)) return i18next.t(`${kind}.${slug}`);
-  return /^[a-z0-9]+(-[a-z0-9]+)+$/.test(text) ? text.replaceAll('-', ' ') : text;
+  return text;
 }
 
 /** Facts that carry such a name, and the catalogue's kind for it. */

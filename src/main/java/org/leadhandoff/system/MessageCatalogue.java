@@ -228,7 +228,8 @@ public class MessageCatalogue {
   /**
    * A name the criteria or the routing table keep (a source "web-form", an industry, a title's
    * label, a routing rule) in the reader's words: the catalogue's {@code <kind>.<slug>} where it
-   * has one, else the name as written with its hyphens as spaces (a name an operator added).
+   * has one, else the name as written (a name an operator chose, such as an import's source, is
+   * their word: they filter and search by it as they wrote it).
    */
   public String name(Locale language, String kind, String value) {
     if (value == null || value.isBlank()) {
@@ -238,7 +239,7 @@ public class MessageCatalogue {
     if (!slug.isEmpty() && has(language, kind + "." + slug)) {
       return text(language, kind + "." + slug);
     }
-    return value.matches("[a-z0-9]+(-[a-z0-9]+)+") ? value.replace('-', ' ') : value;
+    return value;
   }
 
   /** The key form of a name: lower case, words joined by hyphens ("senior decision maker"). */

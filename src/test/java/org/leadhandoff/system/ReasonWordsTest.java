@@ -79,7 +79,7 @@ class ReasonWordsTest {
   @Test
   @DisplayName(
       "names the criteria and the routing table keep read in the reader's words; an operator's own"
-          + " name reads as written, its hyphens as spaces")
+          + " name reads as written")
   void namesOfCriteriaAndRules() {
     Why routed =
         Why.of("ROUND_ROBIN", "team", "SALES_REP", "country", "DE")
@@ -98,8 +98,8 @@ class ReasonWordsTest {
         .isEqualTo("Finanzdienstleistungen");
     assertThat(catalogue.name(Locale.GERMAN, "criteriaLabel", "senior decision maker"))
         .isEqualTo("leitende Entscheider");
-    assertThat(catalogue.name(Locale.GERMAN, "source", "partner-portal"))
-        .isEqualTo("partner portal");
+    assertThat(catalogue.name(Locale.GERMAN, "source", "messe-koeln-2026"))
+        .isEqualTo("messe-koeln-2026");
     assertThat(catalogue.name(Locale.ENGLISH, "source", "Expo 2026")).isEqualTo("Expo 2026");
   }
 
