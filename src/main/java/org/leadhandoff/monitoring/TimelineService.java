@@ -166,11 +166,9 @@ public class TimelineService {
                     Timestamps.instant(rs.getObject("created_at", OffsetDateTime.class)),
                     "MAIL",
                     "notifications",
-                    words.text(
-                        "timeline.mail",
-                        "kind",
+                    mailLine(
+                        words,
                         words.code("mailKind", mailKind(rs.getString("occasion"))),
-                        "subject",
                         rs.getString("subject")),
                     facts("mailKind", mailKind(rs.getString("occasion"))),
                     new MailDetail(
@@ -185,6 +183,19 @@ public class TimelineService {
     entries.sort(
         Comparator.comparing(TimelineEntry::at).thenComparing(e -> ORDER.indexOf(e.kind())));
     return entries;
+  }
+
+  /**
+   * A mail as the timeline names it: its kind and its subject, as sent (in its recipient's
+   * language); a subject that already opens with the kind ("Erinnerung: …") is not prefixed twice.
+   */
+  static String mailLine(Words words, String kind, String subject) {
+    if (subject != null
+        && kind != null
+        && subject.regionMatches(true, 0, kind + ":", 0, kind.length() + 1)) {
+      return subject;
+    }
+    return words.text("timeline.mail", "kind", kind, "subject", subject);
   }
 
   record RoutingDetail(String reason, Object candidates) {}

@@ -34,6 +34,7 @@ public class RecordDecisionWorker {
       @Variable String misScoredReason,
       @Variable String salesDecision,
       @Variable String rejectionReason,
+      @Variable String rejectionNotes,
       @Variable String expectedCloseDate,
       @Variable Object amount,
       @Variable String completedBy) {
@@ -57,18 +58,27 @@ public class RecordDecisionWorker {
     }
     // An acceptance's deal as a code and facts too, so that "My leads" writes it in its reader's
     // language (the text stays for the API and older readers).
-    org.leadhandoff.system.Why deal =
+    org.leadhandoff.system.Why why =
         role == Role.SALES_REP && SalesDecision.ACCEPT.name().equals(salesDecision)
             ? org.leadhandoff.system.Why.of("DEAL")
                 .with("amount", amount instanceof Number n ? n : blankToNull(amount))
                 .with("expectedClose", expectedCloseDate)
             : null;
+    // A rejection's notes ("the company sits in Bavaria") go with its reason to the lead's
+    // history, where the next owner reads why the lead came to them.
+    if (role == Role.SALES_REP
+        && SalesDecision.REJECT.name().equals(salesDecision)
+        && rejectionReason != null
+        && rejectionNotes != null
+        && !rejectionNotes.isBlank()) {
+      why = org.leadhandoff.system.Why.of(rejectionReason).with("note", rejectionNotes.strip());
+    }
     sla.decided(
         leadId,
         role,
         code == null ? "UNKNOWN" : code,
         reason,
-        deal,
+        why,
         completedBy,
         String.valueOf(job.getElementInstanceKey()));
   }

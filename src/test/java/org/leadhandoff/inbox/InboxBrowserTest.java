@@ -496,7 +496,7 @@ class InboxBrowserTest {
             By.cssSelector("[data-testid=routing]"), "zugewiesen an"));
     // Why routing chose them, in German too.
     assertThat(browser.findElement(By.cssSelector("[data-testid=routing]")).getText())
-        .contains("gewählt: als Nächste an der Reihe und verfügbar");
+        .contains("gewählt: an der Reihe und verfügbar");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("[data-testid=history]"),

@@ -409,6 +409,32 @@ class WorkingWeekBrowserTest {
             ExpectedConditions.elementToBeClickable(
                 By.cssSelector(
                     "[data-testid=task-form] input.fjs-input[id*='expectedCloseDate'], [data-testid=task-form] .fjs-datetime-subsection input")));
+    // On a phone the date picker opens within the screen (it reached 428 px in a 375 px view).
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 800));
+    closeDate.click();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
+    assertThat(
+            (String)
+                ((JavascriptExecutor) browser)
+                    .executeScript(
+                        "const c = document.querySelector('.flatpickr-calendar.open')"
+                            + ".getBoundingClientRect();"
+                            + "return Math.round(c.left) + '..' + Math.round(c.right) + ' of '"
+                            + " + window.innerWidth + ', page ' +"
+                            + " document.documentElement.scrollWidth;"))
+        .as("the open date picker at 390 px")
+        .matches(
+            r -> {
+              var m =
+                  java.util.regex.Pattern.compile("(-?\\d+)\\.\\.(\\d+) of (\\d+), page (\\d+)")
+                      .matcher(r);
+              return m.matches()
+                  && Integer.parseInt(m.group(1)) >= 0
+                  && Integer.parseInt(m.group(2)) <= Integer.parseInt(m.group(3))
+                  && Integer.parseInt(m.group(4)) <= Integer.parseInt(m.group(3));
+            });
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
     // A date written otherwise than the field shows (a German date in this browser's mm/dd/yyyy
     // field) is not read as some other date: the field says how to write it.
     closeDate.sendKeys(close.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")), Keys.ENTER);

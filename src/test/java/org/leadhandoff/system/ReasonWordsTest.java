@@ -87,7 +87,7 @@ class ReasonWordsTest {
     assertThat(catalogue.explain(Locale.GERMAN, routed))
         .isEqualTo(
             "der Reihe nach unter den Vertriebsmitarbeitern (Land: Deutschland), nach der"
-                + " Routing-Regel „alle dieser Rolle“");
+                + " Routing-Regel „alle in dieser Rolle“");
     assertThat(catalogue.explain(Locale.ENGLISH, routed))
         .endsWith("by the routing rule “everyone of the role”");
     // A rule a designer wrote into the table without words in the catalogue: as written.

@@ -290,8 +290,25 @@ class TaskApiTest {
               acceptance,
               asRep(rep),
               "{\"salesDecision\":\"REJECT\",\"rejectionReason\":\"WRONG_TERRITORY\","
+                  + "\"rejectionNotes\":\"The company sits in Bavaria\","
                   + "\"followUpsDone\":[\"CALL_1\",\"CALL_2\",\"EMAIL\"]}")
           .andExpect(status().isOk());
+      // The lead's page tells the next owner why it came to them, with the rep's notes.
+      await()
+          .atMost(ProcessTestSupport.WAIT)
+          .untilAsserted(
+              () ->
+                  mvc.perform(get("/api/leads/" + leadId))
+                      .andExpect(
+                          jsonPath(
+                                  "$.activities[?(@.kind == 'DECISION' && @.code == 'REJECT')]"
+                                      + ".reasonFacts.note")
+                              .value(org.hamcrest.Matchers.hasItem("The company sits in Bavaria")))
+                      .andExpect(
+                          jsonPath(
+                                  "$.activities[?(@.kind == 'DECISION' && @.code == 'REJECT')]"
+                                      + ".reasonCode")
+                              .value(org.hamcrest.Matchers.hasItem("WRONG_TERRITORY"))));
       long queued =
           await()
               .atMost(ProcessTestSupport.WAIT)
