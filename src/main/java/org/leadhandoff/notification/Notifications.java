@@ -22,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Notifications {
 
-  private static final String DUE = "EEE d MMM HH:mm z";
-
   private final MailOutbox outbox;
   private final MailTemplates templates;
   private final LeadStore leads;
@@ -142,7 +140,8 @@ public class Notifications {
   private String due(Instant due, Recipient rep, java.util.Locale language) {
     return due == null
         ? catalogue.text(language, "mail.soon")
-        : DateTimeFormatter.ofPattern(DUE, language).format(due.atZone(rep.timeZone()));
+        : DateTimeFormatter.ofPattern(catalogue.text(language, "mail.dueFormat"), language)
+            .format(due.atZone(rep.timeZone()));
   }
 
   /** The values every mail has; the reason in the mail's language. */

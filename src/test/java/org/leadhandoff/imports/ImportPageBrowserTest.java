@@ -238,6 +238,17 @@ class ImportPageBrowserTest {
     assertThat(browser.getTitle()).isEqualTo("Lead Handoff · Importe");
     visible("[data-testid=file]").sendKeys(file.toAbsolutePath().toString());
     WebElement source = visible("[data-testid=source]");
+    // A German marketer's source, umlaut and all, is a source the page accepts; its example is
+    // German too.
+    assertThat(source.getAttribute("placeholder")).isEqualTo("messe-koeln-2026");
+    source.clear();
+    source.sendKeys("Messe Köln 2026");
+    assertThat(
+            (Boolean)
+                ((JavascriptExecutor) browser)
+                    .executeScript("return arguments[0].checkValidity()", source))
+        .as("'Messe Köln 2026' as a source")
+        .isTrue();
     source.clear();
     source.sendKeys("kundenliste");
     new Select(visible("[data-testid=consent]")).selectByValue("true");
@@ -276,8 +287,8 @@ class ImportPageBrowserTest {
         .contains("Abgelehnt", "muss eine E-Mail-Adresse sein wie name@firma.de");
     assertThat(visible("#progress-notes").getText())
         .contains(
-            "Zeilen ohne Angabe zu Einwilligung oder Abmeldung wurden mit erteilter Einwilligung"
-                + " importiert");
+            "Einwilligung von Zeilen ohne Angabe dazu (weder Einwilligung noch Abmeldung):"
+                + " erteilt");
 
     // The list of recent imports: this one, done, in words.
     wait.until(

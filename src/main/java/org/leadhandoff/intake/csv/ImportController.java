@@ -280,7 +280,8 @@ class ImportController {
         new ImportStore.Settings(mappingFor(source, mapping(mapping)), consent, nameOf(caller)));
   }
 
-  private static final String SOURCE = "^[A-Za-z0-9 _.-]{1,100}$";
+  // Letters of any language: "Messe Köln 2026" is a German marketer's source.
+  private static final String SOURCE = "^[\\p{L}\\p{N} _.-]{1,100}$";
   private static final String SOURCE_MESSAGE =
       "must be letters, digits, spaces, '-', '_' or '.', like trade-show";
 

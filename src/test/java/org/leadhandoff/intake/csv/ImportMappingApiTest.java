@@ -176,7 +176,7 @@ class ImportMappingApiTest {
             "column \"Kontakt\" read as Email",
             "column \"Stand\" read as the custom attribute \"booth\"",
             "columns left out as mapped: Notiz",
-            "rows without a consent or opt-out value were imported with consent given");
+            "consent of rows that say nothing about it (no consent or opt-out value): given, as chosen for this import");
     Lead lea = store.findByEmail(a).orElseThrow();
     assertThat(lea.contact().firstName()).isEqualTo("Léa");
     assertThat(lea.contact().company()).isEqualTo("Bäckerei Groß GmbH");
