@@ -315,7 +315,13 @@ async function showTask(id) {
     }
     try {
       await api.complete(id, fieldsOf(task.form, event.data));
-      detail.replaceChildren(message('ok', t('inbox.completed', { task: taskName(summary), lead: summary.leadName || t('inbox.theLead') })));
+      // What was decided, not only that the task is done: after a rejection "Accept lead … is
+      // completed" read as if the lead had been accepted.
+      const decision = event.data.salesDecision || event.data.qualificationOutcome;
+      const done = { task: taskName(summary), lead: summary.leadName || t('inbox.theLead') };
+      detail.replaceChildren(message('ok', decision
+        ? t('inbox.decided', { ...done, decision: code('outcome', decision) })
+        : t('inbox.completed', done)));
       refreshQueue();
     } catch (error) {
       if (error instanceof ApiError) {

@@ -220,8 +220,13 @@ class InboxBrowserTest {
     date.sendKeys(close.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
     screenshot("3-accept");
     browser.findElement(By.cssSelector("[data-testid=complete]")).click();
-    wait.until(
-        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=message-ok]")));
+    // The page says what was decided, not only that the task is done.
+    assertThat(
+            wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("[data-testid=message-ok]")))
+                .getText())
+        .startsWith("Recorded for Ada Lovelace: accepted");
 
     process.awaitCompleted(process.lifecycleOf(leadId));
     assertThat(store.find(leadId).orElseThrow().stage()).isEqualTo(Stage.OPPORTUNITY);
