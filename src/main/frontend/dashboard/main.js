@@ -661,7 +661,8 @@ function timeline(entries) {
       el('time', { datetime: e.at }, dateTime(e.at)), ' ',
       el('span', { class: 'kind' }, code('timeline', e.kind)), ' ',
       el('strong', {}, e.summary), ' ', el('span', { class: 'by' }, t('dashboard.timeline.by', { who: e.byName })),
-      typeof e.detail === 'string' && e.detail ? el('div', { class: 'why' }, e.detail) : '')));
+      // A detail the summary already says (a hand-over's reason) is not said twice.
+      typeof e.detail === 'string' && e.detail && !String(e.summary).includes(e.detail) ? el('div', { class: 'why' }, e.detail) : '')));
 }
 
 document.getElementById('leads-close').addEventListener('click', (e) => {
