@@ -5,8 +5,8 @@ import Chart from 'chart.js/auto';
 import '../src/style.css';
 import './dashboard.css';
 import { el, fullName } from '../src/view.js';
-import { csrfToken } from '../src/api.js';
-import { availabilityWords, code, dateTime, explain, name as nameWords, initI18n, language, languageMenu, signedInAs, t } from '../src/i18n.js';
+import { csrfToken, WORK_ROLES } from '../src/api.js';
+import { availabilityWords, code, dateTime, explain, nameWords, initI18n, language, languageMenu, signedInAs, t } from '../src/i18n.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
 try {
@@ -25,7 +25,6 @@ const COLOURS = ['#1f6feb', '#2da44e', '#bf8700', '#cf222e', '#8250df', '#1b7c83
 
 // Who is signed in, a sign-out, the inbox link only for those who work tasks there and the
 // imports link for those who import.
-const WORK_TASKS = ['QUALIFIER', 'SALES_REP', 'SALES_MANAGER', 'ADMIN'];
 const IMPORTERS = ['MARKETING', 'ADMIN'];
 document.getElementById('logout').addEventListener('submit', () => {
   document.getElementById('logout-csrf').value = csrfToken();
@@ -39,7 +38,7 @@ const identityRead = () => fetch('/api/me')
     signedInRoles = me.roles;
     const role = SHOWN_ROLE.find((r) => me.roles.includes(r)) || me.roles[0];
     document.getElementById('signed-in').textContent = signedInAs(me, code('role', role));
-    document.getElementById('inbox-link').hidden = !me.roles.some((r) => WORK_TASKS.includes(r));
+    document.getElementById('inbox-link').hidden = !me.roles.some((r) => WORK_ROLES.includes(r));
     document.getElementById('imports-link').hidden = !me.roles.some((r) => IMPORTERS.includes(r));
   });
 
@@ -473,7 +472,7 @@ function renderLadder(data) {
 
 async function renderTeam() {
   const card = document.getElementById('team-card');
-  if (!signedInRoles.some((r) => WORK_TASKS.includes(r))) {
+  if (!signedInRoles.some((r) => WORK_ROLES.includes(r))) {
     card.hidden = true;
     return;
   }

@@ -4,7 +4,7 @@
 import '../src/style.css';
 import './imports.css';
 import { el } from '../src/view.js';
-import { csrfToken } from '../src/api.js';
+import { csrfToken, WORK_ROLES } from '../src/api.js';
 import { code, dateTime, initI18n, language, languageMenu, signedInAs, t } from '../src/i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -55,7 +55,6 @@ function withElement(key, values, name, element) {
 $('logout').addEventListener('submit', () => {
   $('logout-csrf').value = csrfToken();
 });
-const WORK_TASKS = ['QUALIFIER', 'SALES_REP', 'SALES_MANAGER', 'ADMIN'];
 const SHOWN_ROLE = ['MARKETING', 'ADMIN', 'SALES_MANAGER', 'SALES_REP', 'QUALIFIER'];
 const identityRead = () => fetch('/api/me')
   .then((r) => (r.ok ? r.json() : null))
@@ -64,7 +63,7 @@ const identityRead = () => fetch('/api/me')
     const role = SHOWN_ROLE.find((r) => me.roles.includes(r)) || me.roles[0];
     $('signed-in').textContent = signedInAs(me, code('role', role));
     // An administrator works tasks too; marketing has no inbox (it would refuse them).
-    $('inbox-link').hidden = !me.roles.some((r) => WORK_TASKS.includes(r));
+    $('inbox-link').hidden = !me.roles.some((r) => WORK_ROLES.includes(r));
   });
 
 // --- Calls ---

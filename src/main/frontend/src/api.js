@@ -11,6 +11,9 @@ export class ApiError extends Error {
 }
 
 /** The CSRF token the server put in the XSRF-TOKEN cookie; changes go back with it. */
+/** The roles that work tasks in the inbox (the server refuses it to the others). */
+export const WORK_ROLES = ['QUALIFIER', 'SALES_REP', 'SALES_MANAGER', 'ADMIN'];
+
 export function csrfToken() {
   const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
   return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';

@@ -124,7 +124,7 @@ export function code(kind, value) {
  * label, a routing rule) in the reader's words: the catalogue's <kind>.<slug>, else as written
  * (an operator's own name, such as an import's source). The server's catalogue does the same.
  */
-export function name(kind, value) {
+export function nameWords(kind, value) {
   if (value === null || value === undefined || value === '') return '–';
   const text = String(value);
   const slug = text.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
@@ -137,15 +137,13 @@ const NAMES = { source: 'source', industry: 'industry', label: 'criteriaLabel', 
 
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 
-const nameOf = name;
-
 /** A fact of a reason as the reader's language writes it (the rules of the server's catalogue). */
 function fact(name, value) {
   if (value === null || value === undefined) return '–';
   if (Array.isArray(value)) return new Intl.ListFormat(language(), { type: 'unit' }).format(value.map((v) => fact(name, v)));
   if (typeof value === 'number') return new Intl.NumberFormat(language()).format(value);
   const text = String(value);
-  if (NAMES[name]) return nameOf(NAMES[name], text);
+  if (NAMES[name]) return nameWords(NAMES[name], text);
   if (name === 'country' && /^[A-Z]{2}$/.test(text)) {
     try {
       return new Intl.DisplayNames([language()], { type: 'region' }).of(text) || text;

@@ -3,9 +3,9 @@
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import './style.css';
-import { api, ApiError, csrfToken, signOutStarted } from './api.js';
+import { api, ApiError, csrfToken, signOutStarted, WORK_ROLES } from './api.js';
 import { el, fullName, relative, setServerNow } from './view.js';
-import { availabilityWords, code, dateTime, name, scoreLineWords, explain, initI18n, language, languageMenu, sentence, signedInAs, t } from './i18n.js';
+import { availabilityWords, code, dateTime, nameWords, scoreLineWords, explain, initI18n, language, languageMenu, sentence, signedInAs, t } from './i18n.js';
 import { formTranslation, localiseDatePicker, localisedForm, optionLabel, readDatesAsShown, readNumbersAsWritten, translateSelectPlaceholders } from './forms.js';
 
 // A mail's link followed while signed out: the sign-in page kept its place after the '#'.
@@ -18,7 +18,6 @@ try {
 }
 
 // The signed-in person: their role gives their queue (the server decides what they may see).
-const WORK_ROLES = ['QUALIFIER', 'SALES_REP', 'SALES_MANAGER', 'ADMIN'];
 const roster = new Map();
 const openLeads = new Map();
 const availabilityOf = new Map();
@@ -222,7 +221,7 @@ function leadPanel(lead) {
       el('dt', {}, t('inbox.stage')), el('dd', { 'data-testid': 'lead-stage', 'data-code': lead.stage }, code('stage', lead.stage)),
       el('dt', {}, t('inbox.owner')), el('dd', { 'data-testid': 'lead-owner' }, lead.owner ? nameOf(lead.owner) : '–'),
       el('dt', {}, t('inbox.temperature')), el('dd', {}, code('temperature', lead.temperature)),
-      el('dt', {}, t('inbox.source')), el('dd', {}, `${name('source', lead.source)} (${code('sourceCategory', lead.sourceCategory)})`)),
+      el('dt', {}, t('inbox.source')), el('dd', {}, `${nameWords('source', lead.source)} (${code('sourceCategory', lead.sourceCategory)})`)),
     scorePanel('FIT', lead.fit),
     scorePanel('ENGAGEMENT', lead.engagement));
 }

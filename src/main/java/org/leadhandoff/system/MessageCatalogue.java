@@ -235,20 +235,12 @@ public class MessageCatalogue {
     if (value == null || value.isBlank()) {
       return value;
     }
-    String slug = slug(value);
-    if (!slug.isEmpty() && has(language, kind + "." + slug)) {
-      return text(language, kind + "." + slug);
+    // The criteria's own key form ("senior decision maker" -> senior-decision-maker).
+    String key = org.leadhandoff.scoring.Keys.normalise(value);
+    if (!key.isEmpty() && has(language, kind + "." + key)) {
+      return text(language, kind + "." + key);
     }
     return value;
-  }
-
-  /** The key form of a name: lower case, words joined by hyphens ("senior decision maker"). */
-  private static String slug(String value) {
-    return value
-        .strip()
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("[^\\p{L}\\p{N}]+", "-")
-        .replaceAll("^-|-$", "");
   }
 
   /** Facts that carry such a name, and the catalogue's kind for it. */

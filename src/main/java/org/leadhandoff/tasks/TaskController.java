@@ -115,6 +115,8 @@ class TaskController {
       Authentication authentication) {
     TaskAccess access = access(authentication);
     List<Task> queue;
+    // One query for all the leads of the queue: the inbox polls this every few seconds.
+    Map<UUID, Lead> byId = null;
     if (leadId != null) {
       // The lead's open task, for the lead's page and the escalation mail's link.
       queue = tasks.openForLead(leadId).stream().filter(access::sees).limit(limit).toList();
@@ -124,9 +126,9 @@ class TaskController {
       queue = List.of();
     } else {
       List<Task> seen = tasks.queue(access.group(), null, MAX_QUEUE);
-      Map<UUID, Lead> ofSeen =
-          leads.find(seen.stream().map(Task::leadId).filter(java.util.Objects::nonNull).toList());
-      var outsideTerritory = tasks.outsideTerritory(access.user(), ofSeen);
+      // The territory filter reads the leads' countries and sizes; the summaries reuse them.
+      byId = leadsOf(seen);
+      var outsideTerritory = tasks.outsideTerritory(access.user(), byId);
       queue =
           seen.stream()
               .filter(access::sees)
@@ -137,10 +139,12 @@ class TaskController {
               .limit(limit)
               .toList();
     }
-    // One query for all the leads of the queue: the inbox polls this every few seconds.
-    Map<UUID, Lead> byId =
-        leads.find(queue.stream().map(Task::leadId).filter(java.util.Objects::nonNull).toList());
-    return queue.stream().map(task -> summary(task, byId.get(task.leadId()))).toList();
+    Map<UUID, Lead> known = byId == null ? leadsOf(queue) : byId;
+    return queue.stream().map(task -> summary(task, known.get(task.leadId()))).toList();
+  }
+
+  private Map<UUID, Lead> leadsOf(List<Task> queue) {
+    return leads.find(queue.stream().map(Task::leadId).filter(java.util.Objects::nonNull).toList());
   }
 
   /**
