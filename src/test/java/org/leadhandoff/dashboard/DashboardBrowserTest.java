@@ -312,8 +312,7 @@ class DashboardBrowserTest {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
 
     // The mail's link followed while signed out: after signing in, the lead opens.
-    browser.manage().deleteAllCookies();
-    browser.get("about:blank");
+    BrowserAvailable.Browser.forgetSession(browser, "http://localhost:" + port);
     browser.get("http://localhost:" + port + "/dashboard/#lead/" + recycled);
     wait.until(ExpectedConditions.urlContains("/login"));
     find("#username").sendKeys("marketing");

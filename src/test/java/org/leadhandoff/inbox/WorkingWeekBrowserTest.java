@@ -189,8 +189,7 @@ class WorkingWeekBrowserTest {
 
   /** Follows a mail's link while signed out: the sign-in page, then the page the link named. */
   private void followSignedOut(String link, String username) {
-    browser.manage().deleteAllCookies();
-    browser.get("about:blank");
+    BrowserAvailable.Browser.forgetSession(browser, base());
     browser.get(link);
     wait.until(ExpectedConditions.urlContains("/login"));
     wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(username);
@@ -516,8 +515,8 @@ class WorkingWeekBrowserTest {
                         .executeScript("return document.documentElement.lang")));
     settled();
     // A new browser: nothing kept in it.
+    BrowserAvailable.Browser.forgetSession(browser, base());
     ((JavascriptExecutor) browser).executeScript("localStorage.clear()");
-    browser.manage().deleteAllCookies();
     BrowserAvailable.Browser.signIn(browser, base(), "alex");
     follow(base() + "/inbox/");
     assertThat(((JavascriptExecutor) browser).executeScript("return document.documentElement.lang"))
