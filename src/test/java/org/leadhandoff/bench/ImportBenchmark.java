@@ -424,8 +424,7 @@ class ImportBenchmark {
                   union all select 'task', created_at from user_task where lead_id = :lead
                 ) steps order by at""")
             .param("lead", leadId)
-            .query(
-                (rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class)})
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class)})
             .list()
             .forEach(
                 new java.util.function.Consumer<Object[]>() {
@@ -437,8 +436,7 @@ class ImportBenchmark {
                     if (first == null) {
                       first = at;
                     }
-                    System.out.printf(
-                        " %s +%d;", step[0], Duration.between(first, at).toMillis());
+                    System.out.printf(" %s +%d;", step[0], Duration.between(first, at).toMillis());
                   }
                 });
         System.out.println();
