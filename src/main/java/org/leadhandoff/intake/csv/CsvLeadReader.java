@@ -223,6 +223,10 @@ public class CsvLeadReader {
    */
   static Integer count(String text) {
     String value = text.strip().toLowerCase(Locale.ROOT);
+    if (PLAIN.matcher(value).matches()) {
+      // Most exports write a bare number: no range to look for.
+      return Integer.valueOf(value);
+    }
     java.util.regex.Matcher range = RANGE.matcher(value);
     if (range.matches()) {
       Long low = digits(range.group(1));
@@ -237,13 +241,23 @@ public class CsvLeadReader {
     return null;
   }
 
+  private static final java.util.regex.Pattern PLAIN =
+      java.util.regex.Pattern.compile("[0-9]{1,9}");
+  private static final java.util.regex.Pattern SPACING = java.util.regex.Pattern.compile("[ _']");
+  private static final java.util.regex.Pattern THOUSANDS =
+      java.util.regex.Pattern.compile("[0-9]{1,3}([.,][0-9]{3})+");
+  private static final java.util.regex.Pattern SEPARATOR = java.util.regex.Pattern.compile("[.,]");
+  private static final java.util.regex.Pattern DIGITS =
+      java.util.regex.Pattern.compile("[0-9]{1,12}");
+
   /** Digits with thousands separators; a decimal part ("12.5") is no count. */
   private static Long digits(String text) {
-    String compact = text.strip().replaceAll("[ _']", "");
-    if (compact.matches("[0-9]{1,3}([.,][0-9]{3})+")) {
-      compact = compact.replaceAll("[.,]", "");
+    // Compiled once: String.matches and replaceAll compile their pattern on every row.
+    String compact = SPACING.matcher(text.strip()).replaceAll("");
+    if (THOUSANDS.matcher(compact).matches()) {
+      compact = SEPARATOR.matcher(compact).replaceAll("");
     }
-    return compact.matches("[0-9]{1,12}") ? Long.valueOf(compact) : null;
+    return DIGITS.matcher(compact).matches() ? Long.valueOf(compact) : null;
   }
 
   private static Integer clamp(long value) {
