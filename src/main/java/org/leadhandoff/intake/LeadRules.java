@@ -123,6 +123,16 @@ public final class LeadRules {
     return List.copyOf(rules);
   }
 
+  private static boolean printableAscii(CharSequence value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static Field field(RecordComponent component) {
     try {
       return LeadContact.class.getDeclaredField(component.getName());
@@ -189,8 +199,14 @@ public final class LeadRules {
           flags |= flag.getValue();
         }
         java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(pattern.regexp(), flags);
+        // Printable ASCII is text by the rule's definition: most values of a list are, and the
+        // rule's character classes cost a third of an import's parse side (JFR, 100,000 rows).
+        boolean text = pattern.regexp().equals(Patterns.TEXT);
         yield new Check(
-            v -> v == null || compiled.matcher((CharSequence) v).matches(),
+            v ->
+                v == null
+                    || (text && printableAscii((CharSequence) v))
+                    || compiled.matcher((CharSequence) v).matches(),
             pattern.message(),
             Why.of("RULE_" + patternName(pattern.regexp())));
       }
