@@ -17,6 +17,13 @@ import java.util.UUID;
  * While a person's lead is on its way (a real-time message sent within {@code realtimeQuiet}), one
  * at a time: the engine works for the person first.
  *
+ * <p>The engine's answer to a round's first publish says how long its queue is: a person's lead
+ * that comes now waits that long for each of its steps. While it answers later than {@code
+ * answerTarget} the window does not grow, and past four times that it shrinks by a quarter (at most
+ * once per {@code target}). Scoring in time alone let the queue fill to the target: a hot lead's
+ * publish waited 40-350 ms for its answer during an import against 5-20 ms idle (ImportBenchmark,
+ * 2026-12-07).
+ *
  * <p>A fixed window of 4 held a 5,000-row import to 2.3-4.7 leads/s on an engine that takes 40
  * (ClusterTest, FlatnessBenchmark); a window that grows keeps the engine's queue at what it clears
  * within the target, however fast or slow the engine is.
@@ -30,6 +37,7 @@ final class BulkPace {
   private final Duration target;
   private final Duration forgetAfter;
   private final Duration realtimeQuiet;
+  private final Duration answerTarget;
 
   /** Published imported leads not scored yet, oldest first. */
   private final Map<UUID, Instant> inFlight = new LinkedHashMap<>();
@@ -42,12 +50,29 @@ final class BulkPace {
   private Instant lastCut = Instant.EPOCH;
   private Instant lastRealtime = Instant.EPOCH;
 
-  BulkPace(int start, int maximum, Duration target, Duration forgetAfter, Duration realtimeQuiet) {
+  /** The slowest first answer of the rounds since the last adjustment; null when none. */
+  private Duration answer;
+
+  BulkPace(
+      int start,
+      int maximum,
+      Duration target,
+      Duration forgetAfter,
+      Duration realtimeQuiet,
+      Duration answerTarget) {
     this.maximum = Math.max(start, maximum);
     this.window = Math.max(MINIMUM, start);
     this.target = target;
     this.forgetAfter = forgetAfter;
     this.realtimeQuiet = realtimeQuiet;
+    this.answerTarget = answerTarget;
+  }
+
+  /** How long the engine took to answer a bulk round's first publish. */
+  synchronized void answered(Duration took) {
+    if (answer == null || took.compareTo(answer) > 0) {
+      answer = took;
+    }
   }
 
   synchronized void published(UUID leadId, Instant at) {
@@ -87,13 +112,22 @@ final class BulkPace {
     }
     boolean late = oldestSteering != null && oldestSteering.plus(target).isBefore(now);
     boolean full = inFlight.size() + landedSince >= (int) window;
+    boolean queued = answer != null && answer.compareTo(answerTarget) > 0;
+    boolean longQueue = answer != null && answer.compareTo(answerTarget.multipliedBy(4)) > 0;
     landedSince = 0;
+    answer = null;
+    boolean mayCut = !lastCut.plus(target).isAfter(now);
     if (late) {
-      if (!lastCut.plus(target).isAfter(now)) {
+      if (mayCut) {
         window = Math.max(MINIMUM, window / 2);
         lastCut = now;
       }
-    } else if (full) {
+    } else if (longQueue) {
+      if (mayCut) {
+        window = Math.max(MINIMUM, window * 0.75);
+        lastCut = now;
+      }
+    } else if (full && !queued) {
       window = Math.min(maximum, window + 1);
     }
     int cap = lastRealtime.plus(realtimeQuiet).isAfter(now) ? 1 : (int) window;

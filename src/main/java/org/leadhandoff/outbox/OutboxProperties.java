@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     finds in the engine during an import is about this long
  * @param realtimeQuiet how long after a real-time message (a form, an event) the bulk lane lets one
  *     imported lead at a time into the engine, so that the person's lead goes first
+ * @param bulkAnswerTarget how soon the engine should answer a bulk round's first publish: a later
+ *     answer means a queue in the engine that a person's lead would wait behind, and the window
+ *     stops growing (shrinks past four times this)
  * @param bulkWindow how long a published imported lead counts as in flight at most
  * @param claimFor how long an instance holds the messages it is publishing: the others leave them
  *     alone meanwhile, and take them up when an instance that died with them held them this long
@@ -32,6 +35,7 @@ public record OutboxProperties(
     @DefaultValue("200") int bulkMaxInFlight,
     @DefaultValue("PT1S") Duration bulkTarget,
     @DefaultValue("PT1S") Duration realtimeQuiet,
+    @DefaultValue("PT0.05S") Duration bulkAnswerTarget,
     @DefaultValue("PT5M") Duration bulkWindow,
     @DefaultValue("PT1M") Duration claimFor) {
 

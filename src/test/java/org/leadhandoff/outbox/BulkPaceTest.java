@@ -17,7 +17,8 @@ class BulkPaceTest {
   private static final Duration TARGET = Duration.ofSeconds(1);
 
   private final BulkPace pace =
-      new BulkPace(4, 50, TARGET, Duration.ofMinutes(5), Duration.ofSeconds(1));
+      new BulkPace(
+          4, 50, TARGET, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMillis(50));
 
   private List<UUID> publish(int count, Instant at) {
     List<UUID> ids = new ArrayList<>();
@@ -65,6 +66,47 @@ class BulkPaceTest {
     assertThat(pace.window()).as("not again within the target").isEqualTo(grown / 2);
     pace.allowed(now.plusMillis(1_100));
     assertThat(pace.window()).isEqualTo(grown / 4);
+  }
+
+  @Test
+  @DisplayName(
+      "while the engine answers late (a queue a person's lead would wait behind), the window stops"
+          + " growing although every lead is scored in time; past four times the answer target it"
+          + " shrinks by a quarter, at most once per target")
+  void holdsWhileTheEngineQueues() {
+    Instant now = T0;
+    for (int round = 0; round < 16; round++) {
+      now = now.plusMillis(100);
+      pace.landed(pace.waiting());
+      pace.answered(Duration.ofMillis(10));
+      publish(pace.allowed(now), now);
+    }
+    int grown = pace.window();
+    assertThat(grown).isEqualTo(19);
+    for (int round = 0; round < 5; round++) {
+      now = now.plusMillis(100);
+      pace.landed(pace.waiting());
+      pace.answered(Duration.ofMillis(120));
+      publish(pace.allowed(now), now);
+    }
+    assertThat(pace.window()).as("held at a queue of 120 ms").isEqualTo(grown);
+
+    now = now.plusMillis(100);
+    pace.landed(pace.waiting());
+    pace.answered(Duration.ofMillis(20));
+    pace.answered(Duration.ofMillis(300));
+    publish(pace.allowed(now), now);
+    assertThat(pace.window()).as("the slowest answer since the last round counts").isEqualTo(14);
+    now = now.plusMillis(100);
+    pace.landed(pace.waiting());
+    pace.answered(Duration.ofMillis(300));
+    publish(pace.allowed(now), now);
+    assertThat(pace.window()).as("not again within the target").isEqualTo(14);
+
+    now = now.plusMillis(100);
+    pace.landed(pace.waiting());
+    publish(pace.allowed(now), now);
+    assertThat(pace.window()).as("no answer since: grows again").isEqualTo(15);
   }
 
   @Test
