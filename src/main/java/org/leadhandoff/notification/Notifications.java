@@ -77,12 +77,17 @@ public class Notifications {
   /**
    * @param occasion what the mail is about, unique: the same occasion is never mailed twice
    * @param task what the person is to do: its key in the message catalogue ({@code task.QUALIFIER})
+   * @param before how the lead came to the person when it was rerouted from someone else (who had
+   *     it and why it left them); null for a first assignment or a hand-over
    */
   @Transactional
   public void assigned(
-      String occasion, Lead lead, Recipient rep, String task, Instant due, Why reason) {
+      String occasion, Lead lead, Recipient rep, String task, Instant due, Why reason, Why before) {
     java.util.Locale language = languageOf(rep);
     Map<String, String> values = values(lead, task, reason, language);
+    if (before != null) {
+      values.put("reason", values.get("reason") + "; " + catalogue.explain(language, before));
+    }
     values.put("repName", rep.name());
     values.put("due", due(due, rep, language));
     // Straight to the task: the page finds the lead's open task, or says it has moved on.

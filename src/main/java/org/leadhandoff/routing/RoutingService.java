@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.leadhandoff.lead.ActivityKind;
 import org.leadhandoff.lead.Lead;
 import org.leadhandoff.lead.LeadActivities;
+import org.leadhandoff.lead.LeadActivity;
 import org.leadhandoff.lead.LeadNotFoundException;
 import org.leadhandoff.lead.LeadStore;
 import org.leadhandoff.metrics.LeadMetrics;
@@ -223,7 +225,8 @@ public class RoutingService {
         recipient(decision.chosen()),
         task(role),
         due.dueAt(),
-        why);
+        why,
+        previousOwner.map(previous -> cameFrom(previous, leadId, role)).orElse(null));
     log.info("Lead {} assigned to {} ({})", leadId, repId, role);
     return new Routed(repId, Routed.ASSIGNED, reason, due);
   }
@@ -307,7 +310,8 @@ public class RoutingService {
           recipient(target),
           task(role),
           due.dueAt(),
-          why);
+          why,
+          null);
     }
     return new Routed(chosen, Routed.HANDED_OVER, reason, due);
   }
@@ -344,6 +348,38 @@ public class RoutingService {
       case "REP_REJECTED" -> Why.of("SENT_ON_AS_NOT_YOURS");
       default -> Why.of("TAKEN_BACK");
     };
+  }
+
+  /**
+   * Why a rerouted lead comes to its next owner, for their mail: who had it, and whether they let
+   * its deadline pass or handed it back as not theirs (with their reason and notes).
+   */
+  private Why cameFrom(Rep previous, UUID leadId, Role role) {
+    List<LeadActivity> history =
+        activities.of(leadId).stream().filter(a -> role.name().equals(a.role())).toList();
+    String cause =
+        history.stream()
+            .filter(a -> a.kind() == ActivityKind.REROUTE)
+            .reduce((first, second) -> second)
+            .map(LeadActivity::code)
+            .orElse("");
+    if ("SLA_MISSED".equals(cause)) {
+      return Why.of("CAME_FROM_SLA_MISSED", "name", previous.name());
+    }
+    if (!"REP_REJECTED".equals(cause)) {
+      return Why.of("CAME_FROM", "name", previous.name());
+    }
+    Why came = Why.of("CAME_FROM_REP_REJECTED", "name", previous.name());
+    var rejection =
+        history.stream()
+            .filter(a -> a.kind() == ActivityKind.DECISION)
+            .reduce((first, second) -> second);
+    if (rejection.isPresent()) {
+      came = came.with("reason", rejection.get().detail());
+      Object note = Why.facts(rejection.get().whyFacts()).get("note");
+      came = came.with("note", note);
+    }
+    return came;
   }
 
   /** The rotation a team's leads take turns in: one per role, and one per named team of it. */

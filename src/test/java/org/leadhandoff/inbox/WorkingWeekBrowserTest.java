@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,32 +121,7 @@ class WorkingWeekBrowserTest {
 
   /** The mail's plain text, decoded. */
   private static String text(MimeMessage mail) {
-    try {
-      return text(mail.getContent());
-    } catch (IOException | MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String text(Object content) throws IOException, MessagingException {
-    if (content instanceof String s) {
-      return s;
-    }
-    if (content instanceof Multipart parts) {
-      for (int i = 0; i < parts.getCount(); i++) {
-        BodyPart part = parts.getBodyPart(i);
-        if (part.isMimeType("text/plain")) {
-          return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart) {
-          String inner = text(part.getContent());
-          if (!inner.isEmpty()) {
-            return inner;
-          }
-        }
-      }
-    }
-    return "";
+    return org.leadhandoff.support.MailText.of(mail);
   }
 
   /**

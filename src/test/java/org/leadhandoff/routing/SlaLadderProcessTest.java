@@ -76,6 +76,10 @@ class SlaLadderProcessTest {
     return roster.find(repId).orElseThrow().email();
   }
 
+  private String name(String repId) {
+    return roster.find(repId).orElseThrow().name();
+  }
+
   @Test
   @DisplayName(
       "a qualifier who lets the first-touch SLA pass is reminded once, then loses the lead to the next available person; too many reroutes reach the manager")
@@ -141,6 +145,14 @@ class SlaLadderProcessTest {
               com.icegreen.greenmail.util.GreenMailUtil.getBody(
                   mails(leadId, "rerouted").getFirst()))
           .contains("it was not worked by its deadline");
+      // The next owner's mail says how the lead came to them.
+      assertThat(
+              org.leadhandoff.support.MailText.of(
+                  mails(leadId, "assignment").stream()
+                      .filter(m -> to(m).equals(email(second.chosenRep())))
+                      .findFirst()
+                      .orElseThrow()))
+          .contains(name(owner) + " had it before you and did not work it by its deadline");
     } else {
       assertThat(second.candidates()).contains("skipped: had this lead already");
       await().until(() -> mails(leadId, "escalation").size() == 1);
@@ -316,7 +328,19 @@ class SlaLadderProcessTest {
     String firstRep = roster.history(leadId).getLast().chosenRep();
     assertThat(firstRep).isIn("sam", "alex");
 
-    process.rejectAsSalesRep(leadId, "WRONG_TERRITORY");
+    process.completeUserTask(
+        Processes.SALES_HANDOFF,
+        leadId,
+        "UserTask_AcceptLead",
+        Map.of(
+            "salesDecision",
+            "REJECT",
+            "rejectionReason",
+            "WRONG_TERRITORY",
+            "rejectionNotes",
+            "Bavaria belongs to the Munich office",
+            "followUpsDone",
+            List.of("CALL_1", "CALL_2", "EMAIL")));
 
     process.awaitPassed(handoff, "Task_PlanReroute", 1);
     process.awaitWaitingAt(handoff, "UserTask_AcceptLead");
@@ -332,6 +356,18 @@ class SlaLadderProcessTest {
             com.icegreen.greenmail.util.GreenMailUtil.getBody(mails(leadId, "rerouted").getFirst()))
         .contains("you sent it on as not yours")
         .doesNotContain("deadline");
+    // The second rep's mail says how the lead came to them, in the first rep's own words.
+    await().until(() -> mails(leadId, "assignment").size() == 3);
+    assertThat(
+            org.leadhandoff.support.MailText.of(
+                mails(leadId, "assignment").stream()
+                    .filter(m -> to(m).equals(email(secondRep)))
+                    .findFirst()
+                    .orElseThrow()))
+        .contains(
+            name(firstRep)
+                + " had it before you and handed it back as not theirs: wrong territory; notes:"
+                + " Bavaria belongs to the Munich office");
     // Not their territory is nobody's fault: the first rep gets the turn back, once.
     assertThat(credits())
         .containsExactly(org.assertj.core.groups.Tuple.tuple(firstRep, "WRONG_TERRITORY"));
