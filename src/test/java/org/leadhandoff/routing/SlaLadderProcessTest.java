@@ -328,19 +328,7 @@ class SlaLadderProcessTest {
     String firstRep = roster.history(leadId).getLast().chosenRep();
     assertThat(firstRep).isIn("sam", "alex");
 
-    process.completeUserTask(
-        Processes.SALES_HANDOFF,
-        leadId,
-        "UserTask_AcceptLead",
-        Map.of(
-            "salesDecision",
-            "REJECT",
-            "rejectionReason",
-            "WRONG_TERRITORY",
-            "rejectionNotes",
-            "Bavaria belongs to the Munich office",
-            "followUpsDone",
-            List.of("CALL_1", "CALL_2", "EMAIL")));
+    process.rejectAsSalesRep(leadId, "WRONG_TERRITORY", "Bavaria belongs to the Munich office");
 
     process.awaitPassed(handoff, "Task_PlanReroute", 1);
     process.awaitWaitingAt(handoff, "UserTask_AcceptLead");

@@ -151,17 +151,20 @@ public class ProcessTestSupport {
 
   /** The sales rep rejects the lead for the reason, with the prescribed follow-ups done. */
   public void rejectAsSalesRep(UUID leadId, String rejectionReason) {
+    rejectAsSalesRep(leadId, rejectionReason, null);
+  }
+
+  /** The rep rejects the lead with a reason and, unless null, notes in their own words. */
+  public void rejectAsSalesRep(UUID leadId, String rejectionReason, String rejectionNotes) {
+    Map<String, Object> answers = new java.util.HashMap<>();
+    answers.put("salesDecision", "REJECT");
+    answers.put("rejectionReason", rejectionReason);
+    answers.put("followUpsDone", List.of("CALL_1", "CALL_2", "EMAIL"));
+    if (rejectionNotes != null) {
+      answers.put("rejectionNotes", rejectionNotes);
+    }
     completeUserTask(
-        LeadProcess.Processes.SALES_HANDOFF,
-        leadId,
-        "UserTask_AcceptLead",
-        Map.of(
-            "salesDecision",
-            "REJECT",
-            "rejectionReason",
-            rejectionReason,
-            "followUpsDone",
-            List.of("CALL_1", "CALL_2", "EMAIL")));
+        LeadProcess.Processes.SALES_HANDOFF, leadId, "UserTask_AcceptLead", Map.copyOf(answers));
   }
 
   /** The form key the engine gave the user task's job, proving the linked form was resolved. */
