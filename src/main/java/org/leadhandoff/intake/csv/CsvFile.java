@@ -101,6 +101,8 @@ final class CsvFile {
     } else if (startsWith(sample, new byte[] {(byte) 0xFE, (byte) 0xFF})) {
       charset = StandardCharsets.UTF_16BE;
       bom = 2;
+    } else if (utf16WithoutMark(sample) != null) {
+      charset = utf16WithoutMark(sample);
     } else {
       if (looksBinary(sample)) {
         throw new UnreadableFileException(Why.of("IMPORT_NOT_TEXT"));
@@ -262,7 +264,33 @@ final class CsvFile {
     return true;
   }
 
-  /** NUL bytes, or many control bytes that no text has (UTF-16 without a mark is refused too). */
+  /**
+   * UTF-16 saved without its byte order mark (some exports and scripts write it so): a CSV is
+   * mostly Latin letters, digits and separators, so every other byte is NUL, the odd ones in
+   * little-endian, the even ones in big-endian, and the others almost never are. Null when the
+   * sample does not look so.
+   */
+  private static Charset utf16WithoutMark(byte[] sample) {
+    int pairs = sample.length / 2;
+    if (pairs < 8) {
+      return null;
+    }
+    int evenZero = 0;
+    int oddZero = 0;
+    for (int i = 0; i + 1 < sample.length; i += 2) {
+      evenZero += sample[i] == 0 ? 1 : 0;
+      oddZero += sample[i + 1] == 0 ? 1 : 0;
+    }
+    if (oddZero * 10 >= pairs * 9 && evenZero * 10 <= pairs) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (evenZero * 10 >= pairs * 9 && oddZero * 10 <= pairs) {
+      return StandardCharsets.UTF_16BE;
+    }
+    return null;
+  }
+
+  /** NUL bytes, or many control bytes that no text has. */
   private static boolean looksBinary(byte[] sample) {
     int control = 0;
     for (byte b : sample) {

@@ -164,6 +164,11 @@ class ImportRunner implements SmartLifecycle {
             Why.of("IMPORT_TOO_MANY_ROWS", "rows", layout.rows(), "limit", properties.maxRows()));
         return;
       }
+      if (layout.rows() == 0) {
+        // A header alone is an export that went wrong (a filter that matched nobody), not a list.
+        fail(job, file, Why.of("IMPORT_NO_ROWS"));
+        return;
+      }
       if (job.state() == ImportState.QUEUED) {
         List<Why> notes = new ArrayList<>(layout.notes());
         if (job.defaultConsent() != null) {

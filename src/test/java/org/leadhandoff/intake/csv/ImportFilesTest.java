@@ -72,7 +72,7 @@ class ImportFilesTest {
 
   @Test
   @DisplayName(
-      "Excel's European CSV (Windows-1252, semicolons), a UTF-8 file with a byte order mark and Excel's Unicode text (UTF-16, tabs) import with their accents")
+      "Excel's European CSV (Windows-1252, semicolons), a UTF-8 file with a byte order mark and Excel's Unicode text (UTF-16, tabs), also without its byte order mark, import with their accents")
   void encodingsAndDelimiters() throws Exception {
     String muller = LeadFixtures.unique("muller", "bigco.example");
     String csvEurope =
@@ -90,6 +90,12 @@ class ImportFilesTest {
             ("Email\tFirst Name\tCompany\r\n" + utf16 + "\tŁukasz\tŻabka Polska\r\n")
                 .getBytes(StandardCharsets.UTF_16LE));
 
+    // The same saved by a script without the byte order mark.
+    String noMark = LeadFixtures.unique("nomark", "bigco.example");
+    byte[] utf16WithoutMark =
+        ("Email,First Name,Company\r\n" + noMark + ",Łukasz,Żabka Polska\r\n")
+            .getBytes(StandardCharsets.UTF_16LE);
+
     ImportStatus europe = awaitFinished(upload("europe.csv", csvEurope.getBytes(WINDOWS_1252)));
     ImportStatus withBom = awaitFinished(upload("bom.csv", utf8WithBom));
     ImportStatus unicode = awaitFinished(upload("unicode.txt", excelUnicode));
@@ -104,6 +110,10 @@ class ImportFilesTest {
     assertThat(unicode.created()).isEqualTo(1);
     assertThat(unicode.notes()).contains("read as UTF-16LE, columns separated by tabs");
     assertThat(lead(utf16).contact().firstName()).isEqualTo("Łukasz");
+    ImportStatus unmarked = awaitFinished(upload("nomark.csv", utf16WithoutMark));
+    assertThat(unmarked.created()).isEqualTo(1);
+    assertThat(unmarked.notes()).contains("read as UTF-16LE, columns separated by commas");
+    assertThat(lead(noMark).contact().company()).isEqualTo("Żabka Polska");
   }
 
   @Test
@@ -279,7 +289,7 @@ class ImportFilesTest {
 
   @Test
   @DisplayName(
-      "a binary file, a broken workbook, an unclosed quote and a column named twice fail with a reason; the good file sent after them is imported")
+      "a binary file, a broken workbook, an unclosed quote, a column named twice and a header without rows fail with a reason; the good file sent after them is imported")
   void poisonedFilesFailAndBlockNothing() throws Exception {
     UUID binary = upload("logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 1, 2});
     UUID workbook = upload("leads.xlsx", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
@@ -293,6 +303,7 @@ class ImportFilesTest {
             "twice.csv",
             "Email,Company,email\na@bigco.example,BigCo,b@bigco.example\n"
                 .getBytes(StandardCharsets.UTF_8));
+    UUID headerOnly = upload("header.csv", "email,company\n".getBytes(StandardCharsets.UTF_8));
     String good = LeadFixtures.unique("good", "bigco.example");
     UUID fine = upload("good.csv", ("email,company\n" + good + ",GoodCo\n").getBytes());
 
@@ -313,7 +324,11 @@ class ImportFilesTest {
         .isEqualTo(
             "The header names the column \"email\" twice (columns 1 and 3): rename or remove one"
                 + " of them and import the file again.");
-    for (UUID failed : new UUID[] {binary, workbook, quote, twice}) {
+    assertThat(awaitFinished(headerOnly).error())
+        .isEqualTo(
+            "The file has a header but no rows: nothing to import. Export the list again with its"
+                + " rows.");
+    for (UUID failed : new UUID[] {binary, workbook, quote, twice, headerOnly}) {
       assertThat(statusOf(failed).state()).isEqualTo(ImportState.FAILED);
     }
   }
