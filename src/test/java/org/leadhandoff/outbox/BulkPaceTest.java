@@ -129,6 +129,36 @@ class BulkPaceTest {
 
   @Test
   @DisplayName(
+      "a steady trickle of real-time messages (a page visit every 200 ms) holds the list to one at"
+          + " a time for half of the time, not all of it")
+  void trickleDoesNotStarveTheList() {
+    Instant now = T0;
+    for (int round = 0; round < 30; round++) {
+      now = now.plusMillis(100);
+      pace.landed(pace.waiting());
+      publish(pace.allowed(now), now);
+    }
+    int grown = pace.window();
+    int held = 0;
+    int rounds = 100;
+    for (int round = 0; round < rounds; round++) {
+      now = now.plusMillis(100);
+      if (round % 2 == 0) {
+        pace.realtimePublished(now);
+      }
+      pace.landed(pace.waiting());
+      int allowed = pace.allowed(now);
+      if (allowed <= 1) {
+        held++;
+      }
+      publish(allowed, now);
+    }
+    assertThat(held).as("rounds at one at a time").isBetween(rounds / 2 - 5, rounds / 2 + 5);
+    assertThat(pace.window()).as("the window itself is not cut by the quiet").isGreaterThan(grown);
+  }
+
+  @Test
+  @DisplayName(
       "a lead stuck in an incident stops steering the window after ten targets and is forgotten"
           + " after the bulk window")
   void stuckLeadDoesNotStopTheList() {
