@@ -65,6 +65,12 @@ class ImportBenchmark {
   /** Hot leads timed idle, and as many during the import (seven gave medians 1.16-1.81 apart). */
   static final int HOT_LEADS = Integer.getInteger("bench.hotLeads", 11);
 
+  /** Rows of each import of the trickle benchmark, and the events a second meanwhile. */
+  static final int TRICKLE_ROWS = Integer.getInteger("bench.trickleRows", 4_000);
+
+  static final double EVENTS_PER_SECOND =
+      Double.parseDouble(System.getProperty("bench.eventsPerSecond", "1"));
+
   @Autowired MockMvc http;
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
@@ -165,30 +171,9 @@ class ImportBenchmark {
     String source = "import-bench-" + UUID.randomUUID().toString().substring(0, 8);
     Path small = generate(STARTED_ROWS, source);
     long uploaded = System.nanoTime();
-    String body =
-        http.perform(
-                post("/api/leads/import?source=" + source)
-                    .contentType("text/csv")
-                    .content(Files.readAllBytes(small)))
-            .andExpect(status().isAccepted())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    String importId = json.readTree(body).get("importId").asText();
-    JsonNode status = null;
+    String importId = upload(source, small);
     long deadline = System.currentTimeMillis() + Duration.ofMinutes(30).toMillis();
-    while (System.currentTimeMillis() < deadline) {
-      status =
-          json.readTree(
-              http.perform(get("/api/imports/" + importId))
-                  .andReturn()
-                  .getResponse()
-                  .getContentAsString());
-      if ("DONE".equals(status.get("state").asText())) {
-        break;
-      }
-      Thread.sleep(100);
-    }
+    JsonNode status = awaitDone(importId);
     int created = status.get("created").asInt();
     // Every created lead's lifecycle is started once: its capture message leaves the outbox.
     long sent = 0;
@@ -208,19 +193,7 @@ class ImportBenchmark {
     // Each lead's lifecycle at its first wait, as the store shows it: its engagement scored (it
     // waits for engagement) or its stage out of profile (it waits for new data).
     long imported = created;
-    awaitCount(
-        "imported lifecycles at their first wait",
-        imported,
-        () ->
-            jdbc.sql(
-                    """
-                    select count(*) from lead l where l.source = ? and (exists (select 1 from
-                     lead_score s where s.lead_id = l.id and s.kind = 'ENGAGEMENT') or exists
-                     (select 1 from lead_stage_change c where c.lead_id = l.id
-                     and c.to_stage = 'OUT_OF_PROFILE'))""")
-                .param(source)
-                .query(Long.class)
-                .single());
+    awaitCount("imported lifecycles at their first wait", imported, () -> atFirstWait(source));
     double importSeconds = (System.nanoTime() - uploaded) / 1e9;
     var window =
         jdbc.sql(
@@ -297,18 +270,7 @@ class ImportBenchmark {
     }
     String busySource = "speed-bench-" + UUID.randomUUID().toString().substring(0, 8);
     Path busyFile = generate(SPEED_ROWS, busySource);
-    String busyImport =
-        json.readTree(
-                http.perform(
-                        post("/api/leads/import?source=" + busySource)
-                            .contentType("text/csv")
-                            .content(Files.readAllBytes(busyFile)))
-                    .andExpect(status().isAccepted())
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString())
-            .get("importId")
-            .asText();
+    String busyImport = upload(busySource, busyFile);
     List<Double> busy = new ArrayList<>();
     long waitingBehind = 0;
     // Measured while the import drains: its leads are going into the engine.
@@ -346,6 +308,149 @@ class ImportBenchmark {
         waitingBehind, importedMeanwhile);
 
     Results.write("speed-to-lead", results);
+  }
+
+  /**
+   * An import while the website sends a steady trickle of engagement events (page visits, each a
+   * real-time message), over the same import with none, one after the other in this run: how much
+   * the person-first quiet of the bulk lane costs a list when real-time work never stops.
+   */
+  @Test
+  void importDuringATrickleOfEvents() throws Exception {
+    double quiet = importUntilEveryLifecycleWaits("trickle-none");
+    UUID visitor = captureVisitor();
+    java.util.concurrent.atomic.AtomicInteger sentEvents =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread trickle =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  long pause = Math.round(1000 / EVENTS_PER_SECOND);
+                  while (!stop.get()) {
+                    try {
+                      http.perform(
+                              post("/api/leads/" + visitor + "/events")
+                                  .contentType("application/json")
+                                  .content(
+                                      "{\"eventId\":\"visit-"
+                                          + UUID.randomUUID()
+                                          + "\",\"type\":\"page-visit\",\"detail\":\"/pricing\"}"))
+                          .andExpect(status().isAccepted());
+                      sentEvents.incrementAndGet();
+                      Thread.sleep(pause);
+                    } catch (InterruptedException e) {
+                      return;
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }
+                });
+    double busy;
+    try {
+      busy = importUntilEveryLifecycleWaits("trickle-events");
+    } finally {
+      stop.set(true);
+      trickle.join();
+    }
+    Map<String, Object> results = new LinkedHashMap<>();
+    results.put("trickleRows", TRICKLE_ROWS);
+    results.put("eventsPerSecond", EVENTS_PER_SECOND);
+    results.put("eventsSent", sentEvents.get());
+    results.put("importSecondsWithoutEvents", Stats.round(quiet, 1));
+    results.put("importSecondsDuringEvents", Stats.round(busy, 1));
+    results.put("importTimeRatioDuringEvents", Stats.round(busy / quiet, 2));
+    System.out.printf(
+        "| %,d-row import until every lifecycle waits, during %.1f page-visit events/s (%d sent),"
+            + " over the same import without (s) | %.1f | %.1f | %.2f |%n",
+        TRICKLE_ROWS, EVENTS_PER_SECOND, sentEvents.get(), busy, quiet, busy / quiet);
+    Results.write("import-trickle", results);
+  }
+
+  /** A known visitor whose page visits the website reports. */
+  private UUID captureVisitor() throws Exception {
+    String body =
+        http.perform(
+                post("/api/leads")
+                    .contentType("application/json")
+                    .content(
+                        """
+                        {"email":"visitor.%s@smallco.example","firstName":"Zoë","company":"SmallCo",
+                         "companySize":20,"industry":"Retail","country":"FR","title":"Buyer",
+                         "source":"web-form"}"""
+                            .formatted(UUID.randomUUID().toString().substring(0, 8))))
+            .andExpect(status().isAccepted())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return UUID.fromString(json.readTree(body).get("leadId").asText());
+  }
+
+  /** Imports TRICKLE_ROWS generated rows; seconds from the upload until every lifecycle waits. */
+  private double importUntilEveryLifecycleWaits(String tag) throws Exception {
+    String source = tag + "-" + UUID.randomUUID().toString().substring(0, 8);
+    Path file = generate(TRICKLE_ROWS, source);
+    long uploaded = System.nanoTime();
+    String importId = upload(source, file);
+    JsonNode status = awaitDone(importId);
+    long created = status.get("created").asLong();
+    awaitCount(
+        tag + ": imported lifecycles at their first wait", created, () -> atFirstWait(source));
+    Files.delete(file);
+    return (System.nanoTime() - uploaded) / 1e9;
+  }
+
+  /**
+   * The imported leads whose lifecycle is at its first wait, as the store shows it: their
+   * engagement scored (they wait for engagement) or their stage out of profile (new data).
+   */
+  private long atFirstWait(String source) {
+    return jdbc.sql(
+            """
+            select count(*) from lead l where l.source = ? and (exists (select 1 from
+             lead_score s where s.lead_id = l.id and s.kind = 'ENGAGEMENT') or exists
+             (select 1 from lead_stage_change c where c.lead_id = l.id
+             and c.to_stage = 'OUT_OF_PROFILE'))""")
+        .param(source)
+        .query(Long.class)
+        .single();
+  }
+
+  /** The import's status once it has read its whole file (30 minutes at most). */
+  private JsonNode awaitDone(String importId) throws Exception {
+    long deadline = System.currentTimeMillis() + Duration.ofMinutes(30).toMillis();
+    while (true) {
+      JsonNode status =
+          json.readTree(
+              http.perform(get("/api/imports/" + importId))
+                  .andReturn()
+                  .getResponse()
+                  .getContentAsString());
+      assertThat(status.get("state").asText()).as("the import").isNotEqualTo("FAILED");
+      if ("DONE".equals(status.get("state").asText())) {
+        return status;
+      }
+      assertThat(System.currentTimeMillis())
+          .as("the import within 30 minutes")
+          .isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  /** Uploads a list as marketing does; the import's id. */
+  private String upload(String source, Path file) throws Exception {
+    return json.readTree(
+            http.perform(
+                    post("/api/leads/import?source=" + source)
+                        .contentType("text/csv")
+                        .content(Files.readAllBytes(file)))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .get("importId")
+        .asText();
   }
 
   /** Waits up to 45 minutes for a count to reach its target, reporting it each minute. */
