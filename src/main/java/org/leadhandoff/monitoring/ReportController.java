@@ -59,6 +59,7 @@ class ReportController {
   private final org.leadhandoff.lead.LeadStore leads;
   private final org.leadhandoff.routing.RosterStore roster;
   private final MessageCatalogue catalogue;
+  private final org.leadhandoff.intake.ValueAliases aliases;
 
   ReportController(
       ReportService reports,
@@ -67,8 +68,10 @@ class ReportController {
       org.leadhandoff.lead.LeadStore leads,
       org.leadhandoff.routing.RosterStore roster,
       MessageCatalogue catalogue,
-      org.leadhandoff.routing.RoutingWhatIf routingWhatIf) {
+      org.leadhandoff.routing.RoutingWhatIf routingWhatIf,
+      org.leadhandoff.intake.ValueAliases aliases) {
     this.routingWhatIf = routingWhatIf;
+    this.aliases = aliases;
     this.catalogue = catalogue;
     this.leads = leads;
     this.roster = roster;
@@ -309,7 +312,9 @@ class ReportController {
     Instant end = to == null || to.isBlank() ? clock.instant() : instant("to", to, true);
     Instant start =
         from == null || from.isBlank() ? end.minus(defaultPeriod) : instant("from", from, false);
-    return new ReportFilter(start, end, source, team);
+    // A source as the import page or a person writes it ("Trade Show 2026") is the one its leads
+    // were stored under ("trade-show-2026"): the same rule as at capture.
+    return new ReportFilter(start, end, aliases.source(source), team);
   }
 
   /** A date means the whole day: from its start, or (as the end) up to the next day's start. */

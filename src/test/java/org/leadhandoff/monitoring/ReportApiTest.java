@@ -134,6 +134,29 @@ class ReportApiTest {
   }
 
   @Test
+  @DisplayName(
+      "a source as the import page shows it (\"Trade Show 2026\") finds the leads stored under"
+          + " its key (trade-show-2026)")
+  void sourceAsWritten() throws Exception {
+    String tag = Long.toString(System.nanoTime(), 36);
+    store.create(
+        Contacts.contact(LeadFixtures.unique("show", "bigco.example"))
+            .name("Show", null)
+            .source("trade-show-" + tag)
+            .consent(true)
+            .build(),
+        "test");
+    http.perform(
+            get("/api/reports/leads")
+                .param("metric", "ENTERED")
+                .param("stage", "NAME")
+                .param("source", "Trade Show " + tag.toUpperCase(java.util.Locale.ROOT)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(1))
+        .andExpect(jsonPath("$.leads[0].firstName").value("Show"));
+  }
+
+  @Test
   @DisplayName("bad periods, metrics and limits are 400s that name the field")
   void badRequests() throws Exception {
     http.perform(get("/api/reports/funnel?from=yesterday"))
