@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.leadhandoff.lead.ActivityKind;
@@ -174,6 +173,8 @@ public class RoutingService {
         reroute
             ? roster.openOwner(leadId, role).flatMap(roster::find)
             : java.util.Optional.<Rep>empty();
+    // What the former owner's mail and the next owner's both say: read once.
+    Reroute last = previousOwner.isPresent() ? lastReroute(leadId, role) : null;
     roster.closeAssignments(leadId, role);
     Decision decision =
         RoutingPolicy.choose(
@@ -202,7 +203,7 @@ public class RoutingService {
           occurrence);
       log.info("Lead {} waits in the {} queue: {}", leadId, role, reason);
       // The former owner learns the lead has gone to the team queue, as they would of a colleague.
-      tellFormerOwner(previousOwner, lead, role, null, occurrence);
+      tellFormerOwner(previousOwner, lead, last, null, occurrence);
       // Right after a "rerouted too often" escalation of the same miss, the manager has just been
       // told about this lead: one miss is one escalation (the dashboard counts them, the manager
       // got one mail); the routing decision recorded above says nobody is free.
@@ -218,7 +219,7 @@ public class RoutingService {
     roster.keepTurns(rotation, turns.took(decision.chosen()), repId, repId);
     roster.record(
         leadId, role, repId, Routed.ASSIGNED, reason, why, candidates, rotation, occurrence);
-    tellFormerOwner(previousOwner, lead, role, decision.chosen().name(), occurrence);
+    tellFormerOwner(previousOwner, lead, last, decision.chosen().name(), occurrence);
     notifications.assigned(
         "assignment:" + leadId + ":" + occurrence,
         lead,
@@ -226,7 +227,7 @@ public class RoutingService {
         task(role),
         due.dueAt(),
         why,
-        previousOwner.map(previous -> cameFrom(previous, leadId, role)).orElse(null));
+        previousOwner.map(previous -> cameFrom(previous, last)).orElse(null));
     log.info("Lead {} assigned to {} ({})", leadId, repId, role);
     return new Routed(repId, Routed.ASSIGNED, reason, due);
   }
@@ -322,7 +323,7 @@ public class RoutingService {
   private void tellFormerOwner(
       java.util.Optional<Rep> previousOwner,
       Lead lead,
-      Role role,
+      Reroute last,
       String newOwner,
       String occurrence) {
     previousOwner.ifPresent(
@@ -332,18 +333,34 @@ public class RoutingService {
                 lead,
                 recipient(previous),
                 newOwner,
-                takenBecause(lead.id(), role)));
+                takenBecause(last)));
+  }
+
+  /**
+   * The latest reroute of the lead for a role (its cause: SLA_MISSED or REP_REJECTED, else empty)
+   * and the latest decision on it (a rejection's reason and notes).
+   */
+  private record Reroute(String cause, LeadActivity decision) {}
+
+  private Reroute lastReroute(UUID leadId, Role role) {
+    String cause = "";
+    LeadActivity decision = null;
+    for (LeadActivity a : activities.of(leadId)) {
+      if (!role.name().equals(a.role())) {
+        continue;
+      }
+      if (a.kind() == ActivityKind.REROUTE) {
+        cause = a.code();
+      } else if (a.kind() == ActivityKind.DECISION) {
+        decision = a;
+      }
+    }
+    return new Reroute(cause, decision);
   }
 
   /** Why the lead was taken from its owner, as the reroute recorded it: their own words' cause. */
-  private Why takenBecause(UUID leadId, Role role) {
-    String cause =
-        activities.of(leadId).stream()
-            .filter(a -> a.kind() == ActivityKind.REROUTE && role.name().equals(a.role()))
-            .reduce((first, second) -> second)
-            .map(a -> a.code())
-            .orElse("");
-    return switch (cause) {
+  private static Why takenBecause(Reroute last) {
+    return switch (last.cause()) {
       case "SLA_MISSED" -> Why.of("TAKEN_AT_DEADLINE");
       case "REP_REJECTED" -> Why.of("SENT_ON_AS_NOT_YOURS");
       default -> Why.of("TAKEN_BACK");
@@ -354,32 +371,17 @@ public class RoutingService {
    * Why a rerouted lead comes to its next owner, for their mail: who had it, and whether they let
    * its deadline pass or handed it back as not theirs (with their reason and notes).
    */
-  private Why cameFrom(Rep previous, UUID leadId, Role role) {
-    List<LeadActivity> history =
-        activities.of(leadId).stream().filter(a -> role.name().equals(a.role())).toList();
-    String cause =
-        history.stream()
-            .filter(a -> a.kind() == ActivityKind.REROUTE)
-            .reduce((first, second) -> second)
-            .map(LeadActivity::code)
-            .orElse("");
-    if ("SLA_MISSED".equals(cause)) {
-      return Why.of("CAME_FROM_SLA_MISSED", "name", previous.name());
-    }
-    if (!"REP_REJECTED".equals(cause)) {
-      return Why.of("CAME_FROM", "name", previous.name());
-    }
-    Why came = Why.of("CAME_FROM_REP_REJECTED", "name", previous.name());
-    var rejection =
-        history.stream()
-            .filter(a -> a.kind() == ActivityKind.DECISION)
-            .reduce((first, second) -> second);
-    if (rejection.isPresent()) {
-      came = came.with("reason", rejection.get().detail());
-      Object note = Why.facts(rejection.get().whyFacts()).get("note");
-      came = came.with("note", note);
-    }
-    return came;
+  private static Why cameFrom(Rep previous, Reroute last) {
+    return switch (last.cause()) {
+      case "SLA_MISSED" -> Why.of("CAME_FROM_SLA_MISSED", "name", previous.name());
+      case "REP_REJECTED" ->
+          last.decision() == null
+              ? Why.of("CAME_FROM_REP_REJECTED", "name", previous.name())
+              : Why.of("CAME_FROM_REP_REJECTED", "name", previous.name())
+                  .with("reason", last.decision().detail())
+                  .with("note", Why.facts(last.decision().whyFacts()).get("note"));
+      default -> Why.of("CAME_FROM", "name", previous.name());
+    };
   }
 
   /** The rotation a team's leads take turns in: one per role, and one per named team of it. */
