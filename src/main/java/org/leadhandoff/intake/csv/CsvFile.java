@@ -92,6 +92,7 @@ final class CsvFile {
     }
     Charset charset;
     int bom = 0;
+    Charset unmarked = utf16WithoutMark(sample);
     if (startsWith(sample, UTF8_BOM)) {
       charset = StandardCharsets.UTF_8;
       bom = 3;
@@ -101,8 +102,8 @@ final class CsvFile {
     } else if (startsWith(sample, new byte[] {(byte) 0xFE, (byte) 0xFF})) {
       charset = StandardCharsets.UTF_16BE;
       bom = 2;
-    } else if (utf16WithoutMark(sample) != null) {
-      charset = utf16WithoutMark(sample);
+    } else if (unmarked != null) {
+      charset = unmarked;
     } else {
       if (looksBinary(sample)) {
         throw new UnreadableFileException(Why.of("IMPORT_NOT_TEXT"));
