@@ -483,6 +483,9 @@ class ImportBenchmark {
         .single();
   }
 
+  /** One step of a hot lead's way to its task, as the store recorded it. */
+  private record Step(String what, OffsetDateTime at) {}
+
   /** A grade-A lead that asks for a demo: seconds from its capture to its open task. */
   private double hotLeadToTaskSeconds() throws Exception {
     String email = "hot." + UUID.randomUUID().toString().substring(0, 8) + "@bigco.example";
@@ -518,8 +521,9 @@ class ImportBenchmark {
         // Where the time went, in ms after the capture's outbox row: each message's row and its
         // engine answer, the scores, the stages, the routing and the task's row in the inbox.
         System.out.printf("hot lead %.2f s:", seconds);
-        jdbc.sql(
-                """
+        List<Step> steps =
+            jdbc.sql(
+                    """
                 select what, at from (
                   select kind || ' queued' what, created_at at from outbox where lead_id = :lead
                   union all select kind || ' answered', sent_at from outbox where lead_id = :lead
@@ -528,22 +532,14 @@ class ImportBenchmark {
                   union all select 'routed', decided_at from routing_decision where lead_id = :lead
                   union all select 'task', created_at from user_task where lead_id = :lead
                 ) steps order by at""")
-            .param("lead", leadId)
-            .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class)})
-            .list()
-            .forEach(
-                new java.util.function.Consumer<Object[]>() {
-                  OffsetDateTime first;
-
-                  @Override
-                  public void accept(Object[] step) {
-                    OffsetDateTime at = (OffsetDateTime) step[1];
-                    if (first == null) {
-                      first = at;
-                    }
-                    System.out.printf(" %s +%d;", step[0], Duration.between(first, at).toMillis());
-                  }
-                });
+                .param("lead", leadId)
+                .query((rs, n) -> new Step(rs.getString(1), rs.getObject(2, OffsetDateTime.class)))
+                .list();
+        for (Step step : steps) {
+          System.out.printf(
+              " %s +%d;",
+              step.what(), Duration.between(steps.getFirst().at(), step.at()).toMillis());
+        }
         System.out.println();
         return seconds;
       }

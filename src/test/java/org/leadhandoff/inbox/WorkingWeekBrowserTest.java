@@ -119,17 +119,12 @@ class WorkingWeekBrowserTest {
     }
   }
 
-  /** The mail's plain text, decoded. */
-  private static String text(MimeMessage mail) {
-    return org.leadhandoff.support.MailText.of(mail);
-  }
-
   /**
    * The links of the mail, pointed at this test's server: the mail names the configured public
    * address; the path and the part after '#' are what the recipient follows.
    */
   private List<String> links(MimeMessage mail) {
-    return LINK.matcher(text(mail))
+    return LINK.matcher(org.leadhandoff.support.MailText.of(mail))
         .results()
         .map(r -> r.group())
         .distinct()
